@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace diy {
+
+/// One problem found in a document, with the JSON path (RFC 6901 pointer, e.g. "/steps/2/title")
+/// of the field it is about.
+struct FieldProblem {
+    QString path;
+    QString message;
+
+    bool operator==(const FieldProblem &) const = default;
+};
+
+using FieldProblems = QList<FieldProblem>;
+
+} // namespace diy

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs everything DIY Video Studio needs to build, test and run on Debian 12 (bookworm).
+# Idempotent and non-interactive; used by the README, by .ci/run and by new developers.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git ccache
+  # Qt 6
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
+  qt6-multimedia-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+  libgl-dev libvulkan-dev
+  # libraries
+  nlohmann-json3-dev libspdlog-dev libfmt-dev libvalijson-dev libtomlplusplus-dev
+  qtkeychain-qt6-dev libespeak-ng-dev
+  # media engine
+  ffmpeg espeak-ng
+  # fonts for cards and captions (Latin, Arabic/Hebrew, emoji)
+  fonts-noto-core fonts-noto-color-emoji fonts-dejavu-core
+  # video playback in the studio
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  # headless GUI tests and screenshots
+  xvfb xauth x11-utils
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: done"
