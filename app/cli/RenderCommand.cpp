@@ -139,6 +139,7 @@ int runRender(const QStringList &args)
     int jobs = 0;
     bool asJson = false;
     bool checks = true;
+    bool draft = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if (a == QStringLiteral("-o") || a == QStringLiteral("--output")) {
@@ -158,6 +159,8 @@ int runRender(const QStringList &args)
             asJson = true;
         } else if (a == QStringLiteral("--no-checks")) {
             checks = false;
+        } else if (a == QStringLiteral("--draft")) {
+            draft = true;
         } else if (a.startsWith(QLatin1Char('-'))) {
             printErr(QStringLiteral("Unknown option %1. See 'diy-studio-cli render --help'.").arg(a));
             return ExitUsage;
@@ -199,6 +202,8 @@ int runRender(const QStringList &args)
     options.jobs = jobs;
     options.outputPath = output;
     options.runChecks = checks;
+    if (draft) // half size, even dimensions: a quick preview of pacing and captions
+        options.frameSize = QSize(project.brief.format.size().width() / 4 * 2, project.brief.format.size().height() / 4 * 2);
     RenderPipeline pipeline(project, projectDir, options);
     ProgressPrinter printer(stdoutIsTerminal(), asJson);
 
@@ -289,7 +294,7 @@ int runRender(const QStringList &args)
 const CliCommand::Registration registration({
     QStringLiteral("render"),
     QStringLiteral("Render a project folder to an MP4 with the offline engines"),
-    QStringLiteral("Usage: diy-studio-cli render <project-dir> [-o out.mp4] [--jobs N] [--json] [--no-checks]\n\n"
+    QStringLiteral("Usage: diy-studio-cli render <project-dir> [-o out.mp4] [--jobs N] [--json] [--no-checks] [--draft]\n\n"
                    "Renders the project's scenes to one MP4: scene images, espeak-ng narration, segments with\n"
                    "burned-in captions, a stream-copy merge, and technical checks. Finished work is cached in\n"
                    "<project-dir>/assets/cache by the hash of its inputs, so re-running after an edit or an\n"
@@ -297,7 +302,8 @@ const CliCommand::Registration registration({
                    "  -o, --output FILE  also copy the final video to FILE\n"
                    "  -j, --jobs N       scenes processed in parallel (default: the number of cores)\n"
                    "  --json             print a JSON summary (duration, scenes, time per stage, checks)\n"
-                   "  --no-checks        skip the technical checks\n\n"
+                   "  --no-checks        skip the technical checks\n"
+                   "  --draft            half-size preview render (cached separately)\n\n"
                    "Exit codes: 0 done, 1 render failed, 2 usage, 3 bad project or input, 4 missing ffmpeg/\n"
                    "ffprobe/espeak-ng, 5 cancelled."),
     runRender,

@@ -125,6 +125,7 @@ struct RenderPipeline::Run {
     double doneWeight = 0.0;
     std::map<RenderStage, double> stageShare; ///< of the overall progress
     double finishedShare = 0.0;
+    bool stageCounted = false; ///< the current stage's share is already in finishedShare
     std::map<RenderStage, double> stageSeconds;
     int reused = 0;
     int made = 0;
@@ -174,7 +175,7 @@ void RenderPipeline::start()
             return;
         }
     }
-    m_plan = RenderPlan::make(m_project, m_projectDir);
+    m_plan = RenderPlan::make(m_project, m_projectDir, m_options.frameSize);
     const QDir cache(ProjectStore::cacheDir(m_projectDir));
     for (const char *sub : {"frames", "narration", "captions", "segments", "checks"})
         cache.mkpath(QString::fromLatin1(sub));
@@ -211,6 +212,7 @@ void RenderPipeline::runStage(RenderStage stage)
 {
     Run &run = *m_run;
     run.stage = stage;
+    run.stageCounted = false;
     run.stageTimer.start();
     run.pending.clear();
     run.next = 0;
@@ -475,6 +477,7 @@ void RenderPipeline::finishStage()
     const double seconds = run.stageTimer.elapsed() / 1000.0;
     run.stageSeconds[run.stage] = seconds;
     run.finishedShare += run.stageShare[run.stage];
+    run.stageCounted = true;
     emit stageFinished(run.stage, seconds);
     logInfo(QStringLiteral("Stage %1 finished in %2 s").arg(renderStageId(run.stage)).arg(seconds, 0, 'f', 2));
     updateProgress();
@@ -498,10 +501,11 @@ void RenderPipeline::updateProgress()
     const qint64 stageEta = stageFraction > 0.01 ? qint64(stageElapsed * (1.0 - stageFraction) / stageFraction) : -1;
     emit stageProgressChanged(run.stage, stageFraction, stageEta);
 
-    const double overall = qBound(0.0, run.finishedShare + (stageFraction < 1.0 ? run.stageShare[run.stage] * stageFraction : 0.0), 1.0);
+    const double overall = qBound(0.0, run.finishedShare + (run.stageCounted ? 0.0 : run.stageShare[run.stage] * stageFraction), 1.0);
     const qint64 elapsed = run.total.elapsed();
-    m_progress = overall;
-    m_etaMs = overall > 0.02 ? qint64(elapsed * (1.0 - overall) / overall) : -1;
+    // A job may refine its own estimate downwards; what the creator sees never moves backwards.
+    m_progress = qMax(m_progress, overall);
+    m_etaMs = m_progress > 0.02 ? qint64(elapsed * (1.0 - m_progress) / m_progress) : -1;
     emit progressChanged(m_progress, m_etaMs);
 }
 
@@ -560,6 +564,7 @@ void RenderPipeline::complete()
     if (run.failure) {
         record.outcome = run.failure->isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("failed");
         record.message = run.failure->message;
+        m_record = record;
         Error error = *run.failure;
         emit finished(error);
         return;
@@ -597,6 +602,7 @@ void RenderPipeline::complete()
     }
     record.outcome = QStringLiteral("done");
     summary.run = record;
+    m_record = record;
     RenderRecord render;
     render.output = QDir(m_projectDir).relativeFilePath(m_plan.outputPath);
     render.inputsHash = m_plan.mergeKey;

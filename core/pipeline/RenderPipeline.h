@@ -30,6 +30,7 @@ public:
         int jobs = 0;           ///< parallel items; 0 = number of cores
         QString outputPath;     ///< also copy the final video here (optional)
         bool runChecks = true;
+        QSize frameSize;        ///< draft size instead of the format's (even numbers); empty = full size
     };
 
     RenderPipeline(Project project, QString projectDir, Options options, QObject *parent = nullptr);
@@ -42,6 +43,8 @@ public:
     /// Overall progress 0..1 and the estimated time left (-1 when not known yet).
     double progress() const { return m_progress; }
     qint64 etaMs() const { return m_etaMs; }
+    /// The run as recorded in the project (also for failed and cancelled runs), after finished().
+    const RunRecord &runRecord() const { return m_record; }
 
 signals:
     void stageStarted(diy::RenderStage stage, int itemCount, int reusedCount);
@@ -73,6 +76,7 @@ private:
     bool m_finished = false;
     double m_progress = 0.0;
     qint64 m_etaMs = -1;
+    RunRecord m_record;
 };
 
 } // namespace diy

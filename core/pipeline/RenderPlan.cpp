@@ -45,10 +45,10 @@ bool exists(const QString &path)
 
 } // namespace
 
-RenderPlan RenderPlan::make(const Project &project, const QString &projectDir)
+RenderPlan RenderPlan::make(const Project &project, const QString &projectDir, QSize frameOverride)
 {
     RenderPlan plan;
-    plan.frameSize = project.brief.format.size();
+    plan.frameSize = frameOverride.isValid() ? frameOverride : project.brief.format.size();
     const QDir cache(ProjectStore::cacheDir(projectDir));
     const QString engine = MediaTools::engineVersion();
     const CaptionStyle style = SceneDesign::captionStyle(project.brief);

@@ -32,7 +32,8 @@ public:
         bool checkDone = false;
     };
 
-    static RenderPlan make(const Project &project, const QString &projectDir);
+    /// Needs a QGuiApplication (captions are measured with the font). `frameOverride`: render at another size (draft previews, tests); part of every key.
+    static RenderPlan make(const Project &project, const QString &projectDir, QSize frameOverride = {});
 
     QList<SceneItems> scenes;
     QString mergeKey;          ///< over all segment keys and the music: names the final video

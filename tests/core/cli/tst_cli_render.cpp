@@ -1,0 +1,192 @@
+// diy-studio-cli render as a user runs it: exit codes, messages, and a render killed with SIGKILL
+// and resumed.
+#include "TestPaths.h"
+#include "TinyProject.h"
+#include "pipeline/RenderPlan.h"
+#include "store/ProjectStore.h"
+#include "util/AtomicFile.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+
+using namespace diy;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+           int timeoutMs = 120000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(test::cliPath(), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QStringList filesIn(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+} // namespace
+
+class TestCliRender : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo(test::cliPath()).isExecutable(), "DIY_CLI must point at diy-studio-cli");
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no project") << "none" << 2 << "Which project";
+        QTest::newRow("unknown option") << "badopt" << 2 << "Unknown option";
+        QTest::newRow("bad jobs") << "badjobs" << 2 << "--jobs";
+        QTest::newRow("missing folder") << "missing" << 3 << "does not exist";
+        QTest::newRow("broken json") << "broken" << 3 << "not valid JSON";
+        QTest::newRow("invalid field") << "invalid" << 3 << "/brief/expectedSteps";
+        QTest::newRow("no script") << "noscript" << 3 << "no script";
+        QTest::newRow("missing ffmpeg") << "noffmpeg" << 4 << "apt-get install ffmpeg";
+        QTest::newRow("unknown command") << "unknowncmd" << 2 << "Unknown command";
+    }
+    void exitCodes()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        QStringList args{QStringLiteral("render"), dir.path()};
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (kind == QStringLiteral("none")) {
+            args = {QStringLiteral("render")};
+        } else if (kind == QStringLiteral("badopt")) {
+            args << QStringLiteral("--frobnicate");
+        } else if (kind == QStringLiteral("badjobs")) {
+            args << QStringLiteral("--jobs") << QStringLiteral("zero");
+        } else if (kind == QStringLiteral("missing")) {
+            args = {QStringLiteral("render"), dir.filePath(QStringLiteral("nope"))};
+        } else if (kind == QStringLiteral("broken")) {
+            QVERIFY(AtomicFile::write(ProjectStore::projectFile(dir.path()), "{\"schemaVersion\":1,").ok());
+        } else if (kind == QStringLiteral("invalid")) {
+            test::makeTinyProject(dir.path());
+            auto bytes = AtomicFile::read(ProjectStore::projectFile(dir.path()));
+            auto doc = nlohmann::json::parse(bytes->toStdString());
+            doc["brief"]["expectedSteps"] = 42;
+            QVERIFY(AtomicFile::write(ProjectStore::projectFile(dir.path()), QByteArray::fromStdString(doc.dump())).ok());
+        } else if (kind == QStringLiteral("noscript")) {
+            Brief b;
+            b.description = QStringLiteral("something to make");
+            QVERIFY(ProjectStore::save(Project::create(QStringLiteral("x"), b), dir.path()).ok());
+        } else if (kind == QStringLiteral("noffmpeg")) {
+            test::makeTinyProject(dir.path());
+            env.insert(QStringLiteral("DIY_FFMPEG"), QStringLiteral("/nonexistent/ffmpeg"));
+        } else if (kind == QStringLiteral("unknowncmd")) {
+            args = {QStringLiteral("rendr")};
+        }
+        const QByteArray before = AtomicFile::read(ProjectStore::projectFile(dir.path())).valueOr({});
+        const Run r = runCli(args, env);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+        // A failed run never rewrites the project file.
+        QCOMPARE(AtomicFile::read(ProjectStore::projectFile(dir.path())).valueOr({}), before);
+    }
+
+    void jsonSummaryAndProjectRecord()
+    {
+        QTemporaryDir dir;
+        test::makeTinyProject(dir.path());
+        const QString out = dir.filePath(QStringLiteral("my video.mp4"));
+        const Run r = runCli({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("--json"),
+                              QStringLiteral("-o"), out, QStringLiteral("--jobs"), QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto summary = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(summary.at("scenes").get<int>(), 6);
+        QVERIFY(summary.at("durationSeconds").get<double>() > 5.0);
+        for (const char *stage : {"frames", "narration", "segments", "merge", "checks"})
+            QVERIFY2(summary.at("stageSeconds").contains(stage), stage);
+        QVERIFY(summary.at("checks").contains("video"));
+        QCOMPARE(QString::fromStdString(summary.at("output").get<std::string>()), out);
+        QVERIFY(QFileInfo(out).size() > 10000);
+        auto project = ProjectStore::load(dir.path());
+        QVERIFY(project.ok());
+        QCOMPARE(project->runs.size(), 1);
+        QCOMPARE(project->runs[0].outcome, QStringLiteral("done"));
+        QVERIFY(project->lastRender.has_value());
+        QVERIFY(QFileInfo::exists(dir.filePath(project->lastRender->output)));
+    }
+
+    void killedWithSigkillThenResumedReusesFinishedWork()
+    {
+        QTemporaryDir dir;
+        test::makeTinyProject(dir.path());
+        const QStringList args{QStringLiteral("render"), dir.path(), QStringLiteral("--jobs"), QStringLiteral("1")};
+
+        // Start a full-size render and kill it with SIGKILL once some segments are finished.
+        QProcess p;
+        p.start(test::cliPath(), args);
+        QVERIFY(p.waitForStarted());
+        const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 120000 && p.state() == QProcess::Running) {
+            const QStringList done = QDir(segments).entryList({QStringLiteral("*.mp4")}, QDir::Files);
+            if (done.size() >= 2)
+                break;
+            QTest::qWait(20);
+        }
+        QVERIFY2(p.state() == QProcess::Running, "the render must still be running when it is killed");
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+
+        // What the kill left: finished items under their final names, partial ones never.
+        auto project = ProjectStore::load(dir.path());
+        QVERIFY2(project.ok(), "the project file survives a kill");
+        const RenderPlan plan = RenderPlan::make(*project, dir.path());
+        const int segmentsDone = plan.totalItems(RenderStage::Segments) - plan.pendingItems(RenderStage::Segments);
+        QVERIFY(segmentsDone >= 2);
+        QVERIFY(plan.pendingItems(RenderStage::Segments) >= 1);
+        QCOMPARE(plan.pendingItems(RenderStage::Frames), 0);
+        const QStringList finishedBefore = filesIn(segments);
+        QHash<QString, QDateTime> stamps;
+        for (const QString &f : finishedBefore)
+            stamps[f] = QFileInfo(segments + QLatin1Char('/') + f).lastModified();
+
+        // Resume: finished items are reused, the rest is made, and the result is complete.
+        const Run r = runCli(args + QStringList{QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto summary = nlohmann::json::parse(r.out.toStdString());
+        QVERIFY(summary.at("itemsReused").get<int>() >= 6 + 6 + segmentsDone);
+        for (const QString &f : finishedBefore) {
+            if (!f.endsWith(QStringLiteral(".mp4")))
+                continue;
+            QCOMPARE(QFileInfo(segments + QLatin1Char('/') + f).lastModified(), stamps[f]);
+        }
+        // No temporary leftovers are mistaken for results: every final-named segment is in the plan.
+        const RenderPlan after = RenderPlan::make(*project, dir.path());
+        QCOMPARE(after.pendingItems(RenderStage::Segments), 0);
+        QVERIFY(after.upToDate());
+    }
+};
+
+QTEST_MAIN(TestCliRender) // RenderPlan measures caption text: needs QGuiApplication
+#include "tst_cli_render.moc"
