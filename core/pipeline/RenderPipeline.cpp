@@ -570,8 +570,15 @@ void RenderPipeline::complete()
         return;
     }
 
-    for (const NarrationResult &n : run.narration)
-        summary.durationMs += n.durationMs;
+    for (int i = 0; i < m_plan.scenes.size(); ++i) {
+        const auto &item = m_plan.scenes[i];
+        summary.durationMs += run.narration[i].durationMs;
+        summary.sceneFiles.push_back(json{{"scene", toStd(item.scene.displayName())},
+                                          {"frame", toStd(item.framePath)},
+                                          {"narration", toStd(item.narrationPath)},
+                                          {"segment", toStd(item.segmentPath)},
+                                          {"durationMs", run.narration[i].durationMs}});
+    }
     summary.outputPath = m_plan.outputPath;
     if (m_options.runChecks) {
         QList<qint64> durations;
@@ -634,6 +641,7 @@ json RenderSummary::toJson() const
                 {"itemsReused", itemsReused},
                 {"itemsMade", itemsMade},
                 {"report", toStd(reportPath)},
+                {"sceneFiles", sceneFiles},
                 {"checks", checks}};
 }
 

@@ -21,6 +21,7 @@ struct RenderSummary {
     int itemsMade = 0;
     double totalSeconds = 0.0;
     nlohmann::json checks;       ///< the technical report (also written to reportPath)
+    nlohmann::json sceneFiles = nlohmann::json::array(); ///< per scene: label, frame, narration, segment, durationMs
     QString reportPath;
     RunRecord run;               ///< for Project::runs
     RenderRecord render;         ///< for Project::lastRender
