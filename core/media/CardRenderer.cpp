@@ -429,19 +429,23 @@ private:
         else
             y += u(20);
         const TextStyle kicker{textFamily(), QFont::Bold, u(30), u(22), 1, 1.0, Qt::AlignLeft, kTerracotta, 115, true};
-        y += draw(m_painter, fit(QStringLiteral("DIY project"), kicker, inner.width(), u(60)), QRectF(inner.left(), y, inner.width(), 0), kicker) + u(10);
-
+        const FittedText k = fit(QStringLiteral("DIY project"), kicker, inner.width(), u(60));
         const double bodyReserve = c.body.trimmed().isEmpty() ? 0 : std::min(inner.height() * 0.32, u(320));
-        const double titleRoom = inner.bottom() - y - bodyReserve - u(70);
+        const double titleRoom = inner.bottom() - y - k.height() - u(10) - bodyReserve - u(70);
         const TextStyle title{displayFamily(), QFont::ExtraBold, u(m_landscape ? 118 : 124), u(40), 6, 0.98, Qt::AlignLeft, kInk};
         const FittedText t = fit(c.title, title, inner.width(), titleRoom);
+        const TextStyle body{textFamily(), QFont::Normal, u(46), u(22), 6, 1.1, Qt::AlignLeft, kMuted};
+        const double bodyWidth = inner.width() * (m_landscape ? 0.75 : 1.0);
+        const double bodyRoom = inner.bottom() - (y + k.height() + u(10) + t.height() + u(70));
+        const FittedText b = bodyReserve > 0 ? fit(c.body, body, bodyWidth, bodyRoom) : FittedText();
+        // Centre the kicker/title/body block in the room below the badge (optically a bit high).
+        const double block = k.height() + u(10) + t.height() + u(70) + b.height();
+        y += std::max(0.0, (inner.bottom() - y - block) * 0.42);
+        y += draw(m_painter, k, QRectF(inner.left(), y, inner.width(), 0), kicker) + u(10);
         y += draw(m_painter, t, QRectF(inner.left(), y, inner.width(), 0), title);
         squiggle(QPointF(inner.left() + u(4), y + u(30)), std::min(inner.width() * 0.45, u(320)), kTerracotta);
         y += u(70);
-        if (bodyReserve > 0) {
-            const TextStyle body{textFamily(), QFont::Normal, u(46), u(22), 6, 1.1, Qt::AlignLeft, kMuted};
-            draw(m_painter, fit(c.body, body, inner.width() * (m_landscape ? 0.75 : 1.0), inner.bottom() - y), QRectF(inner.left(), y, inner.width(), 0), body);
-        }
+        draw(m_painter, b, QRectF(inner.left(), y, bodyWidth, 0), body);
     }
 
     void materialsCard(const CardContent &c, const QRectF &panel, const QRectF &inner)
@@ -554,10 +558,10 @@ private:
                      c.stepNumber, c.stepCount);
         double top = labelRect.bottom() + u(44);
         const TextStyle title{displayFamily(), QFont::ExtraBold, u(92), u(34), 4, 0.98, Qt::AlignLeft, kInk};
-        if (m_landscape) {
-            const double d = std::min(u(300), inner.bottom() - top - u(20));
+        if (!m_portrait) {
+            const double d = std::min(u(m_landscape ? 300 : 220), inner.bottom() - top - u(20));
             numberBadge(QRectF(inner.left() + u(20), top + u(10), d, d), c.stepNumber);
-            const QRectF text(inner.left() + d + u(90), top, inner.width() - d - u(90), inner.bottom() - top);
+            const QRectF text(inner.left() + d + u(80), top, inner.width() - d - u(80), inner.bottom() - top);
             const FittedText t = fit(c.title, title, text.width(), text.height() * 0.5);
             const double used = draw(m_painter, t, text, title);
             keyline(c.body, QRectF(text.left(), text.top() + used + u(30), text.width(), text.bottom() - text.top() - used - u(30)));
@@ -577,8 +581,8 @@ private:
         double y = inner.top();
         if (!c.badge.trimmed().isEmpty())
             y = pill(c.badge, QPointF(inner.left(), y), inner.width(), kTeal, Qt::white, u(30)).bottom() + u(30);
-        const double d = std::min(u(m_landscape ? 200 : 240), inner.height() * 0.28);
-        const QRectF circle(inner.left() + u(20), y + u(24), d, d);
+        const double d = m_portrait ? std::min(u(240), inner.height() * 0.28) : std::min(u(m_landscape ? 260 : 200), inner.bottom() - y - u(80));
+        const QRectF circle(inner.left() + u(50), y + u(50), d, d);
         // Rays of confetti around a big tick.
         for (int i = 0; i < 12; ++i) {
             const double a = i * M_PI / 6;
@@ -590,16 +594,22 @@ private:
         m_painter.setBrush(kTeal);
         m_painter.drawEllipse(circle);
         checkMark(circle.adjusted(d * 0.18, d * 0.2, -d * 0.18, -d * 0.16), Qt::white, d * 0.1);
-        y = circle.bottom() + u(80);
+        QRectF text;
+        if (m_portrait)
+            text = QRectF(inner.left(), circle.bottom() + u(90), inner.width(), inner.bottom() - circle.bottom() - u(90));
+        else
+            text = QRectF(circle.right() + u(100), y + u(10), inner.right() - circle.right() - u(100), inner.bottom() - y - u(10));
         const QString heading = c.title.trimmed().isEmpty() ? QStringLiteral("You did it!") : c.title;
-        const double bodyReserve = c.body.trimmed().isEmpty() ? 0 : std::min((inner.bottom() - y) * 0.45, u(330));
+        const double bodyReserve = c.body.trimmed().isEmpty() ? 0 : std::min(text.height() * 0.45, u(330));
         const TextStyle title{displayFamily(), QFont::ExtraBold, u(110), u(38), 4, 0.98, Qt::AlignLeft, kInk};
-        y += draw(m_painter, fit(heading, title, inner.width(), inner.bottom() - y - bodyReserve - u(40)), QRectF(inner.left(), y, inner.width(), 0), title);
-        y += u(36);
-        if (bodyReserve > 0) {
-            const TextStyle body{textFamily(), QFont::Normal, u(46), u(22), 6, 1.12, Qt::AlignLeft, kMuted};
-            draw(m_painter, fit(c.body, body, inner.width(), inner.bottom() - y), QRectF(inner.left(), y, inner.width(), 0), body);
-        }
+        const FittedText t = fit(heading, title, text.width(), text.height() - bodyReserve - u(40));
+        const TextStyle body{textFamily(), QFont::Normal, u(46), u(22), 6, 1.12, Qt::AlignLeft, kMuted};
+        const FittedText b = bodyReserve > 0 ? fit(c.body, body, text.width(), text.height() - t.height() - u(36)) : FittedText();
+        double ty = text.top();
+        if (!m_portrait) // centre the words on the badge
+            ty = std::max(text.top(), circle.center().y() - (t.height() + u(36) + b.height()) / 2);
+        ty += draw(m_painter, t, QRectF(text.left(), ty, text.width(), 0), title) + u(36);
+        draw(m_painter, b, QRectF(text.left(), ty, text.width(), 0), body);
     }
 
     QImage &m_image;
