@@ -143,17 +143,18 @@ private slots:
         QVERIFY(ass.contains(QStringLiteral("PlayResY: 1920\n")));
         QVERIFY(ass.contains(QStringLiteral("WrapStyle: ")));
         QVERIFY(ass.contains(QStringLiteral("ScaledBorderAndShadow: yes")));
-        QVERIFY(ass.contains(QStringLiteral("Style: Caption,Noto Sans,64,&H0000C8FF,")));
-        QVERIFY(ass.contains(QStringLiteral("Dialogue: 1,0:00:00.00,0:00:01.50,Caption,,0,0,0,,First line\\Nsecond, with comma\n")));
-        QVERIFY(ass.contains(QStringLiteral("Dialogue: 1,0:00:01.50,0:00:03.25,Caption,,0,0,0,,\\{x\\}\n")));
-        QVERIFY(ass.contains(QStringLiteral("Dialogue: 0,0:00:00.00,0:00:01.50,CaptionBox,")));
+        QVERIFY(ass.contains(QStringLiteral("Style: Caption,Noto Sans,%1,&H0000C8FF,").arg(CaptionTrack::assFontSize(style, frame))));
+        QVERIFY(CaptionTrack::assFontSize(style, frame) > style.pixelSize(frame)); // ASS counts ascent + descent
+        QVERIFY(ass.contains(QStringLiteral("Dialogue: 0,0:00:00.00,0:00:01.50,Caption,,0,0,0,,First line\\Nsecond, with comma\n")));
+        QVERIFY(ass.contains(QStringLiteral("Dialogue: 0,0:00:01.50,0:00:03.25,Caption,,0,0,0,,\\{x\\}\n")));
         // Bottom margin keeps the captions inside the safe area.
         const QRect safe = SafeArea::of(frame);
         const QString styleLine = ass.section(QStringLiteral("Style: Caption,"), 1).section(QLatin1Char('\n'), 0, 0);
         const int marginV = styleLine.section(QLatin1Char(','), -2, -2).toInt();
+        QCOMPARE(styleLine.section(QLatin1Char(','), 14, 14), QStringLiteral("4")); // BorderStyle 4: one box per cue
         QVERIFY(marginV >= frame.height() - safe.bottom() - 1);
         style.box = false;
-        QVERIFY(!track.toAss(style, frame).contains(QStringLiteral("Dialogue: 0,")));
+        QVERIFY(track.toAss(style, frame).contains(QStringLiteral(",1,4,0,2,"))); // BorderStyle 1, outline 4
         QCOMPARE(CaptionTrack::assTime(3723456), QStringLiteral("1:02:03.46"));
     }
 
