@@ -1,0 +1,326 @@
+#include "model/Project.h"
+
+#include "model/JsonReader.h"
+
+#include <QUuid>
+
+namespace diy {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kFirstStepScene = 2; // intro, materials, then the steps
+
+QString isoTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime readTime(JsonReader &r, const json &j, const QString &path, const char *key, bool required = false)
+{
+    const QString s = r.string(j, path, key, {}, required, 64);
+    if (s.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!t.isValid())
+        r.problem(JsonReader::child(path, QString::fromLatin1(key)),
+                  QStringLiteral("is not an ISO 8601 date and time: \"%1\"").arg(s));
+    return t;
+}
+
+bool safeRelativePath(const QString &p)
+{
+    return !p.isEmpty() && !p.startsWith(QLatin1Char('/')) && !p.contains(QStringLiteral(".."))
+        && !p.contains(QLatin1Char('\\'));
+}
+
+} // namespace
+
+QString SceneImage::sourceId(Source source)
+{
+    switch (source) {
+    case Source::Card: return QStringLiteral("card");
+    case Source::File: return QStringLiteral("file");
+    case Source::Generated: return QStringLiteral("generated");
+    }
+    return QStringLiteral("card");
+}
+
+Project Project::create(const QString &name, const Brief &brief)
+{
+    Project p;
+    p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    p.name = name;
+    p.brief = brief;
+    p.createdAt = QDateTime::currentDateTimeUtc();
+    p.modifiedAt = p.createdAt;
+    return p;
+}
+
+QList<Scene> Project::scenes() const
+{
+    return script ? Scene::fromScript(*script) : QList<Scene>{};
+}
+
+void Project::syncSceneImages()
+{
+    const qsizetype n = script ? qsizetype(script->steps.size()) + 3 : 0;
+    while (sceneImages.size() < n)
+        sceneImages.append(SceneImage{});
+    while (sceneImages.size() > n)
+        sceneImages.removeLast();
+}
+
+void Project::moveStep(int from, int to)
+{
+    if (!script || from == to || from < 0 || to < 0 || from >= script->steps.size() || to >= script->steps.size())
+        return;
+    syncSceneImages();
+    script->steps.move(from, to);
+    sceneImages.move(kFirstStepScene + from, kFirstStepScene + to);
+    script->renumberSteps();
+}
+
+void Project::removeStep(int index)
+{
+    if (!script || index < 0 || index >= script->steps.size())
+        return;
+    syncSceneImages();
+    script->steps.removeAt(index);
+    sceneImages.removeAt(kFirstStepScene + index);
+    script->renumberSteps();
+}
+
+void Project::insertStep(int index, const Script::Step &step)
+{
+    if (!script)
+        return;
+    syncSceneImages();
+    index = std::clamp(index, 0, int(script->steps.size()));
+    script->steps.insert(index, step);
+    sceneImages.insert(kFirstStepScene + index, SceneImage{});
+    script->renumberSteps();
+}
+
+void Project::moveSceneImage(int from, int to)
+{
+    syncSceneImages();
+    if (from == to || from < 0 || to < 0 || from >= sceneImages.size() || to >= sceneImages.size())
+        return;
+    sceneImages.move(from, to);
+}
+
+json Project::toJson() const
+{
+    json images = json::array();
+    for (const SceneImage &img : sceneImages)
+        images.push_back(json{{"source", toStd(SceneImage::sourceId(img.source))},
+                              {"file", toStd(img.file)},
+                              {"sha256", toStd(img.sha256)},
+                              {"originalName", toStd(img.originalName)},
+                              {"locked", img.locked}});
+    json inf = json::array();
+    for (const InferenceRecord &r : inferences)
+        inf.push_back(json{{"function", toStd(r.functionName)},
+                           {"inferenceId", toStd(r.inferenceId)},
+                           {"episodeId", toStd(r.episodeId)},
+                           {"variant", toStd(r.variantName)},
+                           {"inputTokens", r.inputTokens},
+                           {"outputTokens", r.outputTokens},
+                           {"costUsd", r.costUsd},
+                           {"createdAt", toStd(isoTime(r.createdAt))}});
+    json runList = json::array();
+    for (const RunRecord &r : runs) {
+        json stages = json::object();
+        for (const auto &[stage, secs] : r.stageSeconds)
+            stages[toStd(stage)] = secs;
+        runList.push_back(json{{"kind", toStd(r.kind)},
+                               {"outcome", toStd(r.outcome)},
+                               {"startedAt", toStd(isoTime(r.startedAt))},
+                               {"finishedAt", toStd(isoTime(r.finishedAt))},
+                               {"seconds", r.seconds},
+                               {"costUsd", r.costUsd},
+                               {"stageSeconds", stages},
+                               {"itemsReused", r.itemsReused},
+                               {"itemsMade", r.itemsMade},
+                               {"message", toStd(r.message)}});
+    }
+    json fb{{"vote", toStd(feedback.vote)},
+            {"comment", toStd(feedback.comment)},
+            {"outboxIds", json::array()},
+            {"updatedAt", toStd(isoTime(feedback.updatedAt))}};
+    for (const QString &outboxId : feedback.outboxIds)
+        fb["outboxIds"].push_back(toStd(outboxId));
+    json doc{{"schemaVersion", kSchemaVersion},
+             {"id", toStd(id)},
+             {"name", toStd(name)},
+             {"createdAt", toStd(isoTime(createdAt))},
+             {"modifiedAt", toStd(isoTime(modifiedAt))},
+             {"brief", brief.toJson()},
+             {"script", script ? script->toJson() : json(nullptr)},
+             {"sceneImages", images},
+             {"tensorzero", json{{"episodeId", toStd(episodeId)}, {"inferences", inf}}},
+             {"evaluations", evaluations},
+             {"feedback", fb},
+             {"runs", runList},
+             {"lastRender", nullptr}};
+    if (lastRender)
+        doc["lastRender"] = json{{"output", toStd(lastRender->output)},
+                                 {"inputsHash", toStd(lastRender->inputsHash)},
+                                 {"durationMs", lastRender->durationMs},
+                                 {"reportFile", toStd(lastRender->reportFile)},
+                                 {"finishedAt", toStd(isoTime(lastRender->finishedAt))}};
+    return doc;
+}
+
+Project Project::fromJson(const json &j, FieldProblems *problems)
+{
+    JsonReader r(problems);
+    Project p;
+    const QString root;
+    if (!j.is_object()) {
+        r.problem(QStringLiteral("/"), QStringLiteral("A project file must hold a JSON object."));
+        return p;
+    }
+    if (!j.contains("schemaVersion")) {
+        r.problem(QStringLiteral("/schemaVersion"), QStringLiteral("is missing: this is not a DIY Video Studio project file"));
+        return p;
+    }
+    if (!j.at("schemaVersion").is_number_integer()) {
+        r.problem(QStringLiteral("/schemaVersion"), QStringLiteral("must be a whole number"));
+        return p;
+    }
+    const auto version = j.at("schemaVersion").get<long long>();
+    if (version > kSchemaVersion) {
+        r.problem(QStringLiteral("/schemaVersion"),
+                  QStringLiteral("This project was saved by a newer DIY Video Studio (project format %1; this "
+                                 "version reads up to format %2). Update the studio to open it; the file was "
+                                 "left untouched.")
+                      .arg(version)
+                      .arg(kSchemaVersion));
+        return p;
+    }
+    if (version < 1) {
+        r.problem(QStringLiteral("/schemaVersion"), QStringLiteral("must be 1 or more, not %1").arg(version));
+        return p;
+    }
+
+    p.id = r.string(j, root, "id", {}, true, 100);
+    p.name = r.string(j, root, "name", {}, true, 200);
+    p.createdAt = readTime(r, j, root, "createdAt");
+    p.modifiedAt = readTime(r, j, root, "modifiedAt");
+    if (const json *b = r.object(j, root, "brief"))
+        p.brief = Brief::fromJson(*b, QStringLiteral("/brief"), problems);
+
+    if (j.contains("script") && !j.at("script").is_null()) {
+        auto script = Script::fromJson(j.at("script"), QStringLiteral("/script"), problems);
+        if (script)
+            p.script = *script;
+    }
+
+    if (const json *imgs = r.array(j, root, "sceneImages", false)) {
+        for (std::size_t i = 0; i < imgs->size(); ++i) {
+            const QString path = JsonReader::child(QStringLiteral("/sceneImages"), i);
+            const json &e = imgs->at(i);
+            if (!e.is_object()) {
+                r.problem(path, QStringLiteral("must be an object"));
+                continue;
+            }
+            SceneImage img;
+            const QString src = r.oneOf(e, path, "source",
+                                        {QStringLiteral("card"), QStringLiteral("file"), QStringLiteral("generated")},
+                                        QStringLiteral("card"));
+            img.source = src == QStringLiteral("file")        ? SceneImage::Source::File
+                         : src == QStringLiteral("generated") ? SceneImage::Source::Generated
+                                                              : SceneImage::Source::Card;
+            img.file = r.string(e, path, "file", {}, false, 1024);
+            img.sha256 = r.string(e, path, "sha256", {}, false, 64);
+            img.originalName = r.string(e, path, "originalName", {}, false, 1024);
+            img.locked = r.boolean(e, path, "locked", false, false);
+            if (img.source != SceneImage::Source::Card && !safeRelativePath(img.file))
+                r.problem(JsonReader::child(path, QStringLiteral("file")),
+                          QStringLiteral("must be a path inside the project folder, not \"%1\"").arg(img.file));
+            p.sceneImages.append(img);
+        }
+    }
+    p.syncSceneImages();
+
+    if (const json *tz = r.object(j, root, "tensorzero", false)) {
+        const QString tzPath = QStringLiteral("/tensorzero");
+        p.episodeId = r.string(*tz, tzPath, "episodeId", {}, false, 64);
+        if (const json *inf = r.array(*tz, tzPath, "inferences", false)) {
+            for (std::size_t i = 0; i < inf->size(); ++i) {
+                const QString path = JsonReader::child(tzPath + QStringLiteral("/inferences"), i);
+                const json &e = inf->at(i);
+                InferenceRecord rec;
+                rec.functionName = r.string(e, path, "function");
+                rec.inferenceId = r.string(e, path, "inferenceId");
+                rec.episodeId = r.string(e, path, "episodeId", {}, false);
+                rec.variantName = r.string(e, path, "variant", {}, false);
+                rec.inputTokens = r.integer(e, path, "inputTokens", 0, 0, std::numeric_limits<int>::max(), false);
+                rec.outputTokens = r.integer(e, path, "outputTokens", 0, 0, std::numeric_limits<int>::max(), false);
+                rec.costUsd = r.number(e, path, "costUsd", 0.0, 0.0, 1e9, false);
+                rec.createdAt = readTime(r, e, path, "createdAt");
+                p.inferences.append(rec);
+            }
+        }
+    }
+    if (j.contains("evaluations")) {
+        if (j.at("evaluations").is_array())
+            p.evaluations = j.at("evaluations");
+        else
+            r.problem(QStringLiteral("/evaluations"), QStringLiteral("must be an array"));
+    }
+    if (const json *fb = r.object(j, root, "feedback", false)) {
+        const QString path = QStringLiteral("/feedback");
+        p.feedback.vote = r.oneOf(*fb, path, "vote", {QStringLiteral("up"), QStringLiteral("down"), QString()},
+                                  QString(), false);
+        p.feedback.comment = r.string(*fb, path, "comment", {}, false, 5000);
+        if (const json *ids = r.array(*fb, path, "outboxIds", false)) {
+            for (const json &id : *ids)
+                if (id.is_string())
+                    p.feedback.outboxIds.append(toQString(id.get<std::string>()));
+        }
+        p.feedback.updatedAt = readTime(r, *fb, path, "updatedAt");
+    }
+    if (const json *runs = r.array(j, root, "runs", false)) {
+        for (std::size_t i = 0; i < runs->size(); ++i) {
+            const QString path = JsonReader::child(QStringLiteral("/runs"), i);
+            const json &e = runs->at(i);
+            RunRecord run;
+            run.kind = r.string(e, path, "kind", QStringLiteral("render"), false);
+            run.outcome = r.string(e, path, "outcome", {}, false);
+            run.startedAt = readTime(r, e, path, "startedAt");
+            run.finishedAt = readTime(r, e, path, "finishedAt");
+            run.seconds = r.number(e, path, "seconds", 0.0, 0.0, 1e9, false);
+            run.costUsd = r.number(e, path, "costUsd", 0.0, 0.0, 1e9, false);
+            run.itemsReused = r.integer(e, path, "itemsReused", 0, 0, 1000000, false);
+            run.itemsMade = r.integer(e, path, "itemsMade", 0, 0, 1000000, false);
+            run.message = r.string(e, path, "message", {}, false);
+            if (const json *st = r.object(e, path, "stageSeconds", false)) {
+                for (auto it = st->begin(); it != st->end(); ++it)
+                    if (it.value().is_number())
+                        run.stageSeconds[toQString(it.key())] = it.value().get<double>();
+            }
+            p.runs.append(run);
+        }
+    }
+    if (j.contains("lastRender") && !j.at("lastRender").is_null()) {
+        if (const json *lr = r.object(j, root, "lastRender", false)) {
+            const QString path = QStringLiteral("/lastRender");
+            RenderRecord rec;
+            rec.output = r.string(*lr, path, "output");
+            rec.inputsHash = r.string(*lr, path, "inputsHash", {}, false);
+            rec.durationMs = r.integer(*lr, path, "durationMs", 0, 0, std::numeric_limits<int>::max(), false);
+            rec.reportFile = r.string(*lr, path, "reportFile", {}, false);
+            rec.finishedAt = readTime(r, *lr, path, "finishedAt");
+            if (!safeRelativePath(rec.output))
+                r.problem(path + QStringLiteral("/output"), QStringLiteral("must be a path inside the project folder"));
+            p.lastRender = rec;
+        }
+    }
+    return p;
+}
+
+} // namespace diy

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "model/Brief.h"
+#include "model/FieldProblem.h"
+#include "model/Scene.h"
+#include "model/Script.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <map>
+#include <optional>
+
+namespace diy {
+
+/// Which picture a scene shows. Aligned by index with Project::scenes().
+struct SceneImage {
+    enum class Source { Card, File, Generated };
+    Source source = Source::Card; ///< Card: rendered from the scene by the built-in card renderer
+    QString file;                 ///< File/Generated: path relative to the project folder (assets/images/…)
+    QString sha256;               ///< content hash of `file`
+    QString originalName;         ///< File: the name the creator picked, for display
+    bool locked = false;          ///< locked images are never regenerated
+    bool operator==(const SceneImage &) const = default;
+
+    static QString sourceId(Source source);
+};
+
+/// One TensorZero inference made for this project (what produced what, and what it cost).
+struct InferenceRecord {
+    QString functionName;
+    QString inferenceId;
+    QString episodeId;
+    QString variantName;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    double costUsd = 0.0;
+    QDateTime createdAt;
+    bool operator==(const InferenceRecord &) const = default;
+};
+
+/// One pipeline run, for the history and the cost/time metrics.
+struct RunRecord {
+    QString kind = QStringLiteral("render");
+    QString outcome;                     ///< done | failed | cancelled | running
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    double seconds = 0.0;
+    double costUsd = 0.0;
+    std::map<QString, double> stageSeconds;
+    int itemsReused = 0;
+    int itemsMade = 0;
+    QString message;
+    bool operator==(const RunRecord &) const = default;
+};
+
+/// The creator's rating of the finished video.
+struct FeedbackState {
+    QString vote;         ///< "up", "down" or empty
+    QString comment;
+    QStringList outboxIds; ///< feedback items queued for the gateway
+    QDateTime updatedAt;
+    bool operator==(const FeedbackState &) const = default;
+};
+
+/// The last finished render.
+struct RenderRecord {
+    QString output;      ///< relative to the project folder
+    QString inputsHash;  ///< hash over every segment key: equal means the video is up to date
+    qint64 durationMs = 0;
+    QString reportFile;  ///< technical checks (JSON), relative
+    QDateTime finishedAt;
+    bool operator==(const RenderRecord &) const = default;
+};
+
+/// A project: everything on disk in project.json (the assets live beside it).
+struct Project {
+    static constexpr int kSchemaVersion = 1;
+
+    QString id;
+    QString name;
+    QDateTime createdAt;
+    QDateTime modifiedAt;
+    Brief brief;
+    std::optional<Script> script;
+    QList<SceneImage> sceneImages;
+    QString episodeId;
+    QList<InferenceRecord> inferences;
+    nlohmann::json evaluations = nlohmann::json::array();
+    FeedbackState feedback;
+    QList<RunRecord> runs;
+    std::optional<RenderRecord> lastRender;
+
+    static Project create(const QString &name, const Brief &brief);
+
+    QList<Scene> scenes() const;
+    /// Makes sceneImages as long as scenes() (new scenes get cards; extra entries dropped).
+    void syncSceneImages();
+
+    // Script edits that keep each scene's picture with its scene.
+    void moveStep(int from, int to);
+    void removeStep(int index);
+    void insertStep(int index, const Script::Step &step);
+    /// Image review: moves one scene's picture to another scene's position (the others shift).
+    void moveSceneImage(int from, int to);
+
+    nlohmann::json toJson() const;
+    /// Reads every field it can, reporting each problem with its JSON path. A document whose
+    /// schemaVersion is newer than kSchemaVersion is reported and nothing else is read.
+    static Project fromJson(const nlohmann::json &json, FieldProblems *problems);
+
+    bool operator==(const Project &) const = default;
+};
+
+} // namespace diy

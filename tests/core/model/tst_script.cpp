@@ -1,0 +1,137 @@
+#include "ExampleProject.h"
+#include "model/JsonReader.h"
+#include "model/Scene.h"
+#include "model/Script.h"
+#include "model/ScriptValidator.h"
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace diy;
+using nlohmann::json;
+
+class TestScript : public QObject {
+    Q_OBJECT
+private slots:
+    void exampleScriptIsValid()
+    {
+        const Project p = test::exampleProject();
+        QVERIFY(p.script.has_value());
+        QVERIFY2(p.script->validate().isEmpty(), "example script must satisfy the schema");
+        QCOMPARE(p.script->steps.size(), 5);
+        QCOMPARE(p.script->materials.size(), 4);
+    }
+
+    void roundTrip()
+    {
+        const Script s = test::minimalScript(4);
+        auto back = Script::fromJson(s.toJson());
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().detail));
+        QCOMPARE(*back, s);
+    }
+
+    void invalidScripts_data()
+    {
+        QTest::addColumn<QString>("pointer");    // where to change the good document
+        QTest::addColumn<QString>("replacement"); // JSON text, or "<delete>"
+        QTest::addColumn<QString>("expectedPath");
+
+        QTest::newRow("missing title") << "/title" << "<delete>" << "/";
+        QTest::newRow("title too short") << "/title" << "\"Hi\"" << "/title";
+        QTest::newRow("title not string") << "/title" << "42" << "/title";
+        QTest::newRow("unknown top field") << "/extra" << "\"x\"" << "/";
+        QTest::newRow("too few materials") << "/materials" << "[{\"name\":\"Paper\",\"image_prompt\":\"a sheet of paper\"}]" << "/materials";
+        QTest::newRow("material extra field") << "/materials/1/colour" << "\"red\"" << "/materials/1";
+        QTest::newRow("too many steps") << "/steps" << "<nine steps>" << "/steps";
+        QTest::newRow("step number zero") << "/steps/0/step_number" << "0" << "/steps/0/step_number";
+        QTest::newRow("step number float") << "/steps/0/step_number" << "1.5" << "/steps/0/step_number";
+        QTest::newRow("narration too short") << "/steps/2/narration" << "\"Fold.\"" << "/steps/2/narration";
+        QTest::newRow("narration too long") << "/intro/narration" << "<long>" << "/intro/narration";
+        QTest::newRow("completion missing prompt") << "/completion/image_prompt" << "<delete>" << "/completion";
+        QTest::newRow("steps out of order") << "/steps/1/step_number" << "3" << "/steps/1/step_number";
+    }
+    void invalidScripts()
+    {
+        QFETCH(QString, pointer);
+        QFETCH(QString, replacement);
+        QFETCH(QString, expectedPath);
+        json doc = test::minimalScript(4).toJson();
+        const json::json_pointer ptr(toStd(pointer));
+        if (replacement == QStringLiteral("<delete>")) {
+            doc.at(ptr.parent_pointer()).erase(ptr.back());
+        } else if (replacement == QStringLiteral("<nine steps>")) {
+            json steps = json::array();
+            for (int i = 1; i <= 9; ++i)
+                steps.push_back(json{{"step_number", i}, {"title", "A step"},
+                                     {"narration", "Narration that is long enough."}, {"image_prompt", "an image of it"}});
+            doc[ptr] = steps;
+        } else if (replacement == QStringLiteral("<long>")) {
+            doc[ptr] = std::string(1300, 'a');
+        } else {
+            doc[ptr] = json::parse(toStd(replacement));
+        }
+        FieldProblems problems;
+        auto result = Script::fromJson(doc, {}, &problems);
+        QVERIFY(!result.ok());
+        QVERIFY(!problems.isEmpty());
+        QStringList paths;
+        for (const auto &p : problems)
+            paths << p.path;
+        QVERIFY2(paths.contains(expectedPath), qPrintable(paths.join(QStringLiteral(", ")) + QStringLiteral(" | ") + result.error().detail));
+        QVERIFY(!result.error().message.isEmpty());
+    }
+
+    void everyProblemIsReported()
+    {
+        json doc = test::minimalScript(3).toJson();
+        doc["title"] = "x";
+        doc["steps"][0]["title"] = "";
+        doc["completion"]["narration"] = 5;
+        FieldProblems problems;
+        QVERIFY(!Script::fromJson(doc, QStringLiteral("/script"), &problems).ok());
+        QStringList paths;
+        for (const auto &p : problems)
+            paths << p.path;
+        QVERIFY(paths.contains(QStringLiteral("/script/title")));
+        QVERIFY(paths.contains(QStringLiteral("/script/steps/0/title")));
+        QVERIFY(paths.contains(QStringLiteral("/script/completion/narration")));
+    }
+
+    void schemaIsTheTemplatesFile()
+    {
+        QFile file(QStringLiteral(DIY_SOURCE_DIR_FOR_TESTS "/templates/script_output_schema.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(ScriptValidator::schema(), json::parse(file.readAll().toStdString()));
+        QCOMPARE(ScriptValidator::schema().at("additionalProperties").get<bool>(), false);
+    }
+
+    void scenesInOrder()
+    {
+        const Script s = test::minimalScript(3);
+        const QList<Scene> scenes = Scene::fromScript(s);
+        QCOMPARE(scenes.size(), 6);
+        QCOMPARE(scenes[0].key, QStringLiteral("intro"));
+        QCOMPARE(scenes[1].key, QStringLiteral("materials"));
+        QCOMPARE(scenes[1].checklist, (QStringList{QStringLiteral("Paper"), QStringLiteral("Scissors"), QStringLiteral("Glue")}));
+        QCOMPARE(scenes[1].narration, QStringLiteral("Here is what you need: Paper, Scissors, and Glue."));
+        QCOMPARE(scenes[2].key, QStringLiteral("step-1"));
+        QCOMPARE(scenes[4].stepNumber, 3);
+        QCOMPARE(scenes[4].stepCount, 3);
+        QCOMPARE(scenes[5].key, QStringLiteral("completion"));
+    }
+
+    void renumberAfterMove()
+    {
+        Script s = test::minimalScript(4);
+        s.steps.move(0, 3);
+        QVERIFY(!s.validate().isEmpty());
+        s.renumberSteps();
+        QVERIFY(s.validate().isEmpty());
+        QCOMPARE(s.steps[3].title, QStringLiteral("Step title 1"));
+        QCOMPARE(s.steps[3].stepNumber, 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScript)
+#include "tst_script.moc"
