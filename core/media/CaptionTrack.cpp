@@ -2,7 +2,12 @@
 
 #include "media/SafeArea.h"
 
+#include <QFont>
+#include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QTextStream>
+
+#include <cmath>
 
 namespace diy {
 
@@ -27,6 +32,22 @@ QString styleName(const QString &name)
     return out.trimmed().isEmpty() ? QStringLiteral("Noto Sans") : out.trimmed();
 }
 } // namespace
+
+int CaptionTrack::assFontSize(const CaptionStyle &style, QSize frame)
+{
+    // ASS sizes a font by its ascent + descent; Qt (and the chunker's measurements) by the em.
+    // Convert so the burned-in text is exactly as wide as the chunker measured it.
+    const int px = style.pixelSize(frame);
+    double ratio = 1.362; // Noto Sans
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        QFont font(style.fontFamily);
+        font.setPixelSize(1000);
+        font.setBold(true);
+        const QFontMetricsF metrics(font);
+        ratio = (metrics.ascent() + metrics.descent()) / 1000.0;
+    }
+    return std::max(1, static_cast<int>(std::lround(px * ratio)));
+}
 
 QString CaptionTrack::assTime(qint64 ms)
 {
@@ -120,14 +141,13 @@ QString CaptionTrack::toAss(const CaptionStyle &style, QSize frame) const
       << "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, "
          "Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, "
          "Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\n";
-    // Text: filled glyphs with an outline.
-    s << "Style: Caption," << font << ',' << size << ',' << assColour(style.primary) << ','
-      << assColour(style.primary) << ',' << assColour(style.outline) << ",&H80000000,-1,0,0,0," << common
-      << ",1," << outline << ",0," << alignment(style.position) << ',' << margins << ",1\n";
-    // Box: the same layout with invisible glyphs and an opaque-box border (BorderStyle 3) drawn
-    // underneath, so the text keeps its outline on top of a semi-transparent box.
-    s << "Style: CaptionBox," << font << ',' << size << ",&HFF000000,&HFF000000,&H66000000,&H66000000,-1,0,0,0,"
-      << common << ",3," << padding << ",0," << alignment(style.position) << ',' << margins << ",1\n";
+    // One style: outlined glyphs and, with a box, libass's BorderStyle 4 (one box around the whole
+    // event in BackColour; per-line boxes of BorderStyle 3 overlap into darker stripes).
+    const QString box = style.box ? QStringLiteral("&H66000000") : QStringLiteral("&H80000000");
+    s << "Style: Caption," << font << ',' << assFontSize(style, frame) << ',' << assColour(style.primary) << ','
+      << assColour(style.primary) << ',' << assColour(style.outline) << ',' << box << ",-1,0,0,0," << common
+      << ',' << (style.box ? 4 : 1) << ',' << outline << ",0," << alignment(style.position) << ',' << margins
+      << ",1\n";
     s << "\n[Events]\n"
       << "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n";
     for (const CaptionCue &cue : cues) {
@@ -135,9 +155,7 @@ QString CaptionTrack::toAss(const CaptionStyle &style, QSize frame) const
             continue;
         const QString text = escapeAssText(cue.text);
         const QString times = assTime(cue.startMs) + QLatin1Char(',') + assTime(cue.endMs);
-        if (style.box)
-            s << "Dialogue: 0," << times << ",CaptionBox,,0,0,0,," << text << "\n";
-        s << "Dialogue: 1," << times << ",Caption,,0,0,0,," << text << "\n";
+        s << "Dialogue: 0," << times << ",Caption,,0,0,0,," << text << "\n";
     }
     s.flush();
     return out;

@@ -19,6 +19,8 @@ public:
     /// Escapes user text for an ASS Dialogue line: override braces, backslashes, newlines (\N),
     /// leading/trailing spaces (\h); everything else passes through as UTF-8.
     static QString escapeAssText(const QString &text);
+    /// The ASS Fontsize that renders the style's pixel size (ASS counts ascent + descent, not the em).
+    static int assFontSize(const CaptionStyle &style, QSize frame);
     /// "H:MM:SS.cc"
     static QString assTime(qint64 ms);
     /// "&HAABBGGRR" (ASS alpha: 00 opaque, FF transparent)

@@ -1,0 +1,215 @@
+#include "media/CardRenderer.h"
+#include "media/SafeArea.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QPainter>
+#include <QtTest>
+
+using namespace diy;
+
+namespace {
+
+const QColor kPlain(0x12, 0x34, 0x56);
+
+QString longText(int characters)
+{
+    const QString words = QStringLiteral(
+        "Fold the sheet carefully along the centre crease, then open it again and bring both top corners "
+        "down to meet the middle line so the edges touch without overlapping. Supercalifragilisticexpialidocious ");
+    QString out;
+    while (out.size() < characters)
+        out += words;
+    return out.left(characters);
+}
+
+/// The number of pixels outside `allowed` that differ from the plain background.
+int pixelsOutside(const QImage &image, const QRect &allowed, const QColor &background)
+{
+    const QRgb bg = background.rgb();
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *row = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            if (allowed.contains(x, y))
+                continue;
+            if ((row[x] & 0xFFFFFF) != (bg & 0xFFFFFF))
+                ++count;
+        }
+    }
+    return count;
+}
+
+int pixelsInside(const QImage &image, const QRect &area, const QColor &background)
+{
+    int count = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            if ((image.pixel(x, y) & 0xFFFFFF) != (background.rgb() & 0xFFFFFF))
+                ++count;
+    return count;
+}
+
+CardContent card(CardContent::Kind kind, const QString &title, const QString &body, int items = 4)
+{
+    CardContent c;
+    c.kind = kind;
+    c.title = title;
+    c.body = body;
+    c.stepNumber = 3;
+    c.stepCount = 5;
+    c.badge = QStringLiteral("For kids");
+    for (int i = 0; i < items; ++i)
+        c.checklist.append(i % 2 ? body : QStringLiteral("Item %1").arg(i + 1));
+    return c;
+}
+
+QList<QSize> formats()
+{
+    return {QSize(1080, 1920), QSize(1920, 1080), QSize(1080, 1080)};
+}
+
+} // namespace
+
+class TestCardRenderer : public QObject {
+    Q_OBJECT
+private slots:
+    void safeAreaKeepsClearOfPhoneOverlays()
+    {
+        const QRect vertical = SafeArea::of(QSize(1080, 1920));
+        QVERIFY(vertical.top() >= 1920 * 0.12 - 1);
+        QVERIFY(vertical.bottom() <= 1920 * 0.82);
+        QVERIFY(QRect(0, 0, 1080, 1920).contains(vertical));
+        for (const QSize &frame : formats()) {
+            const QRect content = SafeArea::cardContent(frame);
+            const QRect band = SafeArea::captionBand(frame);
+            QVERIFY(SafeArea::of(frame).contains(content));
+            QVERIFY(SafeArea::of(frame).contains(band));
+            QVERIFY(!content.intersects(band));
+        }
+    }
+
+    void checkerDetectsLeaks()
+    {
+        // The pixel check itself must be able to fail: text drawn across the safe edge is caught.
+        QImage image(QSize(1080, 1920), QImage::Format_RGB32);
+        image.fill(kPlain);
+        const QRect safe = SafeArea::of(image.size());
+        QVERIFY(pixelsOutside(image, safe, kPlain) == 0);
+        QPainter p(&image);
+        p.setPen(Qt::white);
+        QFont font(QStringLiteral("Noto Sans"));
+        font.setPixelSize(60);
+        p.setFont(font);
+        p.drawText(QPoint(safe.right() - 100, safe.top() + 80), QStringLiteral("overflowing words"));
+        p.end();
+        QVERIFY(pixelsOutside(image, safe, kPlain) > 50);
+    }
+
+    void staysInsideSafeArea_data()
+    {
+        QTest::addColumn<QSize>("frame");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<int>("items");
+        const char *names[] = {"title", "materials", "step", "completion"};
+        for (const QSize &frame : formats()) {
+            for (int kind = 0; kind < 4; ++kind) {
+                for (int length : {12, 180, 1000}) {
+                    const QByteArray name = QByteArray::number(frame.width()) + 'x' + QByteArray::number(frame.height())
+                        + '/' + names[kind] + '/' + QByteArray::number(length);
+                    QTest::newRow(name.constData()) << frame << kind << length << (length == 1000 ? 9 : 6);
+                }
+            }
+        }
+    }
+
+    void staysInsideSafeArea()
+    {
+        QFETCH(QSize, frame);
+        QFETCH(int, kind);
+        QFETCH(int, length);
+        QFETCH(int, items);
+        CardRenderer renderer(frame);
+        renderer.setPlainBackground(kPlain);
+        const QString text = longText(length);
+        const QImage image = renderer.render(card(static_cast<CardContent::Kind>(kind), text, text, items));
+        QCOMPARE(image.size(), frame);
+        // Nothing outside the card area (safe area minus the caption band).
+        const QRect content = SafeArea::cardContent(frame);
+        QCOMPARE(pixelsOutside(image, content, kPlain), 0);
+        // And the card is really there.
+        QVERIFY(pixelsInside(image, content, kPlain) > content.width() * content.height() / 2);
+    }
+
+    void deterministic_data()
+    {
+        QTest::addColumn<QSize>("frame");
+        for (const QSize &frame : formats())
+            QTest::newRow(qPrintable(QStringLiteral("%1x%2").arg(frame.width()).arg(frame.height()))) << frame;
+    }
+
+    void deterministic()
+    {
+        QFETCH(QSize, frame);
+        const CardContent c = card(CardContent::Kind::Step, QStringLiteral("Crease the wings"),
+                                   QStringLiteral("Fold both sides down along the body."));
+        const QImage a = CardRenderer(frame).render(c);
+        const QImage b = CardRenderer(frame).render(c);
+        if (a != b) {
+            QRect diff;
+            for (int y = 0; y < a.height(); ++y)
+                for (int x = 0; x < a.width(); ++x)
+                    if (a.pixel(x, y) != b.pixel(x, y))
+                        diff |= QRect(x, y, 1, 1);
+            qWarning() << "differs in" << diff;
+        }
+        QCOMPARE(a, b);
+        CardContent other = c;
+        other.stepNumber = 4;
+        QVERIFY(CardRenderer(frame).render(other) != a);
+    }
+
+    void dumpForReview()
+    {
+        // DIY_CARD_DUMP=<dir> writes every card in every format for a human to look at.
+        const QString dir = qEnvironmentVariable("DIY_CARD_DUMP");
+        if (dir.isEmpty())
+            QSKIP("set DIY_CARD_DUMP to a folder to write the cards as PNG");
+        QDir().mkpath(dir);
+        QList<CardContent> cards;
+        CardContent title;
+        title.kind = CardContent::Kind::Title;
+        title.title = QStringLiteral("Paper Airplanes That Fly Far");
+        title.body = QStringLiteral("Fold a classic dart in five easy steps and send it soaring across the room.");
+        title.badge = QStringLiteral("For kids");
+        CardContent materials;
+        materials.kind = CardContent::Kind::Materials;
+        materials.title = QStringLiteral("What you'll need");
+        materials.checklist = {QStringLiteral("One sheet of A4 or letter paper"), QStringLiteral("A flat table"),
+                               QStringLiteral("A ruler for sharp creases"), QStringLiteral("Markers to decorate (optional)")};
+        CardContent step;
+        step.kind = CardContent::Kind::Step;
+        step.stepNumber = 2;
+        step.stepCount = 5;
+        step.title = QStringLiteral("Fold the top corners to the centre");
+        step.body = QStringLiteral("Bring each top corner down to the middle crease so the edges meet in a sharp point.");
+        CardContent done;
+        done.kind = CardContent::Kind::Completion;
+        done.title = QStringLiteral("Ready for take-off!");
+        done.body = QStringLiteral("Throw it gently and level. Tweak the wing tips up a little if it dives.");
+        done.badge = QStringLiteral("For kids");
+        CardContent stress = step;
+        stress.title = longText(300);
+        stress.body = longText(1000);
+        cards << title << materials << step << done << stress;
+        const char *names[] = {"title", "materials", "step", "completion", "step-long"};
+        for (const QSize &frame : formats())
+            for (int i = 0; i < cards.size(); ++i)
+                QVERIFY(CardRenderer(frame).render(cards[i]).save(
+                    QStringLiteral("%1/%2x%3-%4.png").arg(dir).arg(frame.width()).arg(frame.height()).arg(QLatin1String(names[i]))));
+    }
+};
+
+QTEST_MAIN(TestCardRenderer)
+#include "tst_cardrenderer.moc"
