@@ -184,18 +184,14 @@ void NarrationJob::normalise(const QByteArray &measurement)
             return QString();
         return QString::fromStdString(json[key].get<std::string>());
     };
-    const QString inputI = field("input_i");
-    const QString inputTp = field("input_tp");
-    const QString inputLra = field("input_lra");
-    const QString inputThresh = field("input_thresh");
-    const QString offset = field("target_offset");
+    // Apply the measured difference as one linear gain, then catch the rare peak with a limiter
+    // at -1.5 dBFS. (loudnorm's own second pass falls back to dynamic mode on clips under ~3 s
+    // and left short phrases 20 dB too quiet; a plain gain is exact at any length.)
     bool finite = false;
-    inputI.toDouble(&finite);
-    QString filter = QStringLiteral("loudnorm=I=-16:TP=-1.5:LRA=11");
-    if (finite && !inputTp.isEmpty() && !inputLra.isEmpty() && !inputThresh.isEmpty() && !offset.isEmpty())
-        filter += QStringLiteral(":measured_I=%1:measured_TP=%2:measured_LRA=%3:measured_thresh=%4:offset=%5:linear=true")
-                      .arg(inputI, inputTp, inputLra, inputThresh, offset);
-    filter += QStringLiteral(",aresample=48000");
+    const double inputI = field("input_i").toDouble(&finite);
+    const double gainDb = finite && inputI > -70.0 ? qBound(-30.0, -16.0 - inputI, 40.0) : 0.0;
+    const QString filter = QStringLiteral("volume=%1dB,alimiter=limit=0.84:attack=5:release=50:level=false,aresample=48000")
+                               .arg(gainDb, 0, 'f', 2);
 
     Launch apply;
     apply.tool = MediaTools::Tool::Ffmpeg;

@@ -111,11 +111,11 @@ private slots:
         QCOMPARE(second.result->value().itemsMade, 1); // the final file's probe always runs
         QCOMPARE(second.result->value().outputPath, s1.outputPath);
 
-        // 3. One step's narration edited: only that scene's narration, segment and check, the merge
-        //    and the final probe are made again.
+        // 3. One step's narration edited: only that scene's card (it shows the first sentence),
+        //    narration, segment and check, the merge and the final probe are made again.
         project.script->steps[1].narration = QStringLiteral("Press the fold down firmly.");
         const RenderPlan plan = RenderPlan::make(project, dir.path(), test::tinyFrame());
-        QCOMPARE(plan.pendingItems(RenderStage::Frames), 0);
+        QCOMPARE(plan.pendingItems(RenderStage::Frames), 1);
         QCOMPARE(plan.pendingItems(RenderStage::Narration), 1);
         QCOMPARE(plan.pendingItems(RenderStage::Segments), 1);
         QCOMPARE(plan.pendingItems(RenderStage::Merge), 1);
@@ -127,7 +127,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(third.result.has_value(), 60000);
         }
         QVERIFY(third.result->ok());
-        QCOMPARE(third.result->value().itemsMade, 1 + 1 + 1 + 1 + 1);
+        QCOMPARE(third.result->value().itemsMade, 1 + 1 + 1 + 1 + 1 + 1);
         QVERIFY(third.result->value().outputPath != s1.outputPath);
     }
 
