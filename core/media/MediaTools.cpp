@@ -66,7 +66,7 @@ Result<QString> MediaTools::locate(Tool tool)
 
 QString MediaTools::engineVersion()
 {
-    return QStringLiteral("media-2/cards-%1").arg(CardRenderer::engineVersion());
+    return QStringLiteral("media-3/cards-%1").arg(CardRenderer::engineVersion());
 }
 
 } // namespace diy

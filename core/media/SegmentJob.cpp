@@ -52,15 +52,18 @@ QStringList SegmentJob::ffmpegArguments(const SegmentSpec &spec, const QString &
     else
         args << QStringLiteral("-i") << spec.audioPath;
 
-    // Scale/crop/convert the single frame once, then repeat it with the loop filter; only the
-    // caption overlay runs per frame.
+    // Scale/crop/convert the single frame once, then repeat it with the loop filter. Captions are
+    // blended at kCaptionFps (cues land within 1/kCaptionFps s, well inside the 0.3 s sync goal)
+    // and the fps filter repeats those frames up to the output rate: blending every output frame
+    // cost about a quarter of the whole encode.
     QString video = QStringLiteral("[0:v]scale=%1:%2:force_original_aspect_ratio=increase:flags=lanczos,"
                                    "crop=%1:%2,setsar=1,format=yuv420p,loop=loop=-1:size=1:start=0,"
                                    "setpts=N/(%3*TB)")
                         .arg(w, h)
-                        .arg(spec.fps);
+                        .arg(spec.assPath.isEmpty() ? spec.fps : qMin(spec.fps, kCaptionFps));
     if (!spec.assPath.isEmpty())
-        video += QStringLiteral(",ass=filename=") + FilterEscaping::filterArgument(spec.assPath);
+        video += QStringLiteral(",ass=filename=") + FilterEscaping::filterArgument(spec.assPath)
+                 + QStringLiteral(",fps=%1").arg(spec.fps);
     video += QStringLiteral("[v]");
     const QString audio = QStringLiteral(
         "[1:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad[a]");

@@ -27,6 +27,8 @@ public:
     explicit SegmentJob(SegmentSpec spec, QObject *parent = nullptr);
 
     const SegmentSpec &spec() const { return m_spec; }
+    /// Rate at which captions are drawn; the output repeats frames up to SegmentSpec::fps.
+    static constexpr int kCaptionFps = 10;
     /// The ffmpeg arguments for a spec (exposed for the benchmark's floor and for tests).
     static QStringList ffmpegArguments(const SegmentSpec &spec, const QString &outputPath);
     /// Encoder settings shared by segments and the benchmark floor.

@@ -111,21 +111,32 @@ Result<NarrationResult> readNarration(const QString &wavPath)
 
 } // namespace
 
-struct RenderPipeline::Run {
-    QElapsedTimer total;
-    QElapsedTimer stageTimer;
-    QDateTime startedAt;
+struct RenderPipeline::Item {
+    enum class State { Waiting, Running, Done };
     RenderStage stage = RenderStage::Frames;
-    QList<int> pending;
-    int next = 0;
-    QHash<int, QObject *> running;
-    QHash<int, double> runningFraction;
-    QList<double> itemWeight; ///< by item index within the stage
-    double pendingWeight = 0.0;
-    double doneWeight = 0.0;
-    std::map<RenderStage, double> stageShare; ///< of the overall progress
-    double finishedShare = 0.0;
-    bool stageCounted = false; ///< the current stage's share is already in finishedShare
+    int index = 0;             ///< scene index; for Checks, index == scene count is the final file
+    State state = State::Waiting;
+    double weight = 1.0;       ///< share of its stage's work (segments: by narration length)
+    double fraction = 0.0;     ///< progress of a running item
+    QObject *job = nullptr;    ///< a ProcessJob or a QFutureWatcher while running
+};
+
+struct RenderPipeline::Run {
+    struct StageState {
+        int total = 0;
+        int reused = 0;
+        int done = 0;
+        double pendingWeight = 0.0;
+        double doneWeight = 0.0;
+        bool started = false;
+        bool finished = false;
+        QElapsedTimer timer;
+        double share = 0.0; ///< of the overall progress
+    };
+    QElapsedTimer total;
+    QDateTime startedAt;
+    std::vector<Item> items;
+    std::map<RenderStage, StageState> stages;
     std::map<RenderStage, double> stageSeconds;
     int reused = 0;
     int made = 0;
@@ -136,6 +147,17 @@ struct RenderPipeline::Run {
     ProbeInfo finalProbe;
     CaptionStyle style;
     int jobs = 1;
+
+    int running(bool heavy) const
+    {
+        int n = 0;
+        for (const Item &i : items)
+            if (i.state == Item::State::Running
+                && ((i.stage == RenderStage::Segments || i.stage == RenderStage::Merge) == heavy))
+                ++n;
+        return n;
+    }
+    int runningTotal() const { return running(true) + running(false); }
 };
 
 RenderPipeline::RenderPipeline(Project project, QString projectDir, Options options, QObject *parent)
@@ -149,16 +171,25 @@ RenderPipeline::RenderPipeline(Project project, QString projectDir, Options opti
 
 RenderPipeline::~RenderPipeline() = default;
 
+RenderPipeline::Item *RenderPipeline::item(RenderStage stage, int index)
+{
+    for (Item &i : m_run->items)
+        if (i.stage == stage && i.index == index)
+            return &i;
+    return nullptr;
+}
+
 void RenderPipeline::start()
 {
     if (m_running || m_finished)
         return;
     m_running = true;
     m_run = std::make_unique<Run>();
-    m_run->total.start();
-    m_run->startedAt = QDateTime::currentDateTimeUtc();
-    m_run->jobs = m_options.jobs > 0 ? m_options.jobs : qMax(1, QThread::idealThreadCount());
-    m_run->style = SceneDesign::captionStyle(m_project.brief);
+    Run &run = *m_run;
+    run.total.start();
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.jobs = m_options.jobs > 0 ? m_options.jobs : qMax(1, QThread::idealThreadCount());
+    run.style = SceneDesign::captionStyle(m_project.brief);
 
     if (!m_project.script) {
         // Report on the next turn so callers can connect after start() too.
@@ -180,25 +211,92 @@ void RenderPipeline::start()
     for (const char *sub : {"frames", "narration", "captions", "segments", "checks"})
         cache.mkpath(QString::fromLatin1(sub));
     QDir().mkpath(ProjectStore::rendersDir(m_projectDir));
-    m_run->narration.resize(m_plan.scenes.size());
-    m_run->checks.resize(m_plan.scenes.size());
+    const int n = int(m_plan.scenes.size());
+    run.narration.resize(n);
+    run.checks.resize(n);
+
+    // Build the item graph; what a previous run finished is Done from the start.
+    for (int i = 0; i < n; ++i) {
+        const auto &s = m_plan.scenes[i];
+        Item frame{RenderStage::Frames, i};
+        frame.state = s.frameDone ? Item::State::Done : Item::State::Waiting;
+        Item narration{RenderStage::Narration, i};
+        if (s.narrationDone) {
+            if (auto cached = readNarration(s.narrationPath)) {
+                run.narration[i] = *cached;
+                narration.state = Item::State::Done;
+            }
+        }
+        Item segment{RenderStage::Segments, i};
+        segment.state = s.segmentDone && narration.state == Item::State::Done ? Item::State::Done : Item::State::Waiting;
+        segment.weight = qMax<double>(10.0, double(s.scene.narration.size()));
+        Item check{RenderStage::Checks, i};
+        if (s.checkDone && segment.state == Item::State::Done) {
+            try {
+                run.checks[i] = json::parse(AtomicFile::read(s.checkPath).valueOr({}).toStdString());
+                check.state = Item::State::Done;
+            } catch (const json::exception &) {
+            }
+        }
+        for (Item *it : {&frame, &narration, &segment, &check})
+            run.items.push_back(*it);
+    }
+    bool allSegments = std::all_of(run.items.begin(), run.items.end(), [](const Item &i) {
+        return i.stage != RenderStage::Segments || i.state == Item::State::Done;
+    });
+    Item merge{RenderStage::Merge, 0};
+    merge.state = m_plan.mergeDone && allSegments ? Item::State::Done : Item::State::Waiting;
+    run.items.push_back(merge);
+    if (m_options.runChecks)
+        run.items.push_back(Item{RenderStage::Checks, n}); // the final file is always probed
+    else
+        run.items.erase(std::remove_if(run.items.begin(), run.items.end(),
+                                       [](const Item &i) { return i.stage == RenderStage::Checks; }),
+                        run.items.end());
 
     double sum = 0.0;
-    for (RenderStage s : allRenderStages()) {
-        const int total = m_plan.totalItems(s);
-        const double share = total > 0 ? baseWeight(s) * double(m_plan.pendingItems(s)) / total : 0.0;
-        m_run->stageShare[s] = share;
-        sum += share;
+    for (const Item &i : run.items) {
+        auto &st = run.stages[i.stage];
+        ++st.total;
+        if (i.state == Item::State::Done) {
+            ++st.reused;
+            ++st.done;
+        } else {
+            st.pendingWeight += i.weight;
+        }
     }
-    for (auto &[stage, share] : m_run->stageShare)
-        share = sum > 0 ? share / sum : 0.0;
+    for (auto &[stage, st] : run.stages) {
+        st.share = st.total > 0 ? baseWeight(stage) * double(st.total - st.reused) / st.total : 0.0;
+        sum += st.share;
+    }
+    for (auto &[stage, st] : run.stages)
+        st.share = sum > 0 ? st.share / sum : 0.0;
 
-    logInfo(QStringLiteral("Render of '%1': %2 scenes, %3 parallel jobs, output %4")
+    logInfo(QStringLiteral("Render of '%1': %2 scenes, %3 parallel encodes, output %4")
                 .arg(m_project.name)
-                .arg(m_plan.scenes.size())
-                .arg(m_run->jobs)
+                .arg(n)
+                .arg(run.jobs)
                 .arg(m_plan.outputPath));
-    QMetaObject::invokeMethod(this, [this] { runStage(RenderStage::Frames); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_finished)
+            return;
+        // Stages with nothing to do are reported at once, in order.
+        for (RenderStage stage : allRenderStages()) {
+            auto it = m_run->stages.find(stage);
+            if (it == m_run->stages.end() || it->second.done < it->second.total)
+                continue;
+            markStageStarted(stage);
+            for (const Item &i : m_run->items)
+                if (i.stage == stage)
+                    emit itemFinished(stage, i.index, true);
+            it->second.finished = true;
+            m_run->reused += it->second.reused;
+            emit stageFinished(stage, 0.0);
+            m_run->stageSeconds[stage] = 0.0;
+        }
+        // Items reused in stages that still have work are reported as the stage starts.
+        schedule();
+    }, Qt::QueuedConnection);
 }
 
 void RenderPipeline::cancel()
@@ -208,171 +306,162 @@ void RenderPipeline::cancel()
     fail(Error::cancelled());
 }
 
-void RenderPipeline::runStage(RenderStage stage)
+void RenderPipeline::markStageStarted(RenderStage stage)
 {
-    Run &run = *m_run;
-    run.stage = stage;
-    run.stageCounted = false;
-    run.stageTimer.start();
-    run.pending.clear();
-    run.next = 0;
-    run.itemWeight.clear();
-    run.pendingWeight = 0.0;
-    run.doneWeight = 0.0;
-
-    const int total = m_plan.totalItems(stage);
-    QList<int> reusedItems;
-    for (int i = 0; i < total; ++i) {
-        bool done = false;
-        double weight = 1.0;
-        if (i < m_plan.scenes.size()) {
-            const auto &s = m_plan.scenes[i];
-            switch (stage) {
-            case RenderStage::Frames: done = s.frameDone; break;
-            case RenderStage::Narration: done = s.narrationDone; break;
-            case RenderStage::Segments:
-                done = s.segmentDone;
-                weight = qMax<double>(1.0, double(run.narration[i].durationMs));
-                break;
-            case RenderStage::Merge: done = m_plan.mergeDone; break;
-            case RenderStage::Checks: done = s.checkDone; break;
-            }
-        } else { // the final file's check
-            done = false;
-        }
-        run.itemWeight.append(weight);
-        if (done)
-            reusedItems.append(i);
-        else {
-            run.pending.append(i);
-            run.pendingWeight += weight;
-        }
-    }
-    // Narration results (durations, cues) of cached items are needed by the later stages.
-    if (stage == RenderStage::Narration) {
-        for (int i : reusedItems) {
-            auto cached = readNarration(m_plan.scenes[i].narrationPath);
-            if (cached) {
-                run.narration[i] = *cached;
-            } else {
-                reusedItems.removeOne(i);
-                run.pending.append(i);
-                run.pendingWeight += 1.0;
-            }
-        }
-        std::sort(run.pending.begin(), run.pending.end());
-    }
-    if (stage == RenderStage::Checks) {
-        for (int i : reusedItems) {
-            auto bytes = AtomicFile::read(m_plan.scenes[i].checkPath);
-            try {
-                run.checks[i] = json::parse(bytes.valueOr({}).toStdString());
-            } catch (const json::exception &) {
-                reusedItems.removeOne(i);
-                run.pending.append(i);
-                run.pendingWeight += 1.0;
-            }
-        }
-        std::sort(run.pending.begin(), run.pending.end());
-    }
-
-    emit stageStarted(stage, total, int(reusedItems.size()));
-    for (int i : reusedItems) {
-        ++run.reused;
-        emit itemFinished(stage, i, true);
-    }
-    if (run.pending.isEmpty()) {
-        finishStage();
+    auto &st = m_run->stages[stage];
+    if (st.started)
         return;
+    st.started = true;
+    st.timer.start();
+    emit stageStarted(stage, st.total, st.reused);
+    if (st.done < st.total) {
+        for (const Item &i : m_run->items) {
+            if (i.stage == stage && i.state == Item::State::Done) {
+                ++m_run->reused;
+                emit itemFinished(stage, i.index, true);
+            }
+        }
     }
-    startNextItems();
 }
 
-void RenderPipeline::startNextItems()
+void RenderPipeline::schedule()
 {
     Run &run = *m_run;
-    // Merge and the final check are single items; everything else runs up to `jobs` at once.
-    while (!run.stopping && run.running.size() < run.jobs && run.next < run.pending.size())
-        startItem(run.pending[run.next++]);
+    if (run.stopping || m_finished)
+        return;
+    const auto done = [this](RenderStage stage, int index) {
+        const Item *i = item(stage, index);
+        return !i || i->state == Item::State::Done;
+    };
+    const int n = int(m_plan.scenes.size());
+
+    // Encodes (the heavy work) first: up to `jobs` at once, in scene order.
+    for (Item &i : run.items) {
+        if (run.running(true) >= run.jobs)
+            break;
+        if (i.state != Item::State::Waiting)
+            continue;
+        if (i.stage == RenderStage::Segments && done(RenderStage::Frames, i.index) && done(RenderStage::Narration, i.index)) {
+            if (!startItem(i))
+                return;
+        } else if (i.stage == RenderStage::Merge) {
+            bool ready = true;
+            for (int s = 0; s < n; ++s)
+                ready = ready && done(RenderStage::Segments, s);
+            if (ready && !startItem(i))
+                return;
+        }
+    }
+    // Light work (frames, narration, checks) fills the remaining capacity: one slot beside running
+    // encodes, all of them when nothing is encoding. Frames and narration go first, scene by scene,
+    // because they feed the encoder.
+    const int lightSlots = run.running(true) > 0 ? qMax(1, run.jobs / 2) : run.jobs;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (Item &i : run.items) {
+            if (run.running(false) >= lightSlots)
+                break;
+            if (i.state != Item::State::Waiting)
+                continue;
+            bool ready = false;
+            if (pass == 0)
+                ready = i.stage == RenderStage::Frames || i.stage == RenderStage::Narration;
+            else if (i.stage == RenderStage::Checks)
+                ready = i.index < n ? done(RenderStage::Segments, i.index) : done(RenderStage::Merge, 0);
+            if (ready && !startItem(i))
+                return;
+        }
+    }
+    if (run.runningTotal() == 0) {
+        const bool all = std::all_of(run.items.begin(), run.items.end(),
+                                     [](const Item &i) { return i.state == Item::State::Done; });
+        if (all)
+            complete();
+    }
 }
 
-void RenderPipeline::startItem(int index)
+bool RenderPipeline::startItem(Item &it)
 {
     Run &run = *m_run;
-    const RenderStage stage = run.stage;
+    const RenderStage stage = it.stage;
+    const int index = it.index;
     const bool isScene = index < m_plan.scenes.size();
     const QString label = isScene ? m_plan.scenes[index].scene.displayName() : QStringLiteral("Final video");
+    markStageStarted(stage);
+    it.state = Item::State::Running;
+    it.fraction = 0.0;
     emit itemStarted(stage, index, label);
-    run.runningFraction[index] = 0.0;
+
+    const auto trackProgress = [this, stage, index](double f) {
+        if (Item *i = item(stage, index)) {
+            i->fraction = f;
+            updateProgress();
+        }
+    };
 
     switch (stage) {
     case RenderStage::Frames: {
-        const auto &item = m_plan.scenes[index];
+        const auto &planned = m_plan.scenes[index];
         auto *watcher = new QFutureWatcher<Status>(this);
-        run.running[index] = watcher;
+        it.job = watcher;
         connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, index] {
             const Status status = watcher->result();
             watcher->deleteLater();
-            onItemDone(index, status, false);
+            onItemDone(RenderStage::Frames, index, status);
         });
-        watcher->setFuture(QtConcurrent::run(paintFrame, item.scene, m_project.sceneImages[index], m_projectDir,
-                                             m_project.brief, m_project.script->title, m_plan.frameSize, item.framePath));
+        watcher->setFuture(QtConcurrent::run(paintFrame, planned.scene, m_project.sceneImages[index], m_projectDir,
+                                             m_project.brief, m_project.script->title, m_plan.frameSize, planned.framePath));
         break;
     }
     case RenderStage::Narration: {
-        const auto &item = m_plan.scenes[index];
+        const auto &planned = m_plan.scenes[index];
         NarrationSpec spec;
-        spec.phrases = CaptionChunker::chunk(item.scene.narration, run.style, m_plan.frameSize);
+        spec.phrases = CaptionChunker::chunk(planned.scene.narration, run.style, m_plan.frameSize);
         spec.voice = m_project.brief.voice;
         spec.wordsPerMinute = m_project.brief.speechRate;
         spec.pitch = SceneDesign::narrationPitch(m_project.brief);
-        spec.outputWav = item.narrationPath;
+        spec.outputWav = planned.narrationPath;
         auto *job = new NarrationJob(spec, this);
-        run.running[index] = job;
-        connect(job, &NarrationJob::progressChanged, this, [this, index](double f) {
-            m_run->runningFraction[index] = f;
-            updateProgress();
-        });
+        it.job = job;
+        connect(job, &NarrationJob::progressChanged, this, trackProgress);
         connect(job, &NarrationJob::finished, this, [this, job, index](const Result<NarrationResult> &result) {
             job->deleteLater();
             if (!result) {
-                onItemDone(index, result.error(), false);
+                onItemDone(RenderStage::Narration, index, result.error());
                 return;
             }
             m_run->narration[index] = *result;
             const std::string text = cuesToJson(*result).dump(1);
-            onItemDone(index, AtomicFile::write(narrationJsonPath(m_plan.scenes[index].narrationPath), QByteArray::fromStdString(text)), false);
+            onItemDone(RenderStage::Narration, index,
+                       AtomicFile::write(narrationJsonPath(m_plan.scenes[index].narrationPath), QByteArray::fromStdString(text)));
         });
         job->start();
         break;
     }
     case RenderStage::Segments: {
-        const auto &item = m_plan.scenes[index];
+        const auto &planned = m_plan.scenes[index];
         const NarrationResult &narration = run.narration[index];
         CaptionTrack track;
         track.cues = narration.cues;
-        const Status written = AtomicFile::write(item.captionsPath, track.toAss(run.style, m_plan.frameSize).toUtf8());
+        const Status written = AtomicFile::write(planned.captionsPath, track.toAss(run.style, m_plan.frameSize).toUtf8());
         if (!written) {
-            QMetaObject::invokeMethod(this, [this, index, written] { onItemDone(index, written, false); }, Qt::QueuedConnection);
-            break;
+            it.state = Item::State::Waiting;
+            fail(written.error());
+            return false;
         }
         SegmentSpec spec;
-        spec.imagePath = item.framePath;
-        spec.audioPath = item.narrationPath;
-        spec.assPath = item.captionsPath;
-        spec.outputPath = item.segmentPath;
+        spec.imagePath = planned.framePath;
+        spec.audioPath = planned.narrationPath;
+        spec.assPath = planned.captionsPath;
+        spec.outputPath = planned.segmentPath;
         spec.frame = m_plan.frameSize;
         spec.fps = m_plan.fps;
         spec.durationMs = narration.durationMs;
         auto *job = new SegmentJob(spec, this);
-        run.running[index] = job;
-        connect(job, &SegmentJob::progressChanged, this, [this, index](double f) {
-            m_run->runningFraction[index] = f;
-            updateProgress();
-        });
+        it.job = job;
+        connect(job, &SegmentJob::progressChanged, this, trackProgress);
         connect(job, &SegmentJob::finished, this, [this, job, index](const Status &status) {
             job->deleteLater();
-            onItemDone(index, status, false);
+            onItemDone(RenderStage::Segments, index, status);
         });
         job->start();
         break;
@@ -390,14 +479,11 @@ void RenderPipeline::startItem(int index)
         spec.musicVolume = m_project.brief.musicVolume;
         spec.totalDurationMs = total;
         auto *job = new MergeJob(spec, this);
-        run.running[index] = job;
-        connect(job, &MergeJob::progressChanged, this, [this, index](double f) {
-            m_run->runningFraction[index] = f;
-            updateProgress();
-        });
-        connect(job, &MergeJob::finished, this, [this, job, index](const Status &status) {
+        it.job = job;
+        connect(job, &MergeJob::progressChanged, this, trackProgress);
+        connect(job, &MergeJob::finished, this, [this, job](const Status &status) {
             job->deleteLater();
-            onItemDone(index, status, false);
+            onItemDone(RenderStage::Merge, 0, status);
         });
         job->start();
         break;
@@ -405,106 +491,102 @@ void RenderPipeline::startItem(int index)
     case RenderStage::Checks: {
         if (isScene) {
             auto *job = new QualityCheckJob(m_plan.scenes[index].segmentPath, this);
-            run.running[index] = job;
+            it.job = job;
             connect(job, &QualityCheckJob::finished, this, [this, job, index](const Result<QualityReport> &result) {
                 job->deleteLater();
                 if (!result) {
-                    onItemDone(index, result.error(), false);
+                    onItemDone(RenderStage::Checks, index, result.error());
                     return;
                 }
                 const json j = *result;
                 m_run->checks[index] = j;
-                onItemDone(index, AtomicFile::write(m_plan.scenes[index].checkPath, QByteArray::fromStdString(j.dump(1))), false);
+                onItemDone(RenderStage::Checks, index,
+                           AtomicFile::write(m_plan.scenes[index].checkPath, QByteArray::fromStdString(j.dump(1))));
             });
             job->start();
         } else {
             // The final file is probed only (streams, duration, faststart): its content is the
             // segments' content, already measured and cached per segment.
             auto *job = new MediaProbeJob(m_plan.outputPath, this);
-            run.running[index] = job;
+            it.job = job;
             connect(job, &MediaProbeJob::finished, this, [this, job, index](const Result<ProbeInfo> &result) {
                 job->deleteLater();
                 if (!result) {
-                    onItemDone(index, result.error(), false);
+                    onItemDone(RenderStage::Checks, index, result.error());
                     return;
                 }
                 m_run->finalProbe = *result;
-                onItemDone(index, Status{}, false);
+                onItemDone(RenderStage::Checks, index, Status{});
             });
             job->start();
         }
         break;
     }
     }
+    return true;
 }
 
-void RenderPipeline::onItemDone(int index, const Status &status, bool reused)
+void RenderPipeline::onItemDone(RenderStage stage, int index, const Status &status)
 {
     Run &run = *m_run;
-    run.running.remove(index);
-    run.runningFraction.remove(index);
+    Item *it = item(stage, index);
+    if (!it)
+        return;
+    it->job = nullptr;
     if (run.stopping) {
-        if (run.running.isEmpty())
+        it->state = Item::State::Waiting;
+        if (run.runningTotal() == 0)
             complete();
         return;
     }
     if (!status) {
+        it->state = Item::State::Waiting;
         const bool isScene = index < m_plan.scenes.size();
         Error error = status.error();
         if (!error.isCancelled()) {
             const QString where = isScene ? m_plan.scenes[index].scene.displayName() : QStringLiteral("the final video");
-            error.message = QStringLiteral("%1 failed for %2: %3").arg(renderStageTitle(run.stage), where, error.message);
+            error.message = QStringLiteral("%1 failed for %2: %3").arg(renderStageTitle(stage), where, error.message);
         }
         fail(error);
         return;
     }
-    if (reused)
-        ++run.reused;
-    else
-        ++run.made;
-    run.doneWeight += run.itemWeight.value(index, 1.0);
-    emit itemFinished(run.stage, index, reused);
-    updateProgress();
-    if (run.running.isEmpty() && run.next >= run.pending.size())
-        finishStage();
-    else
-        startNextItems();
-}
-
-void RenderPipeline::finishStage()
-{
-    Run &run = *m_run;
-    const double seconds = run.stageTimer.elapsed() / 1000.0;
-    run.stageSeconds[run.stage] = seconds;
-    run.finishedShare += run.stageShare[run.stage];
-    run.stageCounted = true;
-    emit stageFinished(run.stage, seconds);
-    logInfo(QStringLiteral("Stage %1 finished in %2 s").arg(renderStageId(run.stage)).arg(seconds, 0, 'f', 2));
-    updateProgress();
-    const QList<RenderStage> stages = allRenderStages();
-    const qsizetype at = stages.indexOf(run.stage);
-    if (at + 1 < stages.size() && !(stages[at + 1] == RenderStage::Checks && !m_options.runChecks)) {
-        runStage(stages[at + 1]);
-        return;
+    it->state = Item::State::Done;
+    it->fraction = 0.0;
+    ++run.made;
+    auto &st = run.stages[stage];
+    ++st.done;
+    st.doneWeight += it->weight;
+    emit itemFinished(stage, index, false);
+    if (st.done == st.total && !st.finished) {
+        st.finished = true;
+        const double seconds = st.timer.isValid() ? st.timer.elapsed() / 1000.0 : 0.0;
+        run.stageSeconds[stage] = seconds;
+        emit stageFinished(stage, seconds);
+        logInfo(QStringLiteral("Stage %1 finished in %2 s").arg(renderStageId(stage)).arg(seconds, 0, 'f', 2));
     }
-    complete();
+    updateProgress();
+    schedule();
 }
 
 void RenderPipeline::updateProgress()
 {
     Run &run = *m_run;
-    double running = 0.0;
-    for (auto it = run.runningFraction.cbegin(); it != run.runningFraction.cend(); ++it)
-        running += it.value() * run.itemWeight.value(it.key(), 1.0);
-    const double stageFraction = run.pendingWeight > 0 ? qBound(0.0, (run.doneWeight + running) / run.pendingWeight, 1.0) : 1.0;
-    const qint64 stageElapsed = run.stageTimer.elapsed();
-    const qint64 stageEta = stageFraction > 0.01 ? qint64(stageElapsed * (1.0 - stageFraction) / stageFraction) : -1;
-    emit stageProgressChanged(run.stage, stageFraction, stageEta);
-
-    const double overall = qBound(0.0, run.finishedShare + (run.stageCounted ? 0.0 : run.stageShare[run.stage] * stageFraction), 1.0);
-    const qint64 elapsed = run.total.elapsed();
+    double overall = 0.0;
+    std::map<RenderStage, double> running;
+    for (const Item &i : run.items)
+        if (i.state == Item::State::Running)
+            running[i.stage] += i.fraction * i.weight;
+    for (auto &[stage, st] : run.stages) {
+        const double fraction = st.pendingWeight > 0 ? qBound(0.0, (st.doneWeight + running[stage]) / st.pendingWeight, 1.0) : 1.0;
+        overall += st.share * fraction;
+        if (st.started && !st.finished) {
+            const qint64 elapsed = st.timer.elapsed();
+            emit stageProgressChanged(stage, fraction, fraction > 0.01 ? qint64(elapsed * (1.0 - fraction) / fraction) : -1);
+        }
+    }
     // A job may refine its own estimate downwards; what the creator sees never moves backwards.
-    m_progress = qMax(m_progress, overall);
+    m_progress = qMax(m_progress, qBound(0.0, overall, 1.0));
+    const qint64 elapsed = run.total.elapsed();
     m_etaMs = m_progress > 0.02 ? qint64(elapsed * (1.0 - m_progress) / m_progress) : -1;
     emit progressChanged(m_progress, m_etaMs);
 }
@@ -527,13 +609,14 @@ void RenderPipeline::fail(const Error &error)
         logError(QStringLiteral("Render failed: %1").arg(error.toString()));
     else
         logInfo(QStringLiteral("Render cancelled"));
-    const auto jobs = run.running;
-    for (QObject *job : jobs) {
-        if (auto *process = qobject_cast<ProcessJob *>(job))
+    for (Item &i : run.items) {
+        if (i.state != Item::State::Running)
+            continue;
+        if (auto *process = qobject_cast<ProcessJob *>(i.job))
             process->cancel();
         // Frame painting in the pool finishes on its own within a fraction of a second.
     }
-    if (run.running.isEmpty())
+    if (run.runningTotal() == 0)
         complete();
 }
 

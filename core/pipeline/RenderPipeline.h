@@ -19,7 +19,10 @@ namespace diy {
 /// segments (FFmpeg, captions burned in) → merge (concat, stream copy) → technical checks.
 ///
 /// A job object: start() once, cancel() at any time (running processes are stopped promptly),
-/// exactly one finished(). Items of a stage run in parallel up to Options::jobs. Every item's
+/// exactly one finished(). Work is scheduled per item as soon as its inputs exist — a scene's
+/// segment starts when its frame and narration are done, its checks when the segment is — so the
+/// stages overlap: up to Options::jobs encodes run at once while narration and checks fill the
+/// gaps. A stage starts with its first item and finishes with its last. Every item's
 /// output is stored under its input hash and written atomically, so a re-run reuses every
 /// finished item. Runs on the thread it lives on without blocking it: processes are
 /// asynchronous and image painting runs in the thread pool.
@@ -58,11 +61,12 @@ signals:
 
 private:
     struct Run;
-    void runStage(RenderStage stage);
-    void startNextItems();
-    void startItem(int index);
-    void onItemDone(int index, const Status &status, bool reused);
-    void finishStage();
+    struct Item;
+    Item *item(RenderStage stage, int index);
+    void schedule();
+    bool startItem(Item &item);
+    void onItemDone(RenderStage stage, int index, const Status &status);
+    void markStageStarted(RenderStage stage);
     void fail(const Error &error);
     void updateProgress();
     void complete();
