@@ -3,7 +3,7 @@
 #include <QLocale>
 #include <QRandomGenerator>
 #include <QString>
-#include <QTimeZone>
+
 
 #include <algorithm>
 #include <cmath>
@@ -59,7 +59,7 @@ std::optional<qint64> RetryPolicy::parseRetryAfter(const QByteArray &value, cons
             continue;
         if (when.date().year() < 1970)
             when = when.addYears(100); // two-digit years of the RFC 850 form
-        when.setTimeZone(QTimeZone::UTC);
+        when.setTimeSpec(Qt::UTC);
         return std::max<qint64>(0, now.msecsTo(when));
     }
     return std::nullopt;
