@@ -2,6 +2,7 @@
 
 #include "net/RetryPolicy.h"
 #include "tensorzero/FeedbackItem.h"
+#include "tensorzero/FeedbackJob.h"
 
 #include <QHash>
 #include <QList>
