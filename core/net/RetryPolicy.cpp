@@ -44,15 +44,18 @@ std::optional<qint64> RetryPolicy::parseRetryAfter(const QByteArray &value, cons
     if (isNumber)
         return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
 
-    // HTTP-date (RFC 9110 5.6.7): IMF-fixdate is the preferred form; the two obsolete forms are accepted too.
+    // HTTP-date (RFC 9110 5.6.7): IMF-fixdate is the preferred form; the two obsolete forms are accepted
+    // too. The weekday is dropped before parsing: it is redundant, and with two-digit years Qt
+    // would check it against the wrong century.
     const QLocale c = QLocale::c();
+    QString normalised = text.simplified();
+    const qsizetype comma = normalised.indexOf(QLatin1Char(','));
     static const QString formats[] = {
-        QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"),
-        QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"),
-        QStringLiteral("ddd MMM d HH:mm:ss yyyy"),
+        QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"),
+        QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"),
+        QStringLiteral("MMM d HH:mm:ss yyyy"),
     };
-    QString normalised = text;
-    normalised.replace(QStringLiteral("  "), QStringLiteral(" "));
+    normalised = comma >= 0 ? normalised.mid(comma + 1).trimmed() : normalised.section(QLatin1Char(' '), 1);
     for (const QString &format : formats) {
         QDateTime when = c.toDateTime(normalised, format);
         if (!when.isValid())
