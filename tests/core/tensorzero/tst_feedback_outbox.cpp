@@ -207,6 +207,8 @@ private slots:
         // Wait until the request has reached the gateway (the double reads it before "working").
         QTRY_VERIFY_WITH_TIMEOUT(!filesOnDisk().isEmpty() && fileJson(filesOnDisk().first().chopped(5))["state"] == json("sending"), 10000);
         QTest::qWait(200);
+        // Never kill(0, …): that would signal this whole process group.
+        QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
         ::kill(pid_t(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished());
         const QString id = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
@@ -227,14 +229,17 @@ private slots:
 
     void killedBeforeSendingStillSends()
     {
-        // A child killed right after enqueue (file Queued or Sending, nothing accepted) loses nothing.
-        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::DropConnection}, 50);
+        // A child killed as soon as its file exists (Queued or Sending, nothing accepted) loses nothing.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Latency, 3000}, 1);
         QProcess child;
         child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
         QVERIFY(child.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(!filesOnDisk().isEmpty(), 10000);
+        // Never kill(0, …): that would signal this whole process group.
+        QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
         ::kill(pid_t(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         m_gateway->clearFaults();
         const QString id = filesOnDisk().first().chopped(5);
         FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
