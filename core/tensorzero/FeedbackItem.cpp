@@ -78,6 +78,7 @@ nlohmann::json FeedbackItem::toJson() const
             {"last_error", lastError.toStdString()},
             {"user_message", userMessage.toStdString()},
             {"feedback_id", feedbackId.toStdString()},
+            {"sequence", sequence},
             {"created_at", iso(createdAt)},
             {"updated_at", iso(updatedAt)},
             {"next_attempt_at", iso(nextAttemptAt)}};
@@ -119,6 +120,7 @@ std::optional<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j)
     item.lastError = qs(j, "last_error");
     item.userMessage = qs(j, "user_message");
     item.feedbackId = qs(j, "feedback_id");
+    item.sequence = j.value("sequence", qint64(0));
     item.createdAt = fromIso(j, "created_at");
     item.updatedAt = fromIso(j, "updated_at");
     item.nextAttemptAt = fromIso(j, "next_attempt_at");

@@ -33,6 +33,7 @@ struct FeedbackItem {
     QString lastError;            ///< technical detail of the last failure
     QString userMessage;          ///< what the UI shows for a failure
     QString feedbackId;           ///< the gateway's id once sent
+    qint64 sequence = 0;          ///< enqueue order (timestamps can tie); set by enqueue()
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime nextAttemptAt;      ///< transient failure: not before this time

@@ -59,6 +59,9 @@ void FeedbackOutbox::load()
             item->userMessage = QStringLiteral("Interrupted while sending; will be sent again.");
             persist(*item);
         }
+        // A new start is a new chance: the backoff of a previous run does not carry over.
+        if (item->state == FeedbackItem::State::Queued)
+            item->nextAttemptAt = {};
         m_items.insert(item->id, *item);
     }
 }
@@ -81,6 +84,10 @@ QString FeedbackOutbox::enqueue(FeedbackItem item)
     item.state = FeedbackItem::State::Queued;
     item.attempts = 0;
     item.createdAt = QDateTime::currentDateTimeUtc();
+    qint64 last = 0;
+    for (const FeedbackItem &other : std::as_const(m_items))
+        last = std::max(last, other.sequence);
+    item.sequence = last + 1;
     item.nextAttemptAt = {};
     item.lastError.clear();
     item.userMessage.clear();
@@ -110,6 +117,8 @@ QList<FeedbackItem> FeedbackOutbox::items() const
 {
     QList<FeedbackItem> list = m_items.values();
     std::sort(list.begin(), list.end(), [](const FeedbackItem &a, const FeedbackItem &b) {
+        if (a.sequence != b.sequence)
+            return a.sequence < b.sequence;
         return a.createdAt == b.createdAt ? a.id < b.id : a.createdAt < b.createdAt;
     });
     return list;

@@ -136,7 +136,10 @@ private slots:
             auto options = fastOptions(QUrl(QStringLiteral("http://127.0.0.1:1")));
             options.retry.maxAttempts = 1;
             TensorZeroClient offline(m_network.get(), options);
-            FeedbackOutbox outbox(m_dir->path(), &offline, fastOutbox());
+            auto noAutoRetry = fastOutbox();
+            noAutoRetry.backoff.initialDelayMs = 60'000; // the next start sends it, not a timer
+            noAutoRetry.backoff.maxDelayMs = 60'000;
+            FeedbackOutbox outbox(m_dir->path(), &offline, noAutoRetry);
             QSignalSpy flushed(&outbox, &FeedbackOutbox::flushed);
             id = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, false));
             outbox.flush();
