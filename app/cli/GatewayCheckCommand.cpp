@@ -1,0 +1,194 @@
+// diy-studio-cli gateway-check [--url U] [--samples FILE] [--timeout-ms N]
+// Checks that a TensorZero gateway is ready for the studio: /status, /health and a dry-run
+// inference of each function (template arguments from config/gateway-check/samples.json).
+#include "CliCommand.h"
+
+#include "tensorzero/HealthJob.h"
+#include "tensorzero/InferenceJob.h"
+#include "tensorzero/StatusJob.h"
+#include "tensorzero/TensorZeroClient.h"
+#include "util/AtomicFile.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QImage>
+#include <QNetworkAccessManager>
+
+#include <optional>
+
+using namespace diy;
+using namespace diy::cli;
+
+namespace {
+
+QString findSamples(const QString &explicitPath)
+{
+    if (!explicitPath.isEmpty())
+        return explicitPath;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    const QStringList candidates = {
+        qEnvironmentVariable("DIY_CONFIG_DIR") + QStringLiteral("/gateway-check/samples.json"),
+        appDir + QStringLiteral("/../share/diy-studio/config/gateway-check/samples.json"),
+        QStringLiteral(DIY_SOURCE_DIR) + QStringLiteral("/config/gateway-check/samples.json"),
+    };
+    for (const QString &c : candidates)
+        if (QFileInfo::exists(c))
+            return c;
+    return {};
+}
+
+template <typename T, typename Job>
+T await(Job *job)
+{
+    std::optional<T> out;
+    QEventLoop loop; // the CLI has no GUI thread to protect; a local loop keeps the command linear
+    QObject::connect(job, &Job::finished, &loop, [&](const T &r) {
+        out = r;
+        loop.quit();
+    });
+    job->start();
+    if (!out)
+        loop.exec();
+    return *out;
+}
+
+struct Row {
+    QString check;
+    bool ok;
+    QString detail;
+};
+
+QByteArray tinyKeyframe()
+{
+    QImage image(64, 36, QImage::Format_RGB32);
+    image.fill(QColor(200, 120, 40));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+int run(const QStringList &args)
+{
+    QUrl url = TensorZeroClient::defaultUrl();
+    QString samplesPath;
+    int timeoutMs = 120'000;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QStringLiteral("--url") && i + 1 < args.size())
+            url = QUrl(args[++i]);
+        else if (a == QStringLiteral("--samples") && i + 1 < args.size())
+            samplesPath = args[++i];
+        else if (a == QStringLiteral("--timeout-ms") && i + 1 < args.size())
+            timeoutMs = args[++i].toInt();
+        else {
+            printErr(QStringLiteral("gateway-check: unknown option '%1'. See 'diy-studio-cli gateway-check --help'.").arg(a));
+            return ExitUsage;
+        }
+    }
+    if (!url.isValid() || url.scheme().isEmpty()) {
+        printErr(QStringLiteral("gateway-check: '%1' is not a valid URL.").arg(url.toString()));
+        return ExitUsage;
+    }
+    samplesPath = findSamples(samplesPath);
+    const Result<QByteArray> samplesBytes = samplesPath.isEmpty()
+                                                ? Result<QByteArray>(Error::notFound(QStringLiteral("config/gateway-check/samples.json not found.")))
+                                                : AtomicFile::read(samplesPath);
+    if (!samplesBytes.ok()) {
+        printErr(QStringLiteral("gateway-check: %1").arg(samplesBytes.error().message));
+        return ExitBadInput;
+    }
+    const nlohmann::json samples =
+        nlohmann::json::parse(samplesBytes->constData(), samplesBytes->constData() + samplesBytes->size(), nullptr, false);
+    if (samples.is_discarded() || !samples.contains("functions") || !samples["functions"].is_object()) {
+        printErr(QStringLiteral("gateway-check: %1 is not valid.").arg(samplesPath));
+        return ExitBadInput;
+    }
+
+    QNetworkAccessManager network;
+    TensorZeroClient::Options options;
+    options.baseUrl = url;
+    options.inferenceTimeoutMs = timeoutMs;
+    options.shortTimeoutMs = std::min(timeoutMs, 15'000);
+    options.retry.maxAttempts = 2;
+    options.retry.initialDelayMs = 300;
+    options.parsedNullRetries = 0;
+    TensorZeroClient client(&network, options);
+
+    printOut(QStringLiteral("TensorZero gateway check: %1").arg(url.toString()));
+    QList<Row> rows;
+    bool reachable = true;
+
+    const auto status = await<GatewayResult<GatewayStatus>>(client.status());
+    if (status.ok())
+        rows.append({QStringLiteral("status"), status->status == QStringLiteral("ok"),
+                     QStringLiteral("%1, version %2, config %3").arg(status->status, status->version, status->configHash.left(12))});
+    else {
+        rows.append({QStringLiteral("status"), false, status.error().error.toString()});
+        reachable = status.error().code != TensorZeroError::Code::Network && status.error().code != TensorZeroError::Code::Timeout;
+    }
+
+    if (reachable) {
+        const auto health = await<GatewayResult<GatewayHealth>>(client.health());
+        if (health.ok()) {
+            QStringList parts;
+            for (auto it = health->backends.cbegin(); it != health->backends.cend(); ++it)
+                parts.append(it.key() + QLatin1Char('=') + it.value());
+            rows.append({QStringLiteral("health"), health->healthy, parts.join(QStringLiteral(", "))});
+        } else {
+            rows.append({QStringLiteral("health"), false, health.error().error.toString()});
+        }
+        const QByteArray keyframe = tinyKeyframe();
+        for (auto it = samples["functions"].begin(); it != samples["functions"].end(); ++it) {
+            InferenceRequest request;
+            request.functionName = QString::fromStdString(it.key());
+            request.userArguments = it->value("arguments", nlohmann::json::object());
+            request.dryrun = true;
+            request.stage = QStringLiteral("gateway-check");
+            for (int k = 0; k < it->value("keyframes", 0); ++k)
+                request.images.append(ImageInput{"image/png", keyframe});
+            const auto result = await<GatewayResult<InferenceResponse>>(client.infer(request));
+            const QString check = QStringLiteral("dry-run %1").arg(request.functionName);
+            if (result.ok())
+                rows.append({check, true, QStringLiteral("variant %1, %2+%3 tokens").arg(result->variantName).arg(result->inputTokens).arg(result->outputTokens)});
+            else
+                rows.append({check, false, QStringLiteral("%1: %2").arg(toString(result.error().code), result.error().error.toString())});
+        }
+    }
+
+    int width = 6;
+    for (const Row &r : std::as_const(rows))
+        width = std::max(width, int(r.check.size()));
+    printOut(QStringLiteral("  %1  %2  %3").arg(QStringLiteral("check").leftJustified(width), QStringLiteral("result"), QStringLiteral("detail")));
+    bool allOk = reachable;
+    for (const Row &r : std::as_const(rows)) {
+        printOut(QStringLiteral("  %1  %2  %3").arg(r.check.leftJustified(width), (r.ok ? QStringLiteral("PASS") : QStringLiteral("FAIL")).leftJustified(6), r.detail));
+        allOk = allOk && r.ok;
+    }
+    if (!reachable) {
+        printOut(QStringLiteral("Verdict: NOT READY — the gateway at %1 cannot be reached. Start it with config/tensorzero.toml (see the README).").arg(url.toString()));
+        return ExitUnavailable;
+    }
+    if (!allOk) {
+        printOut(QStringLiteral("Verdict: NOT READY — fix the failed checks above."));
+        return ExitFailure;
+    }
+    printOut(QStringLiteral("Verdict: READY — the gateway serves every function the studio uses."));
+    return ExitOk;
+}
+
+const CliCommand::Registration registration(CliCommand{
+    QStringLiteral("gateway-check"),
+    QStringLiteral("Check a TensorZero gateway: status, health, dry-run of each function"),
+    QStringLiteral("Usage: diy-studio-cli gateway-check [--url U] [--samples FILE] [--timeout-ms N]\n\n"
+                   "  --url U          gateway address (default: $DIY_TENSORZERO_URL or http://localhost:3000)\n"
+                   "  --samples FILE   template arguments per function (default: config/gateway-check/samples.json)\n"
+                   "  --timeout-ms N   per-request timeout (default 120000)\n\n"
+                   "Exit codes: 0 ready, 1 a check failed, 6 gateway unreachable, 2 usage, 3 bad samples file."),
+    run});
+
+} // namespace

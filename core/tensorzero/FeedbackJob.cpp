@@ -1,0 +1,54 @@
+#include "tensorzero/FeedbackJob.h"
+
+#include "tensorzero/TensorZeroClient.h"
+
+namespace diy {
+
+FeedbackJob::FeedbackJob(TensorZeroClient *client, FeedbackRequest request, QObject *parent)
+    : GatewayCall(client, parent), m_request(std::move(request))
+{
+}
+
+void FeedbackJob::begin()
+{
+    HttpRequest http = HttpRequest::postJson(m_client->endpoint(QStringLiteral("/feedback")), m_request.toJson());
+    http.timeoutMs = m_client->options().shortTimeoutMs;
+    http.retry = m_retry.value_or(m_client->options().retry);
+    http.label = QStringLiteral("tensorzero feedback %1").arg(m_request.metricName);
+    send(std::move(http));
+}
+
+void FeedbackJob::handleAnswer(const Result<HttpResponse> &answer)
+{
+    const QString what = QStringLiteral("feedback %1").arg(m_request.metricName);
+    if (!answer.ok()) {
+        finish(TensorZeroError::fromTransport(answer.error(), what));
+        return;
+    }
+    const HttpResponse &response = answer.value();
+    if (!response.isSuccess()) {
+        finish(TensorZeroError::fromResponse(response, what));
+        return;
+    }
+    const auto body = response.jsonBody();
+    if (!body || !body->is_object() || !body->contains("feedback_id") || !(*body)["feedback_id"].is_string()) {
+        TensorZeroError e = TensorZeroError::make(TensorZeroError::Code::MalformedResponse,
+                                                  QStringLiteral("The TensorZero gateway sent an unreadable answer to feedback."),
+                                                  what + QStringLiteral(": ") + QString::fromUtf8(response.body.left(200)),
+                                                  true);
+        e.httpStatus = response.status;
+        finish(e);
+        return;
+    }
+    finish(QString::fromStdString((*body)["feedback_id"].get<std::string>()));
+}
+
+void FeedbackJob::finish(const GatewayResult<QString> &result)
+{
+    if (isFinished())
+        return;
+    emit finished(result);
+    markFinished();
+}
+
+} // namespace diy

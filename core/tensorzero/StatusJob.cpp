@@ -1,0 +1,55 @@
+#include "tensorzero/StatusJob.h"
+
+#include "tensorzero/TensorZeroClient.h"
+
+namespace diy {
+
+StatusJob::StatusJob(TensorZeroClient *client, QObject *parent) : GatewayCall(client, parent) {}
+
+void StatusJob::begin()
+{
+    HttpRequest http = HttpRequest::get(m_client->endpoint(QStringLiteral("/status")));
+    http.timeoutMs = m_client->options().shortTimeoutMs;
+    http.retry = m_client->options().retry;
+    http.label = QStringLiteral("tensorzero /status");
+    send(std::move(http));
+}
+
+void StatusJob::handleAnswer(const Result<HttpResponse> &answer)
+{
+    const QString what = QStringLiteral("status");
+    if (!answer.ok()) {
+        finish(TensorZeroError::fromTransport(answer.error(), what));
+        return;
+    }
+    const HttpResponse &response = answer.value();
+    if (!response.isSuccess()) {
+        finish(TensorZeroError::fromResponse(response, what));
+        return;
+    }
+    const auto body = response.jsonBody();
+    if (!body || !body->is_object() || !body->contains("status") || !(*body)["status"].is_string()) {
+        TensorZeroError e = TensorZeroError::make(TensorZeroError::Code::MalformedResponse,
+                                                  QStringLiteral("The server at this address is not a TensorZero gateway."),
+                                                  what + QStringLiteral(": ") + QString::fromUtf8(response.body.left(200)),
+                                                  false);
+        e.httpStatus = response.status;
+        finish(e);
+        return;
+    }
+    GatewayStatus status;
+    status.status = QString::fromStdString((*body)["status"].get<std::string>());
+    status.version = QString::fromStdString(body->value("version", std::string()));
+    status.configHash = QString::fromStdString(body->value("config_hash", std::string()));
+    finish(status);
+}
+
+void StatusJob::finish(const GatewayResult<GatewayStatus> &result)
+{
+    if (isFinished())
+        return;
+    emit finished(result);
+    markFinished();
+}
+
+} // namespace diy

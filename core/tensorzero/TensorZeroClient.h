@@ -1,0 +1,66 @@
+#pragma once
+
+#include "net/RetryPolicy.h"
+#include "tensorzero/FeedbackRequest.h"
+#include "tensorzero/InferenceRecord.h"
+#include "tensorzero/InferenceRequest.h"
+
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace diy {
+
+class FeedbackJob;
+class HealthJob;
+class InferenceJob;
+class StatusJob;
+
+/// The studio's TensorZero gateway client. Creates job objects (start() them after connecting
+/// to finished()); all share the injected QNetworkAccessManager. Never logs credentials.
+///
+///   auto *job = client->infer(request);
+///   connect(job, &InferenceJob::finished, this, &ScriptStage::onInferenceFinished);
+///   job->start();
+class TensorZeroClient : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QUrl baseUrl = QUrl(QStringLiteral("http://localhost:3000"));
+        int inferenceTimeoutMs = 10 * 60 * 1000; ///< per attempt; long: script generation with fallbacks is slow
+        int shortTimeoutMs = 30 * 1000;          ///< feedback, status, health
+        RetryPolicy retry;                       ///< 408/429/502/503/504, timeouts, dropped connections
+        int parsedNullRetries = 1;               ///< extra inferences when output.parsed is null
+    };
+
+    TensorZeroClient(QNetworkAccessManager *network, Options options, QObject *parent = nullptr);
+
+    InferenceJob *infer(const InferenceRequest &request, QObject *parent = nullptr);
+    FeedbackJob *feedback(const FeedbackRequest &request, QObject *parent = nullptr);
+    StatusJob *status(QObject *parent = nullptr);
+    HealthJob *health(QObject *parent = nullptr);
+
+    const Options &options() const { return m_options; }
+    void setOptions(const Options &options) { m_options = options; }
+    QNetworkAccessManager *network() const { return m_network; }
+    QUrl endpoint(const QString &path) const;
+
+    /// Usage and cost of every answered inference of this client's lifetime, oldest first.
+    QList<InferenceRecord> records() const { return m_records; }
+    void record(const InferenceRecord &record);
+
+    /// The gateway URL from DIY_TENSORZERO_URL, else http://localhost:3000.
+    static QUrl defaultUrl();
+
+signals:
+    void inferenceRecorded(const diy::InferenceRecord &record);
+
+private:
+    QNetworkAccessManager *m_network;
+    Options m_options;
+    QList<InferenceRecord> m_records;
+};
+
+} // namespace diy

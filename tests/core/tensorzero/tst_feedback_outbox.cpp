@@ -1,0 +1,256 @@
+#include "TzTestSupport.h"
+
+#include "tensorzero/FeedbackOutbox.h"
+#include "tensorzero/InferenceJob.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <csignal>
+
+using namespace diy;
+using namespace diy::test;
+using json = nlohmann::json;
+
+class TestFeedbackOutbox : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<GatewayDouble> m_gateway;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TensorZeroClient> m_client;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_episode;
+
+    FeedbackOutbox::Options fastOutbox()
+    {
+        FeedbackOutbox::Options o;
+        o.backoff.initialDelayMs = 30;
+        o.backoff.maxDelayMs = 100;
+        return o;
+    }
+    QStringList filesOnDisk() const
+    {
+        return QDir(m_dir->path()).entryList({QStringLiteral("*.json")}, QDir::Files);
+    }
+    json fileJson(const QString &id) const
+    {
+        QFile f(QDir(m_dir->path()).filePath(id + QStringLiteral(".json")));
+        if (!f.open(QIODevice::ReadOnly))
+            return nullptr;
+        return json::parse(f.readAll().toStdString());
+    }
+
+private slots:
+    void init()
+    {
+        m_gateway = std::make_unique<GatewayDouble>();
+        QVERIFY(m_gateway->listen());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_client = std::make_unique<TensorZeroClient>(m_network.get(), fastOptions(m_gateway->url()));
+        m_dir = std::make_unique<QTemporaryDir>();
+        // An episode the gateway knows about.
+        InferenceRequest r;
+        r.functionName = QStringLiteral("script_generator");
+        r.userArguments = scriptArguments();
+        const auto result = runJob<GatewayResult<InferenceResponse>>(m_client->infer(r));
+        QVERIFY(result && result->ok());
+        m_episode = result->value().episodeId;
+        m_gateway->clearRecords();
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_network.reset();
+        m_gateway.reset();
+        m_dir.reset();
+    }
+
+    void writtenBeforeSendingAndRemovedOnSuccess()
+    {
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        QSignalSpy changed(&outbox, &FeedbackOutbox::itemChanged);
+        QSignalSpy flushed(&outbox, &FeedbackOutbox::flushed);
+        const QString id = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, true));
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(filesOnDisk(), QStringList{id + QStringLiteral(".json")});
+        QCOMPARE(fileJson(id)["state"], json("queued"));
+        QCOMPARE(m_gateway->requests().size(), 0); // nothing sent before flush()
+        outbox.flush();
+        QCOMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Sending));
+        QCOMPARE(fileJson(id)["state"], json("sending")); // on disk before the request leaves
+        QCOMPARE(fileJson(id)["attempts"], json(1));
+        QTRY_COMPARE(flushed.count(), 1);
+        QCOMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Sent));
+        QVERIFY(!outbox.item(id).feedbackId.isEmpty());
+        QVERIFY(filesOnDisk().isEmpty());
+        QVERIFY(changed.count() >= 3);
+        const auto accepted = m_gateway->acceptedFeedback();
+        QCOMPARE(accepted.size(), 1);
+        QCOMPARE(accepted[0].metric, QStringLiteral("user_satisfaction"));
+        QCOMPARE(accepted[0].value, json(true));
+        QCOMPARE(accepted[0].tags.value(QStringLiteral("diy_feedback_id")), id);
+        QCOMPARE(outbox.pendingCount(), 0);
+    }
+
+    void changingAVoteSupersedesTheQueuedOne()
+    {
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        const QString up = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, true));
+        const QString comment = outbox.enqueue(FeedbackItem::comment(m_episode, QStringLiteral("nice")));
+        const QString down = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, false));
+        QCOMPARE(outbox.items().size(), 2);
+        QVERIFY(outbox.item(up).id.isEmpty());
+        QCOMPARE(filesOnDisk().size(), 2);
+        QSignalSpy flushed(&outbox, &FeedbackOutbox::flushed);
+        outbox.flush();
+        QTRY_COMPARE(flushed.count(), 1);
+        const auto accepted = m_gateway->acceptedFeedback();
+        QCOMPARE(accepted.size(), 2);
+        QCOMPARE(accepted[0].metric, QStringLiteral("comment"));
+        QCOMPARE(accepted[1].value, json(false));
+        QCOMPARE(toString(outbox.item(down).state), toString(FeedbackItem::State::Sent));
+        QCOMPARE(toString(outbox.item(comment).state), toString(FeedbackItem::State::Sent));
+    }
+
+    void transientFailureRetriesWithBackoff()
+    {
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Unavailable}, 2);
+        const QString id = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, true));
+        outbox.flush();
+        QTRY_COMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Queued));
+        QVERIFY(!outbox.item(id).userMessage.isEmpty());
+        QTRY_COMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Sent));
+        QCOMPARE(outbox.item(id).attempts, 3);
+        QCOMPARE(m_gateway->acceptedFeedback().size(), 1);
+        QVERIFY(filesOnDisk().isEmpty());
+    }
+
+    void gatewayDownThenNextStartSends()
+    {
+        const QString url = m_gateway->url().toString();
+        QString id;
+        {
+            auto options = fastOptions(QUrl(QStringLiteral("http://127.0.0.1:1")));
+            options.retry.maxAttempts = 1;
+            TensorZeroClient offline(m_network.get(), options);
+            auto noAutoRetry = fastOutbox();
+            noAutoRetry.backoff.initialDelayMs = 60'000; // the next start sends it, not a timer
+            noAutoRetry.backoff.maxDelayMs = 60'000;
+            FeedbackOutbox outbox(m_dir->path(), &offline, noAutoRetry);
+            QSignalSpy flushed(&outbox, &FeedbackOutbox::flushed);
+            id = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, false));
+            outbox.flush();
+            QTRY_VERIFY(flushed.count() >= 1);
+            QCOMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Queued));
+            QCOMPARE(fileJson(id)["state"], json("queued"));
+        }
+        FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
+        QCOMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Queued));
+        restarted.flush();
+        QTRY_COMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Sent));
+        QCOMPARE(m_gateway->acceptedFeedback().size(), 1);
+        QVERIFY(filesOnDisk().isEmpty());
+    }
+
+    void permanentFailureIsKeptWithReason()
+    {
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        // Unknown episode: the gateway answers 400, retrying cannot help.
+        const QString id = outbox.enqueue(FeedbackItem::userSatisfaction(GatewayDouble::newUuidV7(), true));
+        FeedbackItem wrongMetric = FeedbackItem::userSatisfaction(m_episode, true);
+        wrongMetric.metric = QStringLiteral("no_such_metric");
+        const QString id404 = outbox.enqueue(wrongMetric);
+        QSignalSpy flushed(&outbox, &FeedbackOutbox::flushed);
+        outbox.flush();
+        QTRY_COMPARE(flushed.count(), 1);
+        QCOMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Failed));
+        QCOMPARE(toString(outbox.item(id404).state), toString(FeedbackItem::State::Failed));
+        QVERIFY(outbox.item(id).lastError.contains(QStringLiteral("does not exist")));
+        QVERIFY(!outbox.item(id).userMessage.isEmpty());
+        QCOMPARE(fileJson(id)["state"], json("failed"));
+        QCOMPARE(m_gateway->requests(QStringLiteral("/feedback")).size(), 2); // no retries
+        // Still there after a restart, and remove() clears it.
+        FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
+        QCOMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Failed));
+        QVERIFY(restarted.remove(id));
+        QVERIFY(!filesOnDisk().contains(id + QStringLiteral(".json")));
+    }
+
+    void retryOfFailedItem()
+    {
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::RateLimited, 0, "3600"}, 1);
+        const QString id = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, true));
+        outbox.flush();
+        QTRY_COMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Queued)); // 429 is transient
+        QTRY_COMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Sent));
+    }
+
+    void corruptFileIsSetAside()
+    {
+        QFile bad(QDir(m_dir->path()).filePath(QStringLiteral("broken.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{not json");
+        bad.close();
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        QVERIFY(outbox.items().isEmpty());
+        QVERIFY(QFile::exists(bad.fileName() + QStringLiteral(".corrupt")));
+    }
+
+    void killedMidSendNeitherLosesNorDuplicates()
+    {
+        // The gateway holds the request; the child is killed while it is in flight.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Latency, 1500}, 1);
+        QProcess child;
+        child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
+        QVERIFY(child.waitForStarted());
+        // Wait until the request has reached the gateway (the double reads it before "working").
+        QTRY_VERIFY_WITH_TIMEOUT(!filesOnDisk().isEmpty() && fileJson(filesOnDisk().first().chopped(5))["state"] == json("sending"), 10000);
+        QTest::qWait(200);
+        // Never kill(0, …): that would signal this whole process group.
+        QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished());
+        const QString id = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(fileJson(id)["state"], json("sending"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_gateway->requests(QStringLiteral("/feedback")).size(), 1, 5000); // the held request ends
+        QCOMPARE(m_gateway->acceptedFeedback().size(), 0);
+
+        FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
+        QCOMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Queued));
+        restarted.flush();
+        QTRY_COMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Sent));
+        const auto accepted = m_gateway->acceptedFeedback();
+        QCOMPARE(accepted.size(), 1);
+        QCOMPARE(accepted[0].tags.value(QStringLiteral("diy_feedback_id")), id);
+        QVERIFY(filesOnDisk().isEmpty());
+    }
+
+    void killedBeforeSendingStillSends()
+    {
+        // A child killed as soon as its file exists (Queued or Sending, nothing accepted) loses nothing.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Latency, 3000}, 1);
+        QProcess child;
+        child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
+        QVERIFY(child.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!filesOnDisk().isEmpty(), 10000);
+        // Never kill(0, …): that would signal this whole process group.
+        QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        m_gateway->clearFaults();
+        const QString id = filesOnDisk().first().chopped(5);
+        FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
+        restarted.flush();
+        QTRY_COMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Sent));
+        QCOMPARE(m_gateway->acceptedFeedback().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFeedbackOutbox)
+#include "tst_feedback_outbox.moc"

@@ -1,0 +1,424 @@
+#include "TzTestSupport.h"
+
+#include "tensorzero/FeedbackJob.h"
+#include "tensorzero/HealthJob.h"
+#include "tensorzero/InferenceJob.h"
+#include "tensorzero/StatusJob.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+
+using namespace diy;
+using namespace diy::test;
+using json = nlohmann::json;
+
+class TestTensorZeroClient : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<GatewayDouble> m_gateway;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TensorZeroClient> m_client;
+
+    InferenceRequest scriptRequest(const Episode &episode = Episode(QStringLiteral("proj-1")))
+    {
+        InferenceRequest r;
+        r.functionName = QStringLiteral("script_generator");
+        r.episode = episode;
+        r.userArguments = scriptArguments();
+        r.stage = QStringLiteral("script");
+        return r;
+    }
+    GatewayResult<InferenceResponse> infer(const InferenceRequest &r, int *emissions = nullptr)
+    {
+        auto result = runJob<GatewayResult<InferenceResponse>>(m_client->infer(r), emissions);
+        if (!result)
+            return TensorZeroError::make(TensorZeroError::Code::Timeout, QStringLiteral("test timeout"), {}, false);
+        return *result;
+    }
+    GatewayResult<QString> feedback(const FeedbackRequest &r)
+    {
+        auto result = runJob<GatewayResult<QString>>(m_client->feedback(r));
+        if (!result)
+            return TensorZeroError::make(TensorZeroError::Code::Timeout, QStringLiteral("test timeout"), {}, false);
+        return *result;
+    }
+    static json fixture(const QString &function)
+    {
+        QFile f(sourcePath(QStringLiteral("tests/data/tensorzero/%1/output.json").arg(function)));
+        f.open(QIODevice::ReadOnly);
+        return json::parse(f.readAll().toStdString());
+    }
+
+private slots:
+    void init()
+    {
+        m_gateway = std::make_unique<GatewayDouble>();
+        QVERIFY2(m_gateway->configError().isEmpty(), qPrintable(m_gateway->configError()));
+        QVERIFY(m_gateway->listen());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_client = std::make_unique<TensorZeroClient>(m_network.get(), fastOptions(m_gateway->url()));
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_network.reset();
+        m_gateway.reset();
+    }
+
+    void firstCallOpensEpisodeLaterCallsReuseIt()
+    {
+        Episode episode(QStringLiteral("proj-1"));
+        const auto first = infer(scriptRequest(episode));
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().error.toString()));
+        QCOMPARE(first->parsed, fixture(QStringLiteral("script_generator")));
+        QVERIFY(GatewayDouble::checkUuidV7(first->episodeId).isEmpty());
+        QCOMPARE(episode.id(), first->episodeId);
+        QCOMPARE(first->gatewayVersion, QStringLiteral("2026.1.0-double"));
+
+        InferenceRequest enhance;
+        enhance.functionName = QStringLiteral("prompt_enhancer");
+        enhance.episode = episode;
+        enhance.userArguments = promptArguments();
+        enhance.stage = QStringLiteral("prompts");
+        const auto second = infer(enhance);
+        QVERIFY(second.ok());
+        QCOMPARE(second->episodeId, first->episodeId);
+
+        const auto sent = m_gateway->requests(QStringLiteral("/inference"));
+        QCOMPARE(sent.size(), 2);
+        QVERIFY(!sent[0].json.contains("episode_id"));
+        QCOMPARE(QString::fromStdString(sent[1].json["episode_id"].get<std::string>()), first->episodeId);
+        // Template arguments only, in the current block form.
+        const json block = sent[0].json["input"]["messages"][0]["content"][0];
+        QCOMPARE(block, json({{"type", "text"}, {"arguments", scriptArguments()}}));
+        QCOMPARE(sent[0].json["tags"], json({{"project", "proj-1"}, {"stage", "script"}}));
+
+        const auto records = m_client->records();
+        QCOMPARE(records.size(), 2);
+        QCOMPARE(records[0].inferenceId, first->inferenceId);
+        QCOMPARE(records[0].variantName, first->variantName);
+        QCOMPARE(records[1].functionName, QStringLiteral("prompt_enhancer"));
+        QVERIFY(records[0].inputTokens > 0 && records[0].outputTokens > 0);
+        QVERIFY(records[0].costUsd.has_value());
+        QCOMPARE(InferenceRecord::fromJson(records[0].toJson())->inferenceId, records[0].inferenceId);
+    }
+
+    void variantPinningParamsAndCache()
+    {
+        InferenceRequest r = scriptRequest();
+        r.variantName = QStringLiteral("structured_fast");
+        r.temperature = 0.3;
+        r.maxTokens = 2000;
+        r.cache = InferenceRequest::Cache::ReadOnly;
+        r.cacheMaxAgeS = 3600;
+        r.tags.insert(QStringLiteral("ui"), QStringLiteral("studio"));
+        const auto result = infer(r);
+        QVERIFY(result.ok());
+        QCOMPARE(result->variantName, QStringLiteral("structured_fast"));
+        const json body = m_gateway->requests(QStringLiteral("/inference")).first().json;
+        QCOMPARE(body["variant_name"], json("structured_fast"));
+        QCOMPARE(body["params"], json({{"chat_completion", {{"temperature", 0.3}, {"max_tokens", 2000}}}}));
+        QCOMPARE(body["cache_options"], json({{"enabled", "read_only"}, {"max_age_s", 3600}}));
+        QCOMPARE(body["tags"]["ui"], json("studio"));
+    }
+
+    void samplingFollowsConfiguredWeights()
+    {
+        int creative = 0;
+        const int n = 400;
+        for (int i = 0; i < n; ++i) {
+            const QString episode = GatewayDouble::newUuidV7();
+            const QString v = m_gateway->sampleVariant(QStringLiteral("script_generator"), episode);
+            QCOMPARE(m_gateway->sampleVariant(QStringLiteral("script_generator"), episode), v); // deterministic
+            QVERIFY(v == QStringLiteral("creative") || v == QStringLiteral("structured_fast"));
+            creative += v == QStringLiteral("creative");
+        }
+        QVERIFY2(creative > n * 0.6 && creative < n * 0.8, qPrintable(QString::number(creative)));
+    }
+
+    void dryrunIsNotStored()
+    {
+        InferenceRequest r = scriptRequest();
+        r.dryrun = true;
+        const auto result = infer(r);
+        QVERIFY(result.ok());
+        QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).first().json["dryrun"], json(true));
+        QVERIFY(m_client->records().first().dryrun);
+        const auto fb = feedback(FeedbackRequest::number(QStringLiteral("video_quality_score"), 7,
+                                                         FeedbackRequest::Target::Inference, result->inferenceId));
+        QVERIFY(!fb.ok());
+        QCOMPARE(int(fb.error().code), int(TensorZeroError::Code::BadRequest));
+    }
+
+    void evaluatorSendsKeyframesAsFileBlocks()
+    {
+        InferenceRequest r;
+        r.functionName = QStringLiteral("video_evaluator");
+        r.userArguments = {{"description", "paper airplanes that fly far"}, {"content_mode", "kid"},
+                           {"target_duration_seconds", 180}, {"script", fixture(QStringLiteral("script_generator"))},
+                           {"technical_report", {{"duration_ok", true}}}, {"keyframe_count", 2}};
+        r.images = {ImageInput{"image/png", QByteArray("\x89PNG fake 1")}, ImageInput{"image/jpeg", QByteArray("jpeg 2")}};
+        const auto result = infer(r);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().error.toString()));
+        QCOMPARE(result->parsed["rating_label"], json("FAIR"));
+        const json content = m_gateway->requests(QStringLiteral("/inference")).first().json["input"]["messages"][0]["content"];
+        QCOMPARE(content.size(), std::size_t(3));
+        QCOMPARE(content[1], json({{"type", "file"}, {"file_type", "base64"}, {"mime_type", "image/png"},
+                                   {"data", QByteArray("\x89PNG fake 1").toBase64().toStdString()}}));
+    }
+
+    void invalidArgumentsAreBadRequestWithoutRetry()
+    {
+        InferenceRequest r = scriptRequest();
+        r.userArguments["expected_steps"] = 12;
+        const auto result = infer(r);
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::BadRequest));
+        QCOMPARE(result.error().httpStatus, 400);
+        QVERIFY(result.error().gatewayMessage.contains(QStringLiteral("expected_steps")));
+        QVERIFY(!result.error().retryable());
+        QCOMPARE(m_gateway->requests().size(), 1);
+    }
+
+    void unknownFunctionOrVariantIsNotFound_data()
+    {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("function") << QStringLiteral("no_such_function") << QString();
+        QTest::newRow("variant") << QStringLiteral("script_generator") << QStringLiteral("no_such_variant");
+    }
+    void unknownFunctionOrVariantIsNotFound()
+    {
+        QFETCH(QString, function);
+        QFETCH(QString, variant);
+        InferenceRequest r = scriptRequest();
+        r.functionName = function;
+        r.variantName = variant;
+        const auto result = infer(r);
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::NotFound));
+        QCOMPARE(m_gateway->requests().size(), 1);
+    }
+
+    void parsedNullIsRetriedThenTypedFailureWithRawText()
+    {
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::ParsedNull}, 2);
+        Episode episode;
+        const auto result = infer(scriptRequest(episode));
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::ParsedNull));
+        QVERIFY(!result.error().rawOutput.isEmpty());
+        const auto sent = m_gateway->requests(QStringLiteral("/inference"));
+        QCOMPARE(sent.size(), 2);
+        // The retry stays in the episode the gateway opened.
+        QCOMPARE(QString::fromStdString(sent[1].json["episode_id"].get<std::string>()), episode.id());
+        QCOMPARE(m_client->records().size(), 2);
+        QVERIFY(!m_client->records()[0].outputValid);
+    }
+
+    void parsedNullOnceThenSuccess()
+    {
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::ParsedNull}, 1);
+        const auto result = infer(scriptRequest());
+        QVERIFY(result.ok());
+        QCOMPARE(result->attempts, 2);
+    }
+
+    void rateLimitHonoursRetryAfter()
+    {
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::RateLimited, 0, "1"}, 1);
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = infer(scriptRequest());
+        QVERIFY(result.ok());
+        QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 2);
+    }
+
+    void rateLimitTooLongRetryAfterFails()
+    {
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::RateLimited, 0, "3600"}, 1);
+        const auto result = infer(scriptRequest());
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::RateLimited));
+        QCOMPARE(m_gateway->requests().size(), 1);
+    }
+
+    void transientFailuresAreRetried_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("502") << int(GatewayDouble::Fault::Kind::BadGateway);
+        QTest::newRow("503") << int(GatewayDouble::Fault::Kind::Unavailable);
+        QTest::newRow("dropped") << int(GatewayDouble::Fault::Kind::DropConnection);
+    }
+    void transientFailuresAreRetried()
+    {
+        QFETCH(int, kind);
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind(kind)}, 2);
+        const auto result = infer(scriptRequest());
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().error.toString()));
+        QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 3);
+    }
+
+    void exhaustedRetriesGiveTypedErrors_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("code");
+        QTest::newRow("502") << int(GatewayDouble::Fault::Kind::BadGateway) << int(TensorZeroError::Code::AllVariantsFailed);
+        QTest::newRow("503") << int(GatewayDouble::Fault::Kind::Unavailable) << int(TensorZeroError::Code::Unavailable);
+        QTest::newRow("dropped") << int(GatewayDouble::Fault::Kind::DropConnection) << int(TensorZeroError::Code::Network);
+        QTest::newRow("429") << int(GatewayDouble::Fault::Kind::RateLimited) << int(TensorZeroError::Code::RateLimited);
+    }
+    void exhaustedRetriesGiveTypedErrors()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, code);
+        // Qt's network stack may itself resend once on a dropped connection, so inject plenty.
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind(kind)}, 10);
+        const auto result = infer(scriptRequest());
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), code);
+        QVERIFY(result.error().retryable());
+        QVERIFY(m_gateway->requests(QStringLiteral("/inference")).size() >= 3);
+    }
+
+    void internalErrorIsTyped()
+    {
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::InternalError}, 1);
+        const auto result = infer(scriptRequest());
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::InternalError));
+        QCOMPARE(m_gateway->requests().size(), 1); // 500 is not retried
+    }
+
+    void malformedBodyIsTyped()
+    {
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::MalformedBody}, 1);
+        const auto result = infer(scriptRequest());
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::MalformedResponse));
+    }
+
+    void timeoutIsTyped()
+    {
+        auto options = fastOptions(m_gateway->url());
+        options.inferenceTimeoutMs = 150;
+        options.retry.maxAttempts = 2;
+        m_client->setOptions(options);
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::Latency, 1000}, 2);
+        const auto result = infer(scriptRequest());
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::Timeout));
+        QTRY_COMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 2);
+    }
+
+    void cancelEndsOnceWithCancelled()
+    {
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::Latency, 500}, 1);
+        InferenceJob *job = m_client->infer(scriptRequest());
+        int emissions = 0;
+        std::optional<GatewayResult<InferenceResponse>> result;
+        connect(job, &InferenceJob::finished, this, [&](const GatewayResult<InferenceResponse> &r) {
+            result = r;
+            ++emissions;
+        });
+        job->start();
+        QTest::qWait(50);
+        job->cancel();
+        QCOMPARE(emissions, 1);
+        QVERIFY(!result->ok());
+        QCOMPARE(int(result->error().code), int(TensorZeroError::Code::Cancelled));
+        QTest::qWait(700);
+        QCOMPARE(emissions, 1);
+        QVERIFY(m_client->records().isEmpty());
+    }
+
+    void feedbackKinds()
+    {
+        Episode episode;
+        const auto inference = infer(scriptRequest(episode));
+        QVERIFY(inference.ok());
+        QVERIFY(feedback(FeedbackRequest::number(QStringLiteral("video_quality_score"), 8.5,
+                                                 FeedbackRequest::Target::Inference, inference->inferenceId)).ok());
+        QVERIFY(feedback(FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true,
+                                                  FeedbackRequest::Target::Episode, episode.id())).ok());
+        QVERIFY(feedback(FeedbackRequest::comment(QStringLiteral("Great!"), FeedbackRequest::Target::Episode, episode.id())).ok());
+        QVERIFY(feedback(FeedbackRequest::number(QStringLiteral("video_generation_cost"), 0.12,
+                                                 FeedbackRequest::Target::Episode, episode.id())).ok());
+        const auto accepted = m_gateway->acceptedFeedback();
+        QCOMPARE(accepted.size(), 4);
+        QCOMPARE(accepted[0].value, json(8.5));
+        QCOMPARE(accepted[1].value, json(true));
+        QCOMPARE(accepted[2].value, json("Great!"));
+    }
+
+    void feedbackRejections_data()
+    {
+        QTest::addColumn<QString>("metric");
+        QTest::addColumn<QString>("valueJson");
+        QTest::addColumn<bool>("onInference");
+        QTest::addColumn<bool>("unknownId");
+        QTest::addColumn<int>("code");
+        const int bad = int(TensorZeroError::Code::BadRequest);
+        QTest::newRow("unknown metric") << "no_such_metric" << "true" << false << false << int(TensorZeroError::Code::NotFound);
+        QTest::newRow("level mismatch") << "user_satisfaction" << "true" << true << false << bad;
+        QTest::newRow("boolean gets number") << "user_satisfaction" << "1" << false << false << bad;
+        QTest::newRow("float gets bool") << "video_generation_time" << "true" << false << false << bad;
+        QTest::newRow("unknown episode") << "user_satisfaction" << "true" << false << true << bad;
+        QTest::newRow("comment gets number") << "comment" << "3" << false << false << bad;
+    }
+    void feedbackRejections()
+    {
+        QFETCH(QString, metric);
+        QFETCH(QString, valueJson);
+        QFETCH(bool, onInference);
+        QFETCH(bool, unknownId);
+        QFETCH(int, code);
+        Episode episode;
+        const auto inference = infer(scriptRequest(episode));
+        QVERIFY(inference.ok());
+        FeedbackRequest r;
+        r.metricName = metric;
+        r.value = json::parse(valueJson.toStdString());
+        r.target = onInference ? FeedbackRequest::Target::Inference : FeedbackRequest::Target::Episode;
+        r.targetId = unknownId ? GatewayDouble::newUuidV7() : onInference ? inference->inferenceId : episode.id();
+        const auto result = feedback(r);
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), code);
+        QVERIFY(!result.error().retryable());
+        QCOMPARE(m_gateway->requests(QStringLiteral("/feedback")).size(), 1);
+    }
+
+    void statusAndHealth()
+    {
+        const auto status = runJob<GatewayResult<GatewayStatus>>(m_client->status());
+        QVERIFY(status && status->ok());
+        QCOMPARE(status->value().status, QStringLiteral("ok"));
+        QCOMPARE(status->value().version, QStringLiteral("2026.1.0-double"));
+        auto health = runJob<GatewayResult<GatewayHealth>>(m_client->health());
+        QVERIFY(health && health->ok());
+        QVERIFY(health->value().healthy);
+        m_gateway->setBackendHealthy(QStringLiteral("clickhouse"), false);
+        health = runJob<GatewayResult<GatewayHealth>>(m_client->health());
+        QVERIFY(health && health->ok());
+        QVERIFY(!health->value().healthy);
+        QCOMPARE(health->value().httpStatus, 503);
+        QCOMPARE(health->value().backends.value(QStringLiteral("clickhouse")), QStringLiteral("error"));
+        QCOMPARE(m_gateway->requests(QStringLiteral("/health")).size(), 2); // no retry on 503 for health
+    }
+
+    void unreachableGatewayIsNetworkError()
+    {
+        const QUrl url = m_gateway->url();
+        m_gateway.reset(); // port closed
+        auto options = fastOptions(url);
+        options.retry.maxAttempts = 2;
+        m_client->setOptions(options);
+        const auto status = runJob<GatewayResult<GatewayStatus>>(m_client->status());
+        QVERIFY(status && !status->ok());
+        QCOMPARE(int(status->error().code), int(TensorZeroError::Code::Network));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTensorZeroClient)
+#include "tst_tensorzero_client.moc"

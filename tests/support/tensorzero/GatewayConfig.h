@@ -1,0 +1,44 @@
+#pragma once
+
+#include "JsonSchemaCheck.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace diy::test {
+
+/// What the gateway double needs from config/tensorzero.toml, with schema paths resolved
+/// relative to the config file (as the real gateway does).
+struct GatewayConfig {
+    struct Variant {
+        QString type;
+        QString model;
+        QString systemTemplate;
+        QString userTemplate;
+    };
+    struct Function {
+        QString type; ///< "json" | "chat"
+        std::shared_ptr<JsonSchemaCheck> systemSchema;
+        std::shared_ptr<JsonSchemaCheck> userSchema;
+        std::shared_ptr<JsonSchemaCheck> outputSchema;
+        QMap<QString, Variant> variants;
+        QMap<QString, double> candidateWeights; ///< empty: uniform over all variants
+        QStringList fallbackVariants;
+    };
+    struct Metric {
+        QString type;     ///< boolean | float
+        QString optimize; ///< max | min
+        QString level;    ///< inference | episode
+    };
+
+    QMap<QString, Function> functions;
+    QMap<QString, Metric> metrics;
+    QString error; ///< non-empty when the file could not be loaded
+
+    static GatewayConfig load(const QString &tomlPath);
+};
+
+} // namespace diy::test
