@@ -1,0 +1,247 @@
+#include "media/NarrationJob.h"
+
+#include "media/WavFile.h"
+#include "util/AtomicFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QThread>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace diy {
+
+namespace {
+constexpr int kSilenceThreshold = 96; // |sample| below this counts as silence when trimming clips
+
+QString phrasePath(const QString &dir, int index)
+{
+    return dir + QStringLiteral("/phrase-%1.wav").arg(index, 3, 10, QLatin1Char('0'));
+}
+
+qint64 msToFrames(qint64 ms, int rate)
+{
+    return ms * rate / 1000;
+}
+} // namespace
+
+NarrationJob::NarrationJob(NarrationSpec spec, QObject *parent) : ProcessJob(parent), m_spec(std::move(spec)) {}
+
+qint64 NarrationJob::pauseAfter(const QString &phrase)
+{
+    static const QRegularExpression sentenceEnd(QStringLiteral("[.!?…]+[\"'”’)]*\\s*$"));
+    return sentenceEnd.match(phrase).hasMatch() ? 380 : 200;
+}
+
+QString NarrationJob::speakableText(const QString &phrase)
+{
+    QString text = phrase;
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    // espeak-ng reads "[[...]]" as phoneme input; keep it plain text.
+    text.replace(QStringLiteral("[["), QStringLiteral("[ ["));
+    text.replace(QStringLiteral("]]"), QStringLiteral("] ]"));
+    return text.simplified();
+}
+
+void NarrationJob::run()
+{
+    if (m_spec.outputWav.isEmpty()) {
+        fail(Error::invalidInput(QStringLiteral("The narration has no output file.")));
+        return;
+    }
+    if (m_spec.phrases.isEmpty()) {
+        fail(Error::invalidInput(QStringLiteral("There is no narration text to speak.")));
+        return;
+    }
+    for (const QString &phrase : std::as_const(m_spec.phrases)) {
+        if (speakableText(phrase).isEmpty()) {
+            fail(Error::invalidInput(QStringLiteral("A narration phrase is empty.")));
+            return;
+        }
+    }
+    m_temporaryPath = temporaryPathFor(m_spec.outputWav);
+    m_workDir = m_temporaryPath + QStringLiteral(".d");
+    if (!QDir().mkpath(m_workDir)) {
+        fail(Error::io(QStringLiteral("Cannot create the folder %1.").arg(m_workDir)));
+        return;
+    }
+    launchNextPhrases();
+}
+
+void NarrationJob::launchNextPhrases()
+{
+    const int parallel = std::max(2, QThread::idealThreadCount());
+    while (m_nextPhrase < m_spec.phrases.size() && runningProcesses() < parallel && !cancelRequested()) {
+        const int index = m_nextPhrase++;
+        Launch speak;
+        speak.tool = MediaTools::Tool::EspeakNg;
+        speak.arguments = {QStringLiteral("-v"), m_spec.voice,
+                           QStringLiteral("-s"), QString::number(std::clamp(m_spec.wordsPerMinute, 80, 450)),
+                           QStringLiteral("-p"), QString::number(std::clamp(m_spec.pitch, 0, 99)),
+                           QStringLiteral("-b"), QStringLiteral("1"),
+                           QStringLiteral("-w"), phrasePath(m_workDir, index),
+                           // "--" ends the options: a phrase may start with '-'.
+                           QStringLiteral("--"), speakableText(m_spec.phrases.at(index))};
+        speak.description = QStringLiteral("speaking phrase %1").arg(index + 1);
+        speak.onSuccess = [this](const QByteArray &) {
+            ++m_phrasesDone;
+            reportProgress(0.6 * m_phrasesDone / m_spec.phrases.size());
+            if (m_phrasesDone == m_spec.phrases.size())
+                assemble();
+            else
+                launchNextPhrases();
+        };
+        if (!launch(std::move(speak)))
+            return;
+    }
+}
+
+void NarrationJob::assemble()
+{
+    WavFile joined;
+    m_cues.clear();
+    for (int i = 0; i < m_spec.phrases.size(); ++i) {
+        Result<WavFile> clip = WavFile::read(phrasePath(m_workDir, i));
+        if (!clip) {
+            fail(Error::process(QStringLiteral("espeak-ng produced no usable audio."), clip.error().toString()));
+            return;
+        }
+        if (i == 0) {
+            joined.sampleRate = clip->sampleRate;
+            joined.channels = 1;
+            joined.samples.fill(0, msToFrames(std::max<qint64>(0, m_spec.leadInMs), joined.sampleRate));
+        }
+        if (clip->sampleRate != joined.sampleRate || clip->channels != 1) {
+            fail(Error::process(QStringLiteral("espeak-ng changed its audio format between phrases.")));
+            return;
+        }
+        // Trim the clip's own leading and trailing silence: we set the pauses ourselves.
+        const auto &s = clip->samples;
+        qsizetype first = 0;
+        qsizetype last = s.size();
+        while (first < last && std::abs(s[first]) < kSilenceThreshold)
+            ++first;
+        while (last > first && std::abs(s[last - 1]) < kSilenceThreshold)
+            --last;
+        const qsizetype margin = joined.sampleRate / 50; // keep 20 ms of natural onset and decay
+        first = std::max<qsizetype>(0, first - margin);
+        last = std::min<qsizetype>(s.size(), last + margin);
+
+        CaptionCue cue;
+        cue.startMs = joined.frames() * 1000 / joined.sampleRate;
+        cue.text = m_spec.phrases.at(i);
+        joined.samples.append(s.mid(first, last - first));
+        cue.endMs = joined.frames() * 1000 / joined.sampleRate;
+        m_cues.append(cue);
+        const qint64 pause = i + 1 < m_spec.phrases.size() ? pauseAfter(m_spec.phrases.at(i)) : std::max<qint64>(0, m_spec.tailMs);
+        joined.samples.append(QList<qint16>(msToFrames(pause, joined.sampleRate), 0));
+    }
+    // A caption stays up until the next phrase starts; the last one until the end.
+    const qint64 totalMs = joined.frames() * 1000 / joined.sampleRate;
+    for (qsizetype i = 0; i < m_cues.size(); ++i)
+        m_cues[i].endMs = i + 1 < m_cues.size() ? m_cues[i + 1].startMs : totalMs;
+
+    m_assembledPath = m_workDir + QStringLiteral("/joined.wav");
+    const Status written = AtomicFile::write(m_assembledPath, joined.toBytes());
+    if (!written) {
+        fail(written.error());
+        return;
+    }
+    // Pass 1: measure loudness.
+    Launch measure;
+    measure.tool = MediaTools::Tool::Ffmpeg;
+    measure.arguments = {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-nostats"),
+                         QStringLiteral("-loglevel"), QStringLiteral("info"), QStringLiteral("-i"), m_assembledPath,
+                         QStringLiteral("-af"), QStringLiteral("loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json"),
+                         QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")};
+    measure.description = QStringLiteral("measuring the narration's loudness");
+    measure.keepFullStderr = true;
+    measure.onSuccess = [this](const QByteArray &stderrData) {
+        reportProgress(0.8);
+        normalise(stderrData);
+    };
+    launch(std::move(measure));
+}
+
+void NarrationJob::normalise(const QByteArray &measurement)
+{
+    const qsizetype open = measurement.lastIndexOf('{');
+    const qsizetype close = measurement.lastIndexOf('}');
+    if (open < 0 || close < open) {
+        fail(Error::process(QStringLiteral("ffmpeg did not report the narration's loudness."),
+                            QString::fromUtf8(measurement.right(400))));
+        return;
+    }
+    const QByteArray jsonText = measurement.mid(open, close - open + 1);
+    const auto json = nlohmann::json::parse(jsonText.constBegin(), jsonText.constEnd(), nullptr, false);
+    const auto field = [&](const char *key) {
+        if (json.is_discarded() || !json.contains(key) || !json[key].is_string())
+            return QString();
+        return QString::fromStdString(json[key].get<std::string>());
+    };
+    const QString inputI = field("input_i");
+    const QString inputTp = field("input_tp");
+    const QString inputLra = field("input_lra");
+    const QString inputThresh = field("input_thresh");
+    const QString offset = field("target_offset");
+    bool finite = false;
+    inputI.toDouble(&finite);
+    QString filter = QStringLiteral("loudnorm=I=-16:TP=-1.5:LRA=11");
+    if (finite && !inputTp.isEmpty() && !inputLra.isEmpty() && !inputThresh.isEmpty() && !offset.isEmpty())
+        filter += QStringLiteral(":measured_I=%1:measured_TP=%2:measured_LRA=%3:measured_thresh=%4:offset=%5:linear=true")
+                      .arg(inputI, inputTp, inputLra, inputThresh, offset);
+    filter += QStringLiteral(",aresample=48000");
+
+    Launch apply;
+    apply.tool = MediaTools::Tool::Ffmpeg;
+    apply.arguments = {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
+                       QStringLiteral("-nostats"), QStringLiteral("-loglevel"), QStringLiteral("error"),
+                       QStringLiteral("-i"), m_assembledPath, QStringLiteral("-af"), filter,
+                       QStringLiteral("-ar"), QStringLiteral("48000"), QStringLiteral("-ac"), QStringLiteral("1"),
+                       QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"), QStringLiteral("-f"), QStringLiteral("wav"),
+                       m_temporaryPath};
+    apply.description = QStringLiteral("normalising the narration");
+    apply.onSuccess = [this](const QByteArray &) {
+        Result<WavFile> output = WavFile::read(m_temporaryPath);
+        if (!output) {
+            fail(Error::process(QStringLiteral("ffmpeg wrote an unreadable narration file."), output.error().toString()));
+            return;
+        }
+        const Status committed = commitFile(m_temporaryPath, m_spec.outputWav);
+        if (!committed) {
+            fail(committed.error());
+            return;
+        }
+        m_temporaryPath.clear();
+        NarrationResult result;
+        result.wavPath = m_spec.outputWav;
+        result.durationMs = output->durationMs();
+        result.cues = m_cues;
+        if (!result.cues.isEmpty())
+            result.cues.last().endMs = result.durationMs;
+        reportProgress(1.0);
+        if (finishWith())
+            emit finished(std::move(result));
+    };
+    launch(std::move(apply));
+}
+
+void NarrationJob::emitFailure(const Error &error)
+{
+    emit finished(error);
+}
+
+void NarrationJob::cleanup()
+{
+    if (!m_temporaryPath.isEmpty())
+        QFile::remove(m_temporaryPath);
+    if (!m_workDir.isEmpty())
+        QDir(m_workDir).removeRecursively();
+}
+
+} // namespace diy

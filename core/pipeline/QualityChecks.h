@@ -1,0 +1,23 @@
+#pragma once
+
+#include "media/ProbeInfo.h"
+#include "model/Brief.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QList>
+#include <QStringList>
+
+namespace diy {
+
+/// Builds the project's technical report from the cached per-segment reports and a probe of the
+/// final file: the merged measurements (loudness, silences, black frames with times in the final
+/// video), the final file's streams, a per-scene table, and findings including the brief's target.
+class QualityChecks {
+public:
+    static nlohmann::json aggregate(const QList<nlohmann::json> &segmentReports, const QStringList &sceneLabels,
+                                    const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe,
+                                    const Brief &brief);
+};
+
+} // namespace diy
