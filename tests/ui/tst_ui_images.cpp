@@ -119,7 +119,7 @@ private slots:
         auto *page = f.find<ImagesPage>(QStringLiteral("imagesPage"));
         page->selectRow(1);
         const QString photo = f.root() + QStringLiteral("/photo.png");
-        QImage image(64, 48, QImage::Format_RGB32);
+        QImage image(320, 240, QImage::Format_RGB32);
         image.fill(Qt::darkCyan);
         QVERIFY(image.save(photo));
         QSignalSpy finished(page, &ImagesPage::importFinished);

@@ -81,8 +81,8 @@ private slots:
         QVERIFY(cache.contains(model.index(0).data(SceneImageModel::ThumbnailKeyRole).toString()));
         doc.edit(QStringLiteral("lock"), ProjectDocument::ImagesAspect, [](Project &p) { p.sceneImages[1].locked = true; });
         QVERIFY(model.moveRows({}, 1, 1, {}, 4));
-        QVERIFY(doc.project().sceneImages.at(2).locked);
-        QVERIFY(model.index(2).data(SceneImageModel::LockedRole).toBool());
+        QVERIFY(doc.project().sceneImages.at(3).locked);
+        QVERIFY(model.index(3).data(SceneImageModel::LockedRole).toBool());
         doc.edit(QStringLiteral("add step"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect,
                  [](Project &p) { p.insertStep(0, Script::Step{1, QStringLiteral("New"), QStringLiteral("Words here."), QStringLiteral("x")}); });
         QCOMPARE(model.rowCount(), rows + 1);

@@ -66,6 +66,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     m_grid->setDefaultDropAction(Qt::MoveAction);
     m_grid->setDragEnabled(true);
     m_grid->setAcceptDrops(true);
+    m_grid->viewport()->setAcceptDrops(true);
     m_grid->setDropIndicatorShown(true);
     m_grid->setToolTip(tr("Drag a picture onto another scene to reorder"));
 

@@ -114,6 +114,7 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     m_steps->setDefaultDropAction(Qt::MoveAction);
     m_steps->setDragEnabled(true);
     m_steps->setAcceptDrops(true);
+    m_steps->viewport()->setAcceptDrops(true);
     m_steps->setDropIndicatorShown(true);
     m_steps->setToolTip(tr("Drag a step to reorder; numbers follow"));
     auto *addStep = toolButton("addStepButton", QStringLiteral("add"), tr("Add a step after the selected one"), this);
