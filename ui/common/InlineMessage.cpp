@@ -86,7 +86,8 @@ QString InlineMessage::text() const
 void InlineMessage::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !isHidden())
+    // setStyleSheet itself changes the palette: only react to outside changes (theme switches).
+    if (event->type() == QEvent::PaletteChange && !isHidden() && !m_styling)
         applyStyle();
 }
 
@@ -105,9 +106,11 @@ void InlineMessage::applyStyle()
     const double a = 0.14;
     tint.setRgbF(base.redF() * (1 - a) + accent.redF() * a, base.greenF() * (1 - a) + accent.greenF() * a,
                  base.blueF() * (1 - a) + accent.blueF() * a);
+    m_styling = true;
     setStyleSheet(QStringLiteral("diy--ui--InlineMessage { background: %1; border: 1px solid %2; border-radius: 6px; }")
                       .arg(tint.name(), accent.name()));
     m_icon->setPixmap(Icons::icon(icon).pixmap(20, 20));
+    m_styling = false;
 }
 
 } // namespace diy::ui

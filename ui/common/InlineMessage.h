@@ -39,6 +39,7 @@ private:
     void applyStyle();
 
     Level m_level = Level::Info;
+    bool m_styling = false;
     QLabel *m_icon;
     QLabel *m_text;
     QHBoxLayout *m_actions;
