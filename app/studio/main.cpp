@@ -1,0 +1,51 @@
+// diy-studio: the Widgets studio. The one place where objects are created and wired together.
+#include "MainWindow.h"
+#include "common/Icons.h"
+#include "common/Theme.h"
+#include "settings/StudioSettings.h"
+#include "util/Log.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DIY Video Studio"));
+    QApplication::setApplicationName(QStringLiteral("diy-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("DIY Video Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(DIY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Turns a one-line brief into a narrated, captioned DIY tutorial video."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Open the bundled example project."));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log debug messages."));
+    parser.addOption(example);
+    parser.addOption(verbose);
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project folder to open."), QStringLiteral("[project]"));
+    parser.process(app);
+
+    diy::Log::Options logOptions;
+    logOptions.directory = diy::Log::defaultDirectory();
+    logOptions.verbose = parser.isSet(verbose);
+    diy::Log::init(logOptions);
+    diy::logInfo(QStringLiteral("DIY Video Studio %1 starting").arg(QStringLiteral(DIY_VERSION)));
+
+    diy::ui::Icons::initResources();
+    diy::ui::StudioSettings settings;
+    diy::ui::Theme::apply(settings.theme());
+
+    // The TensorZero feedback outbox plugs in here (FeedbackTransport); without it votes stay in the project.
+    diy::ui::MainWindow window(&settings, nullptr);
+    window.show();
+
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty())
+        window.openProject(QDir(args.first()).absolutePath());
+    else if (parser.isSet(example))
+        window.openExample();
+    return app.exec();
+}

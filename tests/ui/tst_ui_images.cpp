@@ -1,0 +1,148 @@
+// Image review through the real window: reorder through the model and by a drop on the grid,
+// replace with a photo, and a non-image refused with a message while nothing changes.
+#include "StudioFixture.h"
+#include "common/FileDialogs.h"
+#include "common/InlineMessage.h"
+#include "common/ProjectDocument.h"
+#include "images/ImagesPage.h"
+#include "images/SceneImageModel.h"
+
+#include <QDropEvent>
+#include <QImage>
+#include <QListView>
+#include <QMimeData>
+#include <QPushButton>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace diy;
+using namespace diy::ui;
+
+class TestUiImages : public QObject {
+    Q_OBJECT
+private:
+    static void markImages(ProjectDocument *doc)
+    {
+        // Give every scene a distinguishable picture record so moves are visible.
+        doc->edit(QStringLiteral("mark"), ProjectDocument::ImagesAspect, [](Project &p) {
+            for (int i = 0; i < p.sceneImages.size(); ++i)
+                p.sceneImages[i].originalName = QStringLiteral("scene-%1").arg(i);
+        });
+    }
+    static QStringList names(ProjectDocument *doc)
+    {
+        QStringList out;
+        for (const SceneImage &img : doc->project().sceneImages)
+            out << img.originalName;
+        return out;
+    }
+
+private slots:
+    void reorderThroughModel()
+    {
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->showPage(MainWindow::ImagesPageIndex);
+        auto *grid = f.find<QListView>(QStringLiteral("imageGrid"));
+        QVERIFY(grid);
+        auto *doc = f.window()->document();
+        markImages(doc);
+        auto *model = grid->model();
+        QVERIFY(model->moveRows({}, 0, 1, {}, 3));
+        QCOMPARE(names(doc).mid(0, 3), (QStringList{QStringLiteral("scene-1"), QStringLiteral("scene-2"), QStringLiteral("scene-0")}));
+        doc->undoStack()->undo();
+        QCOMPARE(names(doc).first(), QStringLiteral("scene-0"));
+    }
+
+    void reorderByDrop()
+    {
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->showPage(MainWindow::ImagesPageIndex);
+        auto *grid = f.find<QListView>(QStringLiteral("imageGrid"));
+        auto *doc = f.window()->document();
+        markImages(doc);
+        QTest::qWait(50);
+        auto *model = grid->model();
+        std::unique_ptr<QMimeData> mime(model->mimeData({model->index(0, 0)}));
+        QVERIFY(mime);
+        // Drop the first picture onto the fourth scene.
+        const QRect target = grid->visualRect(model->index(3, 0));
+        QVERIFY(target.isValid());
+        const QPointF pos = target.center();
+        QDragEnterEvent enter(pos.toPoint(), Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(grid->viewport(), &enter);
+        QDragMoveEvent move(pos.toPoint(), Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(grid->viewport(), &move);
+        QDropEvent drop(pos, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(grid->viewport(), &drop);
+        QCOMPARE(names(doc).at(3), QStringLiteral("scene-0"));
+        QCOMPARE(names(doc).at(0), QStringLiteral("scene-1"));
+        QCOMPARE(doc->project().sceneImages.size(), doc->project().scenes().size()); // nothing removed
+        doc->undoStack()->undo();
+        QCOMPARE(names(doc).at(0), QStringLiteral("scene-0"));
+    }
+
+    void replaceWithNonImageIsRefused()
+    {
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->showPage(MainWindow::ImagesPageIndex);
+        auto *page = f.find<ImagesPage>(QStringLiteral("imagesPage"));
+        page->selectRow(2);
+        const QString notImage = f.root() + QStringLiteral("/notes.png");
+        QFile file(notImage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is text pretending to be a picture\n");
+        file.close();
+        const Project before = f.window()->document()->project();
+        const int undoCount = f.window()->document()->undoStack()->count();
+        FileDialogs::setTestHook([notImage](FileDialogs::Kind, const QString &) { return notImage; });
+        QSignalSpy finished(page, &ImagesPage::importFinished);
+        f.find<QPushButton>(QStringLiteral("replaceImageButton"))->click();
+        FileDialogs::setTestHook({});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        auto *message = f.find<InlineMessage>(QStringLiteral("imagesMessage"));
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->level(), InlineMessage::Level::Error);
+        QVERIFY2(message->text().contains(QStringLiteral("Nothing was changed")), qPrintable(message->text()));
+        QCOMPARE(f.window()->document()->project(), before);
+        QCOMPARE(f.window()->document()->undoStack()->count(), undoCount);
+    }
+
+    void replaceWithPhotoAndLock()
+    {
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->showPage(MainWindow::ImagesPageIndex);
+        auto *page = f.find<ImagesPage>(QStringLiteral("imagesPage"));
+        page->selectRow(1);
+        const QString photo = f.root() + QStringLiteral("/photo.png");
+        QImage image(320, 240, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(image.save(photo));
+        QSignalSpy finished(page, &ImagesPage::importFinished);
+        FileDialogs::setTestHook([photo](FileDialogs::Kind, const QString &) { return photo; });
+        f.find<QPushButton>(QStringLiteral("replaceImageButton"))->click();
+        FileDialogs::setTestHook({});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        const SceneImage img = f.window()->document()->project().sceneImages.at(1);
+        QCOMPARE(img.source, SceneImage::Source::File);
+        QCOMPARE(img.originalName, QStringLiteral("photo.png"));
+        QVERIFY(QFile::exists(f.window()->document()->folder() + QLatin1Char('/') + img.file));
+
+        auto *lock = f.find<QPushButton>(QStringLiteral("lockImageButton"));
+        lock->click();
+        QVERIFY(f.window()->document()->project().sceneImages.at(1).locked);
+        QVERIFY(!f.find<QPushButton>(QStringLiteral("replaceImageButton"))->isEnabled());
+        QVERIFY(!f.find<QPushButton>(QStringLiteral("regenerateCardButton"))->isEnabled());
+        lock->click();
+        f.find<QPushButton>(QStringLiteral("regenerateCardButton"))->click();
+        QCOMPARE(f.window()->document()->project().sceneImages.at(1).source, SceneImage::Source::Card);
+    }
+};
+
+QTEST_MAIN(TestUiImages)
+#include "tst_ui_images.moc"

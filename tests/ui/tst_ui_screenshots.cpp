@@ -1,0 +1,80 @@
+// Saves one PNG per page (and the settings dialog) into <build>/screenshots at 1280x800 and
+// 1600x1000, grabbed from the screen with QScreen::grabWindow. Run under Xvfb (see CMakeLists).
+#include "StudioFixture.h"
+#include "common/ProjectDocument.h"
+#include "settings/SettingsDialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QScreen>
+#include <QtTest>
+
+using namespace diy;
+using namespace diy::ui;
+
+class TestUiScreenshots : public QObject {
+    Q_OBJECT
+private:
+    static QString outDir()
+    {
+        const QString dir = QStringLiteral(DIY_BUILD_DIR "/screenshots");
+        QDir().mkpath(dir);
+        return dir;
+    }
+    static void shoot(QWidget *w, const QString &name)
+    {
+        QTest::qWait(400); // thumbnails decode off the GUI thread
+        QApplication::processEvents();
+        const QPixmap shot = w->screen()->grabWindow(w->winId());
+        const QString path = outDir() + QLatin1Char('/') + name + QStringLiteral(".png");
+        QVERIFY2(shot.save(path), qPrintable(path));
+        qInfo("screenshot %s (%dx%d)", qPrintable(path), shot.width(), shot.height());
+    }
+
+private slots:
+    void pages_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1600x1000") << QSize(1600, 1000);
+    }
+
+    void pages()
+    {
+        QFETCH(QSize, size);
+        test::StudioFixture f;
+        MainWindow *w = f.window();
+        w->setWindowState(Qt::WindowNoState);
+        w->resize(size);
+        w->move(0, 0);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        const QString suffix = QStringLiteral("-%1x%2").arg(size.width()).arg(size.height());
+        shoot(w, QStringLiteral("00-welcome") + suffix);
+        f.openExampleCopy();
+        const struct {
+            MainWindow::Page page;
+            const char *name;
+        } pages[] = {{MainWindow::BriefPageIndex, "01-brief"},
+                     {MainWindow::ScriptPageIndex, "02-script"},
+                     {MainWindow::ImagesPageIndex, "03-images"},
+                     {MainWindow::RenderPageIndex, "04-render"},
+                     {MainWindow::WatchPageIndex, "05-watch"}};
+        for (const auto &p : pages) {
+            w->showPage(p.page);
+            shoot(w, QString::fromLatin1(p.name) + suffix);
+        }
+        w->findChild<QDockWidget *>(QStringLiteral("logDock"))->show();
+        w->showPage(MainWindow::ScriptPageIndex);
+        shoot(w, QStringLiteral("06-log") + suffix);
+        w->findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        auto *dialog = w->findChild<SettingsDialog *>(QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        shoot(dialog, QStringLiteral("07-settings") + suffix);
+        dialog->reject();
+    }
+};
+
+QTEST_MAIN(TestUiScreenshots)
+#include "tst_ui_screenshots.moc"

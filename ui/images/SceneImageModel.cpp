@@ -1,0 +1,226 @@
+#include "images/SceneImageModel.h"
+
+#include "common/ProjectDocument.h"
+#include "images/ThumbnailCache.h"
+#include "media/CardRenderer.h"
+#include "pipeline/SceneDesign.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QPainter>
+#include <QUrl>
+
+namespace diy::ui {
+
+SceneImageModel::SceneImageModel(ProjectDocument *document, ThumbnailCache *cache, QObject *parent)
+    : QAbstractListModel(parent), m_document(document), m_cache(cache)
+{
+    m_rows = int(m_document->project().scenes().size());
+    connect(m_document, &ProjectDocument::changed, this, &SceneImageModel::onDocumentChanged);
+    connect(m_cache, &ThumbnailCache::imageReady, this, &SceneImageModel::onCacheImageReady);
+}
+
+void SceneImageModel::setThumbnailSize(QSize box)
+{
+    m_thumbBox = box;
+    if (m_rows > 0)
+        emit dataChanged(index(0), index(m_rows - 1), {Qt::DecorationRole});
+}
+
+QString SceneImageModel::pictureKey(int row, QSize box) const
+{
+    const Project &p = m_document->project();
+    const QList<Scene> scenes = p.scenes();
+    if (row < 0 || row >= scenes.size())
+        return {};
+    const SceneImage image = row < p.sceneImages.size() ? p.sceneImages.at(row) : SceneImage{};
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    if (image.source != SceneImage::Source::Card && !image.file.isEmpty()) {
+        hash.addData(image.file.toUtf8());
+        hash.addData(image.sha256.toUtf8());
+    } else {
+        const CardContent card = SceneDesign::cardContent(scenes.at(row), p.brief, p.script ? p.script->title : QString());
+        hash.addData(QStringLiteral("card%1|%2|%3|%4|%5|%6|%7|%8")
+                         .arg(int(card.kind))
+                         .arg(card.title, card.body)
+                         .arg(card.stepNumber)
+                         .arg(card.stepCount)
+                         .arg(card.checklist.join(QLatin1Char('\n')), card.badge, p.brief.format.id())
+                         .toUtf8());
+        hash.addData(QByteArray::number(CardRenderer::engineVersion()));
+    }
+    return QStringLiteral("%1@%2x%3").arg(QString::fromLatin1(hash.result().toHex())).arg(box.width()).arg(box.height());
+}
+
+QPixmap SceneImageModel::picture(int row, QSize box) const
+{
+    const Project &p = m_document->project();
+    const QList<Scene> scenes = p.scenes();
+    if (row < 0 || row >= scenes.size())
+        return {};
+    const SceneImage image = row < p.sceneImages.size() ? p.sceneImages.at(row) : SceneImage{};
+    ThumbnailCache::Producer producer;
+    if (image.source != SceneImage::Source::Card && !image.file.isEmpty()) {
+        const QString path = QFileInfo(image.file).isAbsolute() ? image.file : m_document->folder() + QLatin1Char('/') + image.file;
+        producer = [path, box] { return ThumbnailCache::decodeScaled(path, box); };
+    } else {
+        const CardContent card = SceneDesign::cardContent(scenes.at(row), p.brief, p.script ? p.script->title : QString());
+        const QSize frame = p.brief.format.size();
+        producer = [card, frame, box] {
+            // Drawn at a third of the frame: the same layout, a fraction of the pixels.
+            const QImage full = CardRenderer(frame / 3).render(card);
+            return full.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        };
+    }
+    return m_cache->image(pictureKey(row, box), producer);
+}
+
+int SceneImageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+QVariant SceneImageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Project &p = m_document->project();
+    const QList<Scene> scenes = p.scenes();
+    const int row = index.row();
+    if (row >= scenes.size())
+        return {};
+    const SceneImage image = row < p.sceneImages.size() ? p.sceneImages.at(row) : SceneImage{};
+    switch (role) {
+    case Qt::DisplayRole: return QString(scenes.at(row).displayName() + (image.locked ? tr(" · locked") : QString()));
+    case Qt::AccessibleTextRole: return scenes.at(row).displayName();
+    case Qt::ToolTipRole: {
+        const QString source = image.source == SceneImage::Source::Card ? tr("Card drawn from the script")
+                               : image.source == SceneImage::Source::File
+                                   ? tr("Your picture: %1").arg(image.originalName.isEmpty() ? image.file : image.originalName)
+                                   : tr("Generated picture");
+        return QStringLiteral("%1\n%2%3").arg(scenes.at(row).displayName(), source, image.locked ? tr("\nLocked") : QString());
+    }
+    case Qt::DecorationRole: {
+        const QPixmap pixmap = picture(row, m_thumbBox);
+        if (!pixmap.isNull())
+            return pixmap;
+        QSize frame = p.brief.format.size().scaled(m_thumbBox, Qt::KeepAspectRatio);
+        QPixmap placeholder(frame);
+        placeholder.fill(QColor(128, 128, 128, 60));
+        return placeholder;
+    }
+    case LockedRole: return image.locked;
+    case SourceRole: return SceneImage::sourceId(image.source);
+    case SceneKeyRole: return scenes.at(row).key;
+    case ThumbnailKeyRole: return pictureKey(row, m_thumbBox);
+    default: return {};
+    }
+}
+
+Qt::ItemFlags SceneImageModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
+}
+
+bool SceneImageModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
+                               int destinationChild)
+{
+    if (sourceParent.isValid() || destinationParent.isValid() || count != 1 || sourceRow < 0 || sourceRow >= m_rows
+        || destinationChild < 0 || destinationChild > m_rows || destinationChild == sourceRow || destinationChild == sourceRow + 1)
+        return false;
+    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
+    if (!beginMoveRows({}, sourceRow, sourceRow, {}, destinationChild))
+        return false;
+    m_moving = true;
+    m_document->edit(tr("Move picture"), ProjectDocument::ImagesAspect, [&](Project &p) { p.moveSceneImage(sourceRow, to); });
+    m_moving = false;
+    endMoveRows();
+    // Scene names stay in place; every row between shows another picture now.
+    emit dataChanged(index(std::min(sourceRow, to)), index(std::max(sourceRow, to)));
+    return true;
+}
+
+Qt::DropActions SceneImageModel::supportedDropActions() const
+{
+    return Qt::MoveAction | Qt::CopyAction;
+}
+
+Qt::DropActions SceneImageModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList SceneImageModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kMimeType), QStringLiteral("text/uri-list")};
+}
+
+QMimeData *SceneImageModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (indexes.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kMimeType), QByteArray::number(indexes.first().row()));
+    return mime;
+}
+
+bool SceneImageModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int row, int, const QModelIndex &parent) const
+{
+    if (!data)
+        return false;
+    if (data->hasFormat(QString::fromLatin1(kMimeType)))
+        return true;
+    // Files replace one scene's picture: they must land on a scene.
+    return data->hasUrls() && (parent.isValid() || (row >= 0 && row < m_rows));
+}
+
+bool SceneImageModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    if (data->hasFormat(QString::fromLatin1(kMimeType))) {
+        bool ok = false;
+        const int from = data->data(QString::fromLatin1(kMimeType)).toInt(&ok);
+        if (!ok)
+            return false;
+        int destination = row;
+        if (destination < 0)
+            destination = parent.isValid() ? (parent.row() > from ? parent.row() + 1 : parent.row()) : m_rows;
+        moveRows({}, from, 1, {}, destination);
+        return false; // moved already: the view must not remove the source row
+    }
+    const int target = parent.isValid() ? parent.row() : row;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile()) {
+            emit replaceRequested(target, url.toLocalFile());
+            break;
+        }
+    }
+    return false;
+}
+
+void SceneImageModel::onDocumentChanged(int aspects)
+{
+    if (m_moving || !(aspects & (ProjectDocument::ImagesAspect | ProjectDocument::ScriptAspect | ProjectDocument::BriefAspect)))
+        return;
+    const int rows = int(m_document->project().scenes().size());
+    if (rows != m_rows) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+    } else if (rows > 0) {
+        emit dataChanged(index(0), index(rows - 1));
+    }
+}
+
+void SceneImageModel::onCacheImageReady(const QString &key)
+{
+    for (int row = 0; row < m_rows; ++row)
+        if (pictureKey(row, m_thumbBox) == key)
+            emit dataChanged(index(row), index(row), {Qt::DecorationRole});
+}
+
+} // namespace diy::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QSize>
+
+namespace diy::ui {
+
+class ProjectDocument;
+class ThumbnailCache;
+
+/// One row per scene (intro, materials, steps, completion) with its picture's thumbnail, drawn or
+/// decoded off the GUI thread. Pictures are reordered by moveRows or by a drag in the view
+/// (undoable); dropping image files from the file manager asks to replace that scene's picture.
+class SceneImageModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { LockedRole = Qt::UserRole + 1, SourceRole, SceneKeyRole, ThumbnailKeyRole };
+    static constexpr const char *kMimeType = "application/x-diy-scene-image-row";
+
+    SceneImageModel(ProjectDocument *document, ThumbnailCache *cache, QObject *parent = nullptr);
+
+    void setThumbnailSize(QSize box);
+    QSize thumbnailSize() const { return m_thumbBox; }
+    /// Key and producer of a scene's picture at a given size (the page uses it for the large preview).
+    QString pictureKey(int row, QSize box) const;
+    QPixmap picture(int row, QSize box) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
+                  int destinationChild) override;
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) override;
+
+signals:
+    /// A file was dropped onto a scene: the creator wants it as that scene's picture.
+    void replaceRequested(int row, const QString &path);
+
+private:
+    void onDocumentChanged(int aspects);
+    void onCacheImageReady(const QString &key);
+
+    ProjectDocument *m_document;
+    ThumbnailCache *m_cache;
+    QSize m_thumbBox{160, 160};
+    int m_rows = 0;
+    bool m_moving = false;
+};
+
+} // namespace diy::ui
