@@ -122,14 +122,7 @@ json Project::toJson() const
                               {"locked", img.locked}});
     json inf = json::array();
     for (const InferenceRecord &r : inferences)
-        inf.push_back(json{{"function", toStd(r.functionName)},
-                           {"inferenceId", toStd(r.inferenceId)},
-                           {"episodeId", toStd(r.episodeId)},
-                           {"variant", toStd(r.variantName)},
-                           {"inputTokens", r.inputTokens},
-                           {"outputTokens", r.outputTokens},
-                           {"costUsd", r.costUsd},
-                           {"createdAt", toStd(isoTime(r.createdAt))}});
+        inf.push_back(r.toJson());
     json runList = json::array();
     for (const RunRecord &r : runs) {
         json stages = json::object();
@@ -251,18 +244,12 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         p.episodeId = r.string(*tz, tzPath, "episodeId", {}, false, 64);
         if (const json *inf = r.array(*tz, tzPath, "inferences", false)) {
             for (std::size_t i = 0; i < inf->size(); ++i) {
-                const QString path = JsonReader::child(tzPath + QStringLiteral("/inferences"), i);
-                const json &e = inf->at(i);
-                InferenceRecord rec;
-                rec.functionName = r.string(e, path, "function");
-                rec.inferenceId = r.string(e, path, "inferenceId");
-                rec.episodeId = r.string(e, path, "episodeId", {}, false);
-                rec.variantName = r.string(e, path, "variant", {}, false);
-                rec.inputTokens = r.integer(e, path, "inputTokens", 0, 0, std::numeric_limits<int>::max(), false);
-                rec.outputTokens = r.integer(e, path, "outputTokens", 0, 0, std::numeric_limits<int>::max(), false);
-                rec.costUsd = r.number(e, path, "costUsd", 0.0, 0.0, 1e9, false);
-                rec.createdAt = readTime(r, e, path, "createdAt");
-                p.inferences.append(rec);
+                const auto rec = InferenceRecord::fromJson(inf->at(i));
+                if (rec)
+                    p.inferences.append(*rec);
+                else
+                    r.problem(JsonReader::child(tzPath + QStringLiteral("/inferences"), i),
+                              QStringLiteral("is not an inference record (function, inferenceId, …)"));
             }
         }
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Brief.h"
+#include "model/InferenceRecord.h"
 #include "model/FieldProblem.h"
 #include "model/Scene.h"
 #include "model/Script.h"
@@ -27,19 +28,6 @@ struct SceneImage {
     bool operator==(const SceneImage &) const = default;
 
     static QString sourceId(Source source);
-};
-
-/// One TensorZero inference made for this project (what produced what, and what it cost).
-struct InferenceRecord {
-    QString functionName;
-    QString inferenceId;
-    QString episodeId;
-    QString variantName;
-    qint64 inputTokens = 0;
-    qint64 outputTokens = 0;
-    double costUsd = 0.0;
-    QDateTime createdAt;
-    bool operator==(const InferenceRecord &) const = default;
 };
 
 /// One pipeline run, for the history and the cost/time metrics.

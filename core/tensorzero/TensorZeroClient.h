@@ -2,7 +2,7 @@
 
 #include "net/RetryPolicy.h"
 #include "tensorzero/FeedbackRequest.h"
-#include "tensorzero/InferenceRecord.h"
+#include "model/InferenceRecord.h"
 #include "tensorzero/InferenceRequest.h"
 
 #include <QList>

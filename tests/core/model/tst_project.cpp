@@ -22,8 +22,16 @@ private slots:
         p.syncSceneImages();
         p.sceneImages[2] = {SceneImage::Source::File, QStringLiteral("assets/images/abc.png"), QStringLiteral("ff"), QStringLiteral("me.png"), true};
         p.episodeId = QStringLiteral("0192f0c0-0000-7000-8000-000000000000");
-        p.inferences.append({QStringLiteral("script_generator"), QStringLiteral("i1"), p.episodeId, QStringLiteral("creative"), 10, 20, 0.01,
-                             QDateTime::fromString(QStringLiteral("2026-01-01T00:00:00.000Z"), Qt::ISODateWithMs)});
+        InferenceRecord rec;
+        rec.functionName = QStringLiteral("script_generator");
+        rec.inferenceId = QStringLiteral("i1");
+        rec.episodeId = p.episodeId;
+        rec.variantName = QStringLiteral("creative");
+        rec.inputTokens = 10;
+        rec.outputTokens = 20;
+        rec.costUsd = 0.01;
+        rec.finishedAt = QDateTime::fromString(QStringLiteral("2026-01-01T00:00:00.000Z"), Qt::ISODateWithMs);
+        p.inferences.append(rec);
         p.feedback.vote = QStringLiteral("up");
         p.feedback.outboxIds = {QStringLiteral("fb1")};
         RunRecord run;

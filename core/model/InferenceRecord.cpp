@@ -1,4 +1,4 @@
-#include "tensorzero/InferenceRecord.h"
+#include "model/InferenceRecord.h"
 
 namespace diy {
 

@@ -28,6 +28,8 @@ struct InferenceRecord {
 
     nlohmann::json toJson() const;
     static std::optional<InferenceRecord> fromJson(const nlohmann::json &json);
+
+    bool operator==(const InferenceRecord &) const = default;
 };
 
 } // namespace diy
