@@ -7,6 +7,7 @@
 #include "common/LogView.h"
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
+#include "feedback/AiReviewPanel.h"
 #include "feedback/FeedbackPanel.h"
 #include "images/ImagesPage.h"
 #include "images/ThumbnailCache.h"
@@ -732,6 +733,18 @@ void MainWindow::changeEvent(QEvent *event)
         railPalette.setColor(QPalette::Base, palette().color(QPalette::Window));
         m_rail->setPalette(railPalette);
     }
+}
+
+} // namespace diy::ui
+
+namespace diy::ui {
+
+void MainWindow::setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox)
+{
+    if (m_aiReview)
+        return;
+    m_aiReview = new AiReviewPanel(m_document, client, outbox, this);
+    m_player->setFeedbackWidget(m_aiReview);
 }
 
 } // namespace diy::ui

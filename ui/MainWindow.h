@@ -13,7 +13,14 @@ class QListView;
 class QMenu;
 class QStackedWidget;
 
+namespace diy {
+class FeedbackOutbox;
+class TensorZeroClient;
+} // namespace diy
+
 namespace diy::ui {
+
+class AiReviewPanel;
 
 class BriefPage;
 class FeedbackPanel;
@@ -41,6 +48,9 @@ public:
 
     MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    /// The AI side, when a TensorZero gateway is set up: adds the AI review under the player.
+    void setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox);
 
     ProjectDocument *document() const { return m_document; }
     RenderController *renderController() const { return m_render; }
@@ -92,6 +102,7 @@ private:
     RenderPage *m_renderPage;
     PlayerPage *m_player;
     FeedbackPanel *m_feedback;
+    AiReviewPanel *m_aiReview = nullptr;
     LogView *m_log;
     QDockWidget *m_logDock;
     QLabel *m_statusProject;

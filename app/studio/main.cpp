@@ -3,11 +3,16 @@
 #include "common/Icons.h"
 #include "common/Theme.h"
 #include "settings/StudioSettings.h"
+#include "feedback/OutboxFeedbackTransport.h"
+#include "tensorzero/FeedbackOutbox.h"
+#include "tensorzero/TensorZeroClient.h"
 #include "util/Log.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
@@ -38,9 +43,22 @@ int main(int argc, char *argv[])
     diy::ui::StudioSettings settings;
     diy::ui::Theme::apply(settings.theme());
 
-    // The TensorZero feedback outbox plugs in here (FeedbackTransport); without it votes stay in the project.
-    diy::ui::MainWindow window(&settings, nullptr);
+    // The AI layer: one network manager, one gateway client, and the feedback outbox (on disk, so
+    // no rating is lost while the gateway is down; what is queued is sent at start-up).
+    QNetworkAccessManager network;
+    diy::TensorZeroClient::Options gatewayOptions;
+    const QString envUrl = qEnvironmentVariable("DIY_TENSORZERO_URL");
+    gatewayOptions.baseUrl = QUrl(envUrl.isEmpty() ? settings.gatewayUrl() : envUrl);
+    diy::TensorZeroClient gateway(&network, gatewayOptions);
+    diy::FeedbackOutbox outbox(
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("feedback-outbox")),
+        &gateway);
+    diy::ui::OutboxFeedbackTransport transport(&outbox);
+
+    diy::ui::MainWindow window(&settings, &transport);
+    window.setAiServices(&gateway, &outbox);
     window.show();
+    outbox.flush();
 
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty())

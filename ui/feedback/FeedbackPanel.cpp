@@ -86,13 +86,20 @@ FeedbackPanel::FeedbackPanel(ProjectDocument *document, FeedbackTransport *trans
         const QStringList ids = m_document->project().feedback.outboxIds;
         m_voteItem = ids.isEmpty() ? QString() : ids.last();
         m_commentItem.clear();
+        m_episode = m_document->project().episodeId;
         m_comment->setText(m_document->project().feedback.comment);
         sendPending();
         refresh();
     });
     connect(m_document, &ProjectDocument::changed, this, [this](int aspects) {
-        if (aspects & (ProjectDocument::FeedbackAspect | ProjectDocument::RenderAspect))
+        if (aspects & (ProjectDocument::FeedbackAspect | ProjectDocument::RenderAspect)) {
+            // A vote given offline goes out as soon as the project gets an episode (AI review).
+            if (m_document->project().episodeId != m_episode) {
+                m_episode = m_document->project().episodeId;
+                sendPending();
+            }
             refresh();
+        }
     });
     refresh();
 }

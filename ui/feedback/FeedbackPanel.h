@@ -42,6 +42,7 @@ private:
     QLabel *m_state;
     QString m_voteItem;
     QString m_commentItem;
+    QString m_episode; ///< the episode the panel last saw
 };
 
 } // namespace diy::ui

@@ -1,0 +1,200 @@
+#include "pipeline/QualityJudge.h"
+
+#include "model/JsonReader.h"
+#include "pipeline/RenderPlan.h"
+#include "tensorzero/Episode.h"
+#include "tensorzero/InferenceJob.h"
+#include "tensorzero/TensorZeroClient.h"
+#include "util/AtomicFile.h"
+#include "util/Log.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QImage>
+#include <QImageReader>
+#include <QtConcurrent>
+
+namespace diy {
+
+using nlohmann::json;
+
+json QualityEvaluation::toProjectJson() const
+{
+    return json{{"kind", "judge"},
+                {"score", score},
+                {"rating", toStd(rating)},
+                {"feedback", toStd(feedback)},
+                {"judgement", judgement},
+                {"inferenceId", toStd(record.inferenceId)},
+                {"episodeId", toStd(episodeId)},
+                {"variant", toStd(record.variantName)},
+                {"at", toStd(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))}};
+}
+
+QualityJudge::QualityJudge(Project project, QString projectDir, TensorZeroClient *client, QObject *parent)
+    : QObject(parent)
+    , m_project(std::move(project))
+    , m_projectDir(std::move(projectDir))
+    , m_client(client)
+{
+}
+
+QualityJudge::~QualityJudge()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+QString QualityJudge::ratingFor(double score)
+{
+    if (score >= 9.0)
+        return QStringLiteral("EXCELLENT");
+    if (score >= 7.0)
+        return QStringLiteral("GOOD");
+    if (score >= 5.0)
+        return QStringLiteral("FAIR");
+    return QStringLiteral("POOR");
+}
+
+json QualityJudge::userArguments(const Project &project, const json &technicalReport, int keyframes)
+{
+    json report = technicalReport.is_object() ? technicalReport : json::object();
+    return json{{"description", toStd(project.brief.description.trimmed())},
+                {"content_mode", toStd(Brief::contentModeId(project.brief.contentMode))},
+                {"target_duration_seconds", project.brief.targetDurationSeconds},
+                {"script", project.script ? project.script->toJson() : json::object()},
+                {"technical_report", report},
+                {"keyframe_count", keyframes}};
+}
+
+QList<ImageInput> QualityJudge::keyframes(const QStringList &framePaths)
+{
+    QList<ImageInput> images;
+    for (const QString &path : framePaths) {
+        QImageReader reader(path);
+        QImage image = reader.read();
+        if (image.isNull())
+            continue;
+        image = image.scaled(QSize(512, 512), Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                    .convertToFormat(QImage::Format_RGB32);
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "JPEG", 82);
+        images.append({QByteArrayLiteral("image/jpeg"), jpeg});
+    }
+    return images;
+}
+
+void QualityJudge::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    if (!m_client) {
+        QMetaObject::invokeMethod(this, [this] {
+            finish(Error::invalidInput(QStringLiteral("No TensorZero gateway is set up: add its address in Settings.")));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    if (!m_project.script || !m_project.lastRender) {
+        QMetaObject::invokeMethod(this, [this] {
+            finish(Error::invalidInput(QStringLiteral("Render the video first: the judge looks at the finished video.")));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    const auto problems = m_project.brief.validate();
+    if (!problems.isEmpty()) {
+        const QString message = problems.first().message;
+        QMetaObject::invokeMethod(this, [this, message] {
+            finish(Error::invalidInput(QStringLiteral("Fix the brief first: %1").arg(message)));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    // The frames the last render used (cached by their input hash).
+    const RenderPlan plan = RenderPlan::make(m_project, m_projectDir);
+    QStringList frames;
+    for (const auto &scene : plan.scenes)
+        frames.append(scene.framePath);
+    auto *watcher = new QFutureWatcher<QList<ImageInput>>(this);
+    connect(watcher, &QFutureWatcher<QList<ImageInput>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!m_finished)
+            send(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&QualityJudge::keyframes, frames));
+}
+
+void QualityJudge::send(const QList<ImageInput> &images)
+{
+    if (!m_client) {
+        finish(Error::internal(QStringLiteral("The gateway client went away.")));
+        return;
+    }
+    json report = json::object();
+    if (!m_project.lastRender->reportFile.isEmpty()) {
+        auto bytes = AtomicFile::read(QDir(m_projectDir).filePath(m_project.lastRender->reportFile));
+        if (bytes) {
+            report = json::parse(bytes->toStdString(), nullptr, false);
+            if (report.is_discarded())
+                report = json::object();
+        }
+    }
+    // Keep the report small: the judge needs the findings and the numbers, not every range.
+    for (const char *bulky : {"silences", "blackFrames"})
+        if (report.contains(bulky) && report[bulky].is_array() && report[bulky].size() > 20)
+            report[bulky] = json::array();
+
+    InferenceRequest request;
+    request.functionName = QStringLiteral("video_evaluator");
+    request.episode = Episode(m_project.id, m_project.episodeId);
+    request.userArguments = userArguments(m_project, report, int(images.size()));
+    request.images = images;
+    request.stage = QStringLiteral("quality");
+    m_job = m_client->infer(request, this);
+    connect(m_job, &InferenceJob::finished, this, [this](const GatewayResult<InferenceResponse> &result) {
+        auto converted = result.toResult();
+        if (!converted) {
+            finish(converted.error());
+            return;
+        }
+        const InferenceResponse &r = *converted;
+        QualityEvaluation e;
+        e.judgement = r.parsed;
+        e.score = r.parsed.value("quality_score", 0.0);
+        e.rating = ratingFor(e.score);
+        e.feedback = toQString(r.parsed.value("feedback", std::string()));
+        e.episodeId = r.episodeId;
+        e.record.functionName = QStringLiteral("video_evaluator");
+        e.record.inferenceId = r.inferenceId;
+        e.record.episodeId = r.episodeId;
+        e.record.variantName = r.variantName;
+        e.record.stage = QStringLiteral("quality");
+        e.record.inputTokens = r.inputTokens;
+        e.record.outputTokens = r.outputTokens;
+        e.record.costUsd = r.costUsd;
+        e.record.finishedAt = QDateTime::currentDateTimeUtc();
+        logInfo(QStringLiteral("Judge (%1): %2/10 %3").arg(e.record.variantName).arg(e.score).arg(e.rating));
+        finish(e);
+    });
+    m_job->start();
+}
+
+void QualityJudge::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+    else
+        finish(Error::cancelled());
+}
+
+void QualityJudge::finish(const Result<QualityEvaluation> &result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished(result);
+}
+
+} // namespace diy
