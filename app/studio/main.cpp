@@ -50,9 +50,11 @@ int main(int argc, char *argv[])
     const QString envUrl = qEnvironmentVariable("DIY_TENSORZERO_URL");
     gatewayOptions.baseUrl = QUrl(envUrl.isEmpty() ? settings.gatewayUrl() : envUrl);
     diy::TensorZeroClient gateway(&network, gatewayOptions);
-    diy::FeedbackOutbox outbox(
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("feedback-outbox")),
-        &gateway);
+    const QString envOutbox = qEnvironmentVariable("DIY_FEEDBACK_OUTBOX"); // shared with diy-studio-cli feedback
+    diy::FeedbackOutbox outbox(envOutbox.isEmpty() ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                                                         .filePath(QStringLiteral("feedback-outbox"))
+                                                   : envOutbox,
+                               &gateway);
     diy::ui::OutboxFeedbackTransport transport(&outbox);
 
     diy::ui::MainWindow window(&settings, &transport);

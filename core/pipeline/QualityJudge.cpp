@@ -1,3 +1,4 @@
+#include "util/BackgroundPool.h"
 #include "pipeline/QualityJudge.h"
 
 #include "model/JsonReader.h"
@@ -123,7 +124,7 @@ void QualityJudge::start()
         if (!m_finished)
             send(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&QualityJudge::keyframes, frames));
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), &QualityJudge::keyframes, frames));
 }
 
 void QualityJudge::send(const QList<ImageInput> &images)

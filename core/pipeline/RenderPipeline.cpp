@@ -189,6 +189,7 @@ void RenderPipeline::start()
     run.total.start();
     run.startedAt = QDateTime::currentDateTimeUtc();
     run.jobs = m_options.jobs > 0 ? m_options.jobs : qMax(1, QThread::idealThreadCount());
+    m_framePool.setMaxThreadCount(qMax(1, run.jobs));
     run.style = SceneDesign::captionStyle(m_project.brief);
 
     if (!m_project.script) {
@@ -408,7 +409,7 @@ bool RenderPipeline::startItem(Item &it)
             watcher->deleteLater();
             onItemDone(RenderStage::Frames, index, status);
         });
-        watcher->setFuture(QtConcurrent::run(paintFrame, planned.scene, m_project.sceneImages[index], m_projectDir,
+        watcher->setFuture(QtConcurrent::run(&m_framePool, paintFrame, planned.scene, m_project.sceneImages[index], m_projectDir,
                                              m_project.brief, m_project.script->title, m_plan.frameSize, planned.framePath));
         break;
     }

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -81,6 +82,10 @@ private:
     double m_progress = 0.0;
     qint64 m_etaMs = -1;
     RunRecord m_record;
+    /// Frame painting runs here, not in the global pool: Qt's raster engine hands big fills of
+    /// every painter (the GUI's too) to the global pool and waits for them, so keeping our long
+    /// tasks out of it keeps the window responsive.
+    QThreadPool m_framePool;
 };
 
 } // namespace diy

@@ -1,3 +1,4 @@
+#include "util/BackgroundPool.h"
 #include "images/ImagesPage.h"
 
 #include "common/FileDialogs.h"
@@ -252,7 +253,7 @@ void ImagesPage::replaceImage(int row, const QString &path)
                                                                   .arg(scenes.value(target).displayName(), name));
         emit importFinished(true);
     });
-    watcher->setFuture(QtConcurrent::run([folder, path] {
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [folder, path] {
         ImportResult r;
         r.file = ProjectStore::importImage(folder, path, &r.sha256);
         return r;

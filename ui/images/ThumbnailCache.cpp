@@ -1,3 +1,4 @@
+#include "util/BackgroundPool.h"
 #include "images/ThumbnailCache.h"
 
 #include <QFutureWatcher>
@@ -26,7 +27,7 @@ QPixmap ThumbnailCache::image(const QString &key, const Producer &producer)
         m_pixmaps.insert(key, QPixmap::fromImage(image));
         emit imageReady(key);
     });
-    watcher->setFuture(QtConcurrent::run(producer));
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), producer));
     return {};
 }
 

@@ -1,3 +1,4 @@
+#include "util/BackgroundPool.h"
 #include "progress/RenderController.h"
 
 #include "common/ProjectDocument.h"
@@ -169,7 +170,7 @@ void RenderController::refreshPlan()
         emit planReady();
         emit stateChanged();
     });
-    watcher->setFuture(QtConcurrent::run([project, folder] { return RenderPlan::make(project, folder); }));
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [project, folder] { return RenderPlan::make(project, folder); }));
 }
 
 } // namespace diy::ui
