@@ -16,7 +16,7 @@ PACKAGES=(
   # media engine
   ffmpeg espeak-ng
   # fonts for cards and captions (Latin, Arabic/Hebrew, emoji)
-  fonts-noto-core fonts-noto-color-emoji fonts-dejavu-core
+  fonts-noto-core fonts-noto-color-emoji fonts-symbola fonts-dejavu-core
   # video playback in the studio
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # headless GUI tests and screenshots

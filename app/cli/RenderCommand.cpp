@@ -250,8 +250,9 @@ int runRender(const QStringList &args)
             if (asJson) {
                 printOut(QString::fromStdString(s.toJson().dump(2)));
             } else {
-                const int warnings = s.checks.value("warnings", 0);
-                const int errors = s.checks.value("errors", 0);
+                const bool checked = s.checks.is_object();
+                const int warnings = checked ? s.checks.value("warnings", 0) : 0;
+                const int errors = checked ? s.checks.value("errors", 0) : 0;
                 printOut(QStringLiteral("Done: %1").arg(s.outputPath));
                 printOut(QStringLiteral("  %1 scenes, %2 long, rendered in %3 s (%4 items made, %5 reused)")
                              .arg(s.scenes)
@@ -261,7 +262,7 @@ int runRender(const QStringList &args)
                              .arg(s.itemsReused));
                 if (!s.reportPath.isEmpty())
                     printOut(QStringLiteral("  checks: %1 error(s), %2 warning(s) — %3").arg(errors).arg(warnings).arg(s.reportPath));
-                if (s.checks.contains("findings")) {
+                if (checked && s.checks.contains("findings")) {
                     for (const auto &f : s.checks["findings"]) {
                         const std::string severity = f.value("severity", std::string("info"));
                         if (severity != "info")

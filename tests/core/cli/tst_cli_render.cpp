@@ -134,6 +134,16 @@ private slots:
         QVERIFY(QFileInfo::exists(dir.filePath(project->lastRender->output)));
     }
 
+    void noChecksPrintsPlainSummary()
+    {
+        QTemporaryDir dir;
+        test::makeTinyProject(dir.path());
+        const Run r = runCli({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("--no-checks")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Done: ")));
+        QVERIFY(!r.out.contains(QStringLiteral("checks:")));
+    }
+
     void killedWithSigkillThenResumedReusesFinishedWork()
     {
         QTemporaryDir dir;
