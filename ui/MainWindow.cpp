@@ -8,6 +8,7 @@
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
 #include "feedback/AiReviewPanel.h"
+#include "util/BackgroundPool.h"
 #include "feedback/FeedbackPanel.h"
 #include "images/ImagesPage.h"
 #include "images/ThumbnailCache.h"
@@ -237,7 +238,11 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     showPage(WelcomePage);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Thumbnails and plans still being made paint with fonts that die with the application.
+    BackgroundPool::drain();
+}
 
 void MainWindow::createActions()
 {

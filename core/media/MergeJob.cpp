@@ -90,20 +90,7 @@ void MergeJob::run()
 
 void MergeJob::onStdout(const QByteArray &data)
 {
-    if (m_spec.totalDurationMs <= 0)
-        return;
-    m_progressBuffer += data;
-    qsizetype newline = 0;
-    while ((newline = m_progressBuffer.indexOf('\n')) >= 0) {
-        const QByteArray line = m_progressBuffer.left(newline).trimmed();
-        m_progressBuffer.remove(0, newline + 1);
-        if (line.startsWith("out_time_us=")) {
-            bool ok = false;
-            const qint64 us = line.mid(12).toLongLong(&ok);
-            if (ok && us >= 0)
-                reportProgress(static_cast<double>(us) / (static_cast<double>(m_spec.totalDurationMs) * 1000.0));
-        }
-    }
+    readFfmpegProgress(data, m_spec.totalDurationMs);
 }
 
 void MergeJob::emitFailure(const Error &error)

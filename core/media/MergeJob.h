@@ -40,7 +40,6 @@ private:
     MergeSpec m_spec;
     QString m_temporaryPath;
     QString m_listPath;
-    QByteArray m_progressBuffer;
 };
 
 } // namespace diy

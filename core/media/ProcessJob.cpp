@@ -241,4 +241,22 @@ Status ProcessJob::commitFile(const QString &temporaryPath, const QString &final
     return AtomicFile::commit(temporaryPath, finalPath);
 }
 
+void ProcessJob::readFfmpegProgress(const QByteArray &data, qint64 totalMs)
+{
+    if (totalMs <= 0)
+        return;
+    m_progressBuffer += data;
+    qsizetype newline = 0;
+    while ((newline = m_progressBuffer.indexOf('\n')) >= 0) {
+        const QByteArray line = m_progressBuffer.left(newline).trimmed();
+        m_progressBuffer.remove(0, newline + 1);
+        if (line.startsWith("out_time_us=")) {
+            bool ok = false;
+            const qint64 us = line.mid(12).toLongLong(&ok);
+            if (ok && us >= 0)
+                reportProgress(static_cast<double>(us) / (static_cast<double>(totalMs) * 1000.0));
+        }
+    }
+}
+
 } // namespace diy

@@ -68,6 +68,8 @@ protected:
     int runningProcesses() const { return static_cast<int>(m_running.size()); }
     bool cancelRequested() const { return m_cancelRequested; }
     void reportProgress(double fraction);
+    /// Feeds ffmpeg's `-progress pipe:1` output (any chunking); reports out_time against totalMs.
+    void readFfmpegProgress(const QByteArray &data, qint64 totalMs);
     /// A unique temporary name next to finalPath (same folder, so the final rename is atomic).
     static QString temporaryPathFor(const QString &finalPath);
     /// Moves a finished temporary file onto its final name; an Error if that fails.
@@ -88,6 +90,7 @@ private:
     QTimer m_timeout;
     QTimer m_killTimer;
     QByteArray m_stderrTail;
+    QByteArray m_progressBuffer;
     Error m_pendingError;
     bool m_hasPendingError = false;
     bool m_started = false;

@@ -119,18 +119,7 @@ void SegmentJob::run()
 
 void SegmentJob::onStdout(const QByteArray &data)
 {
-    m_progressBuffer += data;
-    qsizetype newline = 0;
-    while ((newline = m_progressBuffer.indexOf('\n')) >= 0) {
-        const QByteArray line = m_progressBuffer.left(newline).trimmed();
-        m_progressBuffer.remove(0, newline + 1);
-        if (line.startsWith("out_time_us=")) {
-            bool ok = false;
-            const qint64 us = line.mid(12).toLongLong(&ok);
-            if (ok && us >= 0)
-                reportProgress(static_cast<double>(us) / (static_cast<double>(m_spec.durationMs) * 1000.0));
-        }
-    }
+    readFfmpegProgress(data, m_spec.durationMs);
 }
 
 void SegmentJob::emitFailure(const Error &error)

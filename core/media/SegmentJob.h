@@ -48,7 +48,6 @@ private:
 
     SegmentSpec m_spec;
     QString m_temporaryPath;
-    QByteArray m_progressBuffer;
 };
 
 } // namespace diy

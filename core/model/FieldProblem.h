@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace diy {
 
@@ -15,5 +16,8 @@ struct FieldProblem {
 };
 
 using FieldProblems = QList<FieldProblem>;
+
+/// "path: message" lines, one per problem (for error details and terminals).
+QStringList problemLines(const FieldProblems &problems);
 
 } // namespace diy

@@ -11,6 +11,23 @@ QString typeName(const json &value)
 }
 } // namespace
 
+const json *JsonReader::field(const json &parent, const QString &parentPath, const char *key, bool required,
+                              bool (json::*isRightType)() const noexcept, const QString &typeLabel, QString *path)
+{
+    *path = child(parentPath, QString::fromLatin1(key));
+    if (!parent.is_object() || !parent.contains(key)) {
+        if (required)
+            problem(*path, QStringLiteral("is missing"));
+        return nullptr;
+    }
+    const json &value = parent.at(key);
+    if (!(value.*isRightType)()) {
+        problem(*path, QStringLiteral("must be %1, not %2").arg(typeLabel, typeName(value)));
+        return nullptr;
+    }
+    return &value;
+}
+
 QString toQString(const std::string &s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -59,35 +76,18 @@ const json *JsonReader::object(const json &parent, const QString &parentPath, co
 
 const json *JsonReader::array(const json &parent, const QString &parentPath, const char *key, bool required)
 {
-    const QString path = child(parentPath, QString::fromLatin1(key));
-    if (!parent.is_object() || !parent.contains(key)) {
-        if (required)
-            problem(path, QStringLiteral("is missing"));
-        return nullptr;
-    }
-    const json &value = parent.at(key);
-    if (!value.is_array()) {
-        problem(path, QStringLiteral("must be an array, not %1").arg(typeName(value)));
-        return nullptr;
-    }
-    return &value;
+    QString path;
+    return field(parent, parentPath, key, required, &json::is_array, QStringLiteral("an array"), &path);
 }
 
 QString JsonReader::string(const json &parent, const QString &parentPath, const char *key, const QString &fallback,
                            bool required, int maxLength)
 {
-    const QString path = child(parentPath, QString::fromLatin1(key));
-    if (!parent.is_object() || !parent.contains(key)) {
-        if (required)
-            problem(path, QStringLiteral("is missing"));
+    QString path;
+    const json *value = field(parent, parentPath, key, required, &json::is_string, QStringLiteral("a string"), &path);
+    if (!value)
         return fallback;
-    }
-    const json &value = parent.at(key);
-    if (!value.is_string()) {
-        problem(path, QStringLiteral("must be a string, not %1").arg(typeName(value)));
-        return fallback;
-    }
-    QString s = toQString(value.get<std::string>());
+    QString s = toQString(value->get<std::string>());
     if (s.size() > maxLength) {
         problem(path, QStringLiteral("is too long (%1 characters; at most %2)").arg(s.size()).arg(maxLength));
         return fallback;
@@ -98,18 +98,11 @@ QString JsonReader::string(const json &parent, const QString &parentPath, const 
 int JsonReader::integer(const json &parent, const QString &parentPath, const char *key, int fallback, int minimum,
                         int maximum, bool required)
 {
-    const QString path = child(parentPath, QString::fromLatin1(key));
-    if (!parent.is_object() || !parent.contains(key)) {
-        if (required)
-            problem(path, QStringLiteral("is missing"));
+    QString path;
+    const json *value = field(parent, parentPath, key, required, &json::is_number_integer, QStringLiteral("a whole number"), &path);
+    if (!value)
         return fallback;
-    }
-    const json &value = parent.at(key);
-    if (!value.is_number_integer()) {
-        problem(path, QStringLiteral("must be a whole number, not %1").arg(typeName(value)));
-        return fallback;
-    }
-    const auto n = value.get<long long>();
+    const auto n = value->get<long long>();
     if (n < minimum || n > maximum) {
         problem(path, QStringLiteral("must be between %1 and %2, not %3").arg(minimum).arg(maximum).arg(n));
         return fallback;
@@ -120,18 +113,11 @@ int JsonReader::integer(const json &parent, const QString &parentPath, const cha
 double JsonReader::number(const json &parent, const QString &parentPath, const char *key, double fallback,
                           double minimum, double maximum, bool required)
 {
-    const QString path = child(parentPath, QString::fromLatin1(key));
-    if (!parent.is_object() || !parent.contains(key)) {
-        if (required)
-            problem(path, QStringLiteral("is missing"));
+    QString path;
+    const json *value = field(parent, parentPath, key, required, &json::is_number, QStringLiteral("a number"), &path);
+    if (!value)
         return fallback;
-    }
-    const json &value = parent.at(key);
-    if (!value.is_number()) {
-        problem(path, QStringLiteral("must be a number, not %1").arg(typeName(value)));
-        return fallback;
-    }
-    const double n = value.get<double>();
+    const double n = value->get<double>();
     if (n < minimum || n > maximum) {
         problem(path, QStringLiteral("must be between %1 and %2, not %3").arg(minimum).arg(maximum).arg(n));
         return fallback;
@@ -142,18 +128,9 @@ double JsonReader::number(const json &parent, const QString &parentPath, const c
 bool JsonReader::boolean(const json &parent, const QString &parentPath, const char *key, bool fallback,
                          bool required)
 {
-    const QString path = child(parentPath, QString::fromLatin1(key));
-    if (!parent.is_object() || !parent.contains(key)) {
-        if (required)
-            problem(path, QStringLiteral("is missing"));
-        return fallback;
-    }
-    const json &value = parent.at(key);
-    if (!value.is_boolean()) {
-        problem(path, QStringLiteral("must be true or false, not %1").arg(typeName(value)));
-        return fallback;
-    }
-    return value.get<bool>();
+    QString path;
+    const json *value = field(parent, parentPath, key, required, &json::is_boolean, QStringLiteral("true or false"), &path);
+    return value ? value->get<bool>() : fallback;
 }
 
 QString JsonReader::oneOf(const json &parent, const QString &parentPath, const char *key, const QStringList &allowed,

@@ -39,6 +39,11 @@ public:
     void problem(const QString &path, const QString &message);
 
 private:
+    /// The field at `key` when present and of the right type; otherwise records why not.
+    const nlohmann::json *field(const nlohmann::json &parent, const QString &parentPath, const char *key, bool required,
+                                bool (nlohmann::json::*isRightType)() const noexcept, const QString &typeLabel,
+                                QString *path);
+
     FieldProblems *m_problems;
 };
 

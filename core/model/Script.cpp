@@ -88,9 +88,7 @@ Result<Script> Script::fromJson(const json &j, const QString &path, FieldProblem
     if (!problems.isEmpty()) {
         if (problemsOut)
             problemsOut->append(problems);
-        QStringList lines;
-        for (const FieldProblem &p : problems)
-            lines.append(p.path + QStringLiteral(": ") + p.message);
+        const QStringList lines = problemLines(problems);
         return Error::invalidInput(QStringLiteral("The script is not valid (%1 problem%2).")
                                        .arg(problems.size())
                                        .arg(problems.size() == 1 ? QString() : QStringLiteral("s")),

@@ -58,9 +58,7 @@ Result<Project> ProjectStore::parse(const QByteArray &bytes, const QString &sour
     if (!problems.isEmpty()) {
         if (problemsOut)
             problemsOut->append(problems);
-        QStringList lines;
-        for (const FieldProblem &p : problems)
-            lines.append(p.path + QStringLiteral(": ") + p.message);
+        const QStringList lines = problemLines(problems);
         const bool newer = problems.size() == 1 && problems.first().path == QStringLiteral("/schemaVersion")
                            && problems.first().message.contains(QStringLiteral("newer"));
         if (newer)

@@ -16,4 +16,10 @@ QThreadPool *BackgroundPool::instance()
     return pool;
 }
 
+void BackgroundPool::drain()
+{
+    instance()->clear();
+    instance()->waitForDone();
+}
+
 } // namespace diy

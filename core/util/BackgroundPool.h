@@ -11,6 +11,9 @@ namespace diy {
 class BackgroundPool {
 public:
     static QThreadPool *instance();
+    /// Drops queued tasks and waits for running ones. Call before the application object goes
+    /// away (tasks paint with fonts that die with it); the studio's main window does.
+    static void drain();
 };
 
 } // namespace diy

@@ -9,6 +9,11 @@ namespace diy::ui {
 
 ThumbnailCache::ThumbnailCache(QObject *parent) : QObject(parent) {}
 
+ThumbnailCache::~ThumbnailCache()
+{
+    BackgroundPool::drain();
+}
+
 QPixmap ThumbnailCache::image(const QString &key, const Producer &producer)
 {
     const auto it = m_pixmaps.constFind(key);

@@ -19,6 +19,8 @@ public:
     using Producer = std::function<QImage()>;
 
     explicit ThumbnailCache(QObject *parent = nullptr);
+    /// Waits for pictures still being made (they paint with the application's fonts).
+    ~ThumbnailCache() override;
 
     /// The cached picture, or a null pixmap while `producer` runs in the thread pool.
     QPixmap image(const QString &key, const Producer &producer);
