@@ -8,6 +8,7 @@
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
 #include "feedback/AiReviewPanel.h"
+#include "tensorzero/TensorZeroClient.h"
 #include "util/BackgroundPool.h"
 #include "feedback/FeedbackPanel.h"
 #include "images/ImagesPage.h"
@@ -690,6 +691,12 @@ void MainWindow::showSettings()
         connect(m_settingsDialog, &SettingsDialog::settingsApplied, this, [this] {
             Theme::apply(m_settings->theme());
             m_render->setParallelJobs(m_settings->parallelJobs());
+            // A new gateway address applies to the next request (reviews, queued feedback).
+            if (m_gateway && qEnvironmentVariableIsEmpty("DIY_TENSORZERO_URL")) {
+                TensorZeroClient::Options options = m_gateway->options();
+                options.baseUrl = QUrl(m_settings->gatewayUrl());
+                m_gateway->setOptions(options);
+            }
         });
     }
     m_settingsDialog->load();
@@ -748,6 +755,7 @@ void MainWindow::setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox)
 {
     if (m_aiReview)
         return;
+    m_gateway = client;
     m_aiReview = new AiReviewPanel(m_document, client, outbox, this);
     m_player->setFeedbackWidget(m_aiReview);
 }

@@ -103,6 +103,7 @@ private:
     PlayerPage *m_player;
     FeedbackPanel *m_feedback;
     AiReviewPanel *m_aiReview = nullptr;
+    QPointer<TensorZeroClient> m_gateway;
     LogView *m_log;
     QDockWidget *m_logDock;
     QLabel *m_statusProject;
