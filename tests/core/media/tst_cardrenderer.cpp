@@ -170,45 +170,6 @@ private slots:
         QVERIFY(CardRenderer(frame).render(other) != a);
     }
 
-    void dumpForReview()
-    {
-        // DIY_CARD_DUMP=<dir> writes every card in every format for a human to look at.
-        const QString dir = qEnvironmentVariable("DIY_CARD_DUMP");
-        if (dir.isEmpty())
-            QSKIP("set DIY_CARD_DUMP to a folder to write the cards as PNG");
-        QDir().mkpath(dir);
-        QList<CardContent> cards;
-        CardContent title;
-        title.kind = CardContent::Kind::Title;
-        title.title = QStringLiteral("Paper Airplanes That Fly Far");
-        title.body = QStringLiteral("Fold a classic dart in five easy steps and send it soaring across the room.");
-        title.badge = QStringLiteral("For kids");
-        CardContent materials;
-        materials.kind = CardContent::Kind::Materials;
-        materials.title = QStringLiteral("What you'll need");
-        materials.checklist = {QStringLiteral("One sheet of A4 or letter paper"), QStringLiteral("A flat table"),
-                               QStringLiteral("A ruler for sharp creases"), QStringLiteral("Markers to decorate (optional)")};
-        CardContent step;
-        step.kind = CardContent::Kind::Step;
-        step.stepNumber = 2;
-        step.stepCount = 5;
-        step.title = QStringLiteral("Fold the top corners to the centre");
-        step.body = QStringLiteral("Bring each top corner down to the middle crease so the edges meet in a sharp point.");
-        CardContent done;
-        done.kind = CardContent::Kind::Completion;
-        done.title = QStringLiteral("Ready for take-off!");
-        done.body = QStringLiteral("Throw it gently and level. Tweak the wing tips up a little if it dives.");
-        done.badge = QStringLiteral("For kids");
-        CardContent stress = step;
-        stress.title = longText(300);
-        stress.body = longText(1000);
-        cards << title << materials << step << done << stress;
-        const char *names[] = {"title", "materials", "step", "completion", "step-long"};
-        for (const QSize &frame : formats())
-            for (int i = 0; i < cards.size(); ++i)
-                QVERIFY(CardRenderer(frame).render(cards[i]).save(
-                    QStringLiteral("%1/%2x%3-%4.png").arg(dir).arg(frame.width()).arg(frame.height()).arg(QLatin1String(names[i]))));
-    }
 };
 
 QTEST_MAIN(TestCardRenderer)
