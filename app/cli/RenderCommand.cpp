@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <map>
 #include <csignal>
 
 namespace diy::cli {
@@ -53,16 +54,20 @@ int exitCodeFor(const Error &error)
     }
 }
 
-/// Draws progress: bars redrawn in place on a terminal, one plain line per event otherwise.
+/// Draws progress. Stages overlap (narration and checks run beside the encodes), so each stage
+/// keeps its own counts. On a terminal one line is redrawn in place: the overall bar with its ETA
+/// and the running stages; a finished stage prints a line above it. Otherwise (logs, CI) one plain
+/// line per event.
 class ProgressPrinter {
 public:
     explicit ProgressPrinter(bool terminal, bool quiet) : m_terminal(terminal), m_quiet(quiet) {}
 
     void stageStarted(RenderStage stage, int items, int reused)
     {
-        m_stage = stage;
-        m_items = items;
-        m_done = reused;
+        Stage &st = m_stages[stage];
+        st.items = items;
+        st.done = reused;
+        st.running = true;
         if (m_quiet)
             return;
         if (!m_terminal)
@@ -71,29 +76,38 @@ public:
                          .arg(items)
                          .arg(items == 1 ? QString() : QStringLiteral("s"))
                          .arg(reused));
-        draw(0.0, -1, -1);
+        draw();
     }
-    void itemFinished(bool reused)
+    void itemFinished(RenderStage stage, bool reused)
     {
         if (!reused)
-            ++m_done;
+            ++m_stages[stage].done;
     }
-    void progress(double stageFraction, qint64 stageEta, double overall, qint64 overallEta)
+    void stageProgress(RenderStage stage, double fraction) { m_stages[stage].fraction = fraction; }
+    void progress(double overall, qint64 overallEta)
     {
         m_overall = overall;
         m_overallEta = overallEta;
-        draw(stageFraction, stageEta, overallEta);
+        draw();
     }
-    void stageFinished(double seconds)
+    void stageFinished(RenderStage stage, double seconds)
     {
+        Stage &st = m_stages[stage];
+        st.running = false;
+        st.fraction = 1.0;
         if (m_quiet)
             return;
+        const QString line = QStringLiteral("%1 done: %2 item%3 in %4 s")
+                                 .arg(renderStageTitle(stage))
+                                 .arg(st.items)
+                                 .arg(st.items == 1 ? QString() : QStringLiteral("s"))
+                                 .arg(seconds, 0, 'f', 1);
         if (m_terminal) {
-            draw(1.0, 0, m_overallEta);
-            std::fputs("\n", stdout);
-            std::fflush(stdout);
+            clearLine();
+            printOut(QStringLiteral("  ") + QString(QChar(0x2713)) + QLatin1Char(' ') + line);
+            draw();
         } else {
-            printOut(QStringLiteral("[%1] done in %2 s").arg(renderStageId(m_stage)).arg(seconds, 0, 'f', 1));
+            printOut(QStringLiteral("[%1] done in %2 s").arg(renderStageId(stage)).arg(seconds, 0, 'f', 1));
         }
     }
     void clearLine()
@@ -105,19 +119,30 @@ public:
     }
 
 private:
-    void draw(double stageFraction, qint64 stageEta, qint64 overallEta)
+    struct Stage {
+        int items = 0;
+        int done = 0;
+        double fraction = 0.0;
+        bool running = false;
+    };
+
+    void draw()
     {
         if (m_quiet || !m_terminal)
             return;
-        const QString line = QStringLiteral("\r\033[K%1 %2 %3%  %4/%5  ETA %6 | total %7%  ETA %8")
-                                 .arg(renderStageTitle(m_stage).leftJustified(15))
-                                 .arg(bar(stageFraction))
-                                 .arg(int(stageFraction * 100), 3)
-                                 .arg(m_done)
-                                 .arg(m_items)
-                                 .arg(formatDuration(stageEta))
+        QStringList active;
+        for (const auto &[stage, st] : m_stages)
+            if (st.running)
+                active << QStringLiteral("%1 %2/%3 %4%")
+                              .arg(renderStageId(stage))
+                              .arg(st.done)
+                              .arg(st.items)
+                              .arg(int(st.fraction * 100));
+        const QString line = QStringLiteral("\r\033[KRendering %1 %2%  ETA %3  %4")
+                                 .arg(bar(m_overall))
                                  .arg(int(m_overall * 100), 3)
-                                 .arg(formatDuration(overallEta));
+                                 .arg(formatDuration(m_overallEta))
+                                 .arg(active.join(QStringLiteral(" · ")));
         const QByteArray bytes = line.toUtf8();
         std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
         std::fflush(stdout);
@@ -125,9 +150,7 @@ private:
 
     bool m_terminal;
     bool m_quiet;
-    RenderStage m_stage = RenderStage::Frames;
-    int m_items = 0;
-    int m_done = 0;
+    std::map<RenderStage, Stage> m_stages;
     double m_overall = 0.0;
     qint64 m_overallEta = -1;
 };
@@ -207,22 +230,16 @@ int runRender(const QStringList &args)
     RenderPipeline pipeline(project, projectDir, options);
     ProgressPrinter printer(stdoutIsTerminal(), asJson);
 
-    double stageFraction = 0.0;
-    qint64 stageEta = -1;
     QObject::connect(&pipeline, &RenderPipeline::stageStarted, &pipeline,
                      [&](RenderStage stage, int items, int reused) { printer.stageStarted(stage, items, reused); });
     QObject::connect(&pipeline, &RenderPipeline::itemFinished, &pipeline,
-                     [&](RenderStage, int, bool reused) { printer.itemFinished(reused); });
+                     [&](RenderStage stage, int, bool reused) { printer.itemFinished(stage, reused); });
     QObject::connect(&pipeline, &RenderPipeline::stageProgressChanged, &pipeline,
-                     [&](RenderStage, double fraction, qint64 eta) {
-                         stageFraction = fraction;
-                         stageEta = eta;
-                     });
-    QObject::connect(&pipeline, &RenderPipeline::progressChanged, &pipeline, [&](double overall, qint64 eta) {
-        printer.progress(stageFraction, stageEta, overall, eta);
-    });
+                     [&](RenderStage stage, double fraction, qint64) { printer.stageProgress(stage, fraction); });
+    QObject::connect(&pipeline, &RenderPipeline::progressChanged, &pipeline,
+                     [&](double overall, qint64 eta) { printer.progress(overall, eta); });
     QObject::connect(&pipeline, &RenderPipeline::stageFinished, &pipeline,
-                     [&](RenderStage, double seconds) { printer.stageFinished(seconds); });
+                     [&](RenderStage stage, double seconds) { printer.stageFinished(stage, seconds); });
 
     int exitCode = ExitFailure;
     QEventLoop loop;
