@@ -20,7 +20,6 @@ protected:
 
 private:
     QString m_path;
-    QByteArray m_stdout;
 };
 
 } // namespace diy

@@ -75,14 +75,7 @@ void MergeJob::run()
     merge.description = QStringLiteral("joining the segments");
     merge.onStdout = [this](const QByteArray &data) { onStdout(data); };
     merge.onSuccess = [this](const QByteArray &) {
-        const Status committed = commitFile(m_temporaryPath, m_spec.outputPath);
-        if (!committed) {
-            fail(committed.error());
-            return;
-        }
-        m_temporaryPath.clear();
-        reportProgress(1.0);
-        if (finishWith())
+        if (commitOutput(&m_temporaryPath, m_spec.outputPath) && finishWith())
             emit finished(Status());
     };
     launch(std::move(merge));

@@ -208,19 +208,14 @@ void NarrationJob::normalise(const QByteArray &measurement)
             fail(Error::process(QStringLiteral("ffmpeg wrote an unreadable narration file."), output.error().toString()));
             return;
         }
-        const Status committed = commitFile(m_temporaryPath, m_spec.outputWav);
-        if (!committed) {
-            fail(committed.error());
+        if (!commitOutput(&m_temporaryPath, m_spec.outputWav))
             return;
-        }
-        m_temporaryPath.clear();
         NarrationResult result;
         result.wavPath = m_spec.outputWav;
         result.durationMs = output->durationMs();
         result.cues = m_cues;
         if (!result.cues.isEmpty())
             result.cues.last().endMs = result.durationMs;
-        reportProgress(1.0);
         if (finishWith())
             emit finished(std::move(result));
     };

@@ -259,4 +259,42 @@ void ProcessJob::readFfmpegProgress(const QByteArray &data, qint64 totalMs)
     }
 }
 
+bool ProcessJob::launchProbe(const QString &path, std::function<void(ProbeInfo)> onProbed)
+{
+    if (!QFileInfo::exists(path)) {
+        fail(Error::notFound(QStringLiteral("%1 does not exist.").arg(path)));
+        return false;
+    }
+    m_probeOutput.clear();
+    Launch probe;
+    probe.tool = MediaTools::Tool::Ffprobe;
+    probe.arguments = {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-print_format"),
+                       QStringLiteral("json"), QStringLiteral("-show_format"), QStringLiteral("-show_streams"),
+                       QStringLiteral("--"), path};
+    probe.description = QStringLiteral("reading %1").arg(QFileInfo(path).fileName());
+    probe.onStdout = [this](const QByteArray &data) { m_probeOutput += data; };
+    probe.onSuccess = [this, path, onProbed = std::move(onProbed)](const QByteArray &) {
+        Result<ProbeInfo> info = ProbeInfo::fromFfprobeJson(m_probeOutput);
+        if (!info) {
+            fail(info.error());
+            return;
+        }
+        info->faststart = ProbeInfo::moovBeforeMdat(path);
+        onProbed(std::move(info).value());
+    };
+    return launch(std::move(probe));
+}
+
+bool ProcessJob::commitOutput(QString *temporaryPath, const QString &finalPath)
+{
+    const Status committed = commitFile(*temporaryPath, finalPath);
+    if (!committed) {
+        fail(committed.error());
+        return false;
+    }
+    temporaryPath->clear();
+    reportProgress(1.0);
+    return true;
+}
+
 } // namespace diy

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "media/MediaTools.h"
+#include "media/ProbeInfo.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -68,6 +69,12 @@ protected:
     int runningProcesses() const { return static_cast<int>(m_running.size()); }
     bool cancelRequested() const { return m_cancelRequested; }
     void reportProgress(double fraction);
+    /// Runs ffprobe on `path` (which must exist) and calls `onProbed` with what it found, faststart
+    /// included; a missing file or unreadable answer fails the job. False when it could not start.
+    bool launchProbe(const QString &path, std::function<void(ProbeInfo)> onProbed);
+    /// Moves the finished temporary output onto its final name, clears `*temporaryPath` and reports
+    /// progress 1.0; on failure the job fails and false is returned.
+    bool commitOutput(QString *temporaryPath, const QString &finalPath);
     /// Feeds ffmpeg's `-progress pipe:1` output (any chunking); reports out_time against totalMs.
     void readFfmpegProgress(const QByteArray &data, qint64 totalMs);
     /// A unique temporary name next to finalPath (same folder, so the final rename is atomic).
@@ -91,6 +98,7 @@ private:
     QTimer m_killTimer;
     QByteArray m_stderrTail;
     QByteArray m_progressBuffer;
+    QByteArray m_probeOutput;
     Error m_pendingError;
     bool m_hasPendingError = false;
     bool m_started = false;

@@ -73,29 +73,11 @@ void QualityCheckJob::parseVideoLog(const QByteArray &log, qint64 durationMs, Qu
 
 void QualityCheckJob::run()
 {
-    if (!QFileInfo::exists(m_path)) {
-        fail(Error::notFound(QStringLiteral("%1 does not exist.").arg(m_path)));
-        return;
-    }
-    Launch probe;
-    probe.tool = MediaTools::Tool::Ffprobe;
-    probe.arguments = {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-print_format"),
-                       QStringLiteral("json"), QStringLiteral("-show_format"), QStringLiteral("-show_streams"),
-                       QStringLiteral("--"), m_path};
-    probe.description = QStringLiteral("reading %1").arg(QFileInfo(m_path).fileName());
-    probe.onStdout = [this](const QByteArray &data) { m_probeJson += data; };
-    probe.onSuccess = [this](const QByteArray &) {
-        Result<ProbeInfo> info = ProbeInfo::fromFfprobeJson(m_probeJson);
-        if (!info) {
-            fail(info.error());
-            return;
-        }
-        m_report.probe = *info;
-        m_report.probe.faststart = ProbeInfo::moovBeforeMdat(m_path);
+    launchProbe(m_path, [this](ProbeInfo info) {
+        m_report.probe = std::move(info);
         reportProgress(0.1);
         analyse();
-    };
-    launch(std::move(probe));
+    });
 }
 
 void QualityCheckJob::analyse()

@@ -29,7 +29,6 @@ private:
     void onAnalysisDone();
 
     QString m_path;
-    QByteArray m_probeJson;
     QualityReport m_report;
     int m_pending = 0;
 };

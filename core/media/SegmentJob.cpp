@@ -104,14 +104,7 @@ void SegmentJob::run()
     encode.description = QStringLiteral("encoding the segment %1").arg(QFileInfo(m_spec.outputPath).fileName());
     encode.onStdout = [this](const QByteArray &data) { onStdout(data); };
     encode.onSuccess = [this](const QByteArray &) {
-        const Status committed = commitFile(m_temporaryPath, m_spec.outputPath);
-        if (!committed) {
-            fail(committed.error());
-            return;
-        }
-        m_temporaryPath.clear();
-        reportProgress(1.0);
-        if (finishWith())
+        if (commitOutput(&m_temporaryPath, m_spec.outputPath) && finishWith())
             emit finished(Status());
     };
     launch(std::move(encode));

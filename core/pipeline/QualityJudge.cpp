@@ -113,18 +113,20 @@ void QualityJudge::start()
         }, Qt::QueuedConnection);
         return;
     }
-    // The frames the last render used (cached by their input hash).
-    const RenderPlan plan = RenderPlan::make(m_project, m_projectDir);
-    QStringList frames;
-    for (const auto &scene : plan.scenes)
-        frames.append(scene.framePath);
     auto *watcher = new QFutureWatcher<QList<ImageInput>>(this);
     connect(watcher, &QFutureWatcher<QList<ImageInput>>::finished, this, [this, watcher] {
         watcher->deleteLater();
         if (!m_finished)
             send(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), &QualityJudge::keyframes, frames));
+    // The frames the last render used (cached by their input hash); planning measures captions and
+    // may hash photos, so it runs in the pool with the keyframe encoding, not on the caller's thread.
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [project = m_project, dir = m_projectDir] {
+        QStringList frames;
+        for (const auto &scene : RenderPlan::make(project, dir).scenes)
+            frames.append(scene.framePath);
+        return keyframes(frames);
+    }));
 }
 
 void QualityJudge::send(const QList<ImageInput> &images)

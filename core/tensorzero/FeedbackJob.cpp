@@ -21,23 +21,16 @@ void FeedbackJob::begin()
 void FeedbackJob::handleAnswer(const Result<HttpResponse> &answer)
 {
     const QString what = QStringLiteral("feedback %1").arg(m_request.metricName);
-    if (!answer.ok()) {
-        finish(TensorZeroError::fromTransport(answer.error(), what));
+    if (auto failure = TensorZeroError::fromAnswer(answer, what)) {
+        finish(*failure);
         return;
     }
     const HttpResponse &response = answer.value();
-    if (!response.isSuccess()) {
-        finish(TensorZeroError::fromResponse(response, what));
-        return;
-    }
     const auto body = response.jsonBody();
     if (!body || !body->is_object() || !body->contains("feedback_id") || !(*body)["feedback_id"].is_string()) {
-        TensorZeroError e = TensorZeroError::make(TensorZeroError::Code::MalformedResponse,
-                                                  QStringLiteral("The TensorZero gateway sent an unreadable answer to feedback."),
-                                                  what + QStringLiteral(": ") + QString::fromUtf8(response.body.left(200)),
-                                                  true);
-        e.httpStatus = response.status;
-        finish(e);
+        finish(TensorZeroError::malformed(response, what,
+                                          QStringLiteral("The TensorZero gateway sent an unreadable answer to feedback."),
+                                          QString::fromUtf8(response.body.left(200)), true));
         return;
     }
     finish(QString::fromStdString((*body)["feedback_id"].get<std::string>()));

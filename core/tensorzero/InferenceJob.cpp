@@ -32,26 +32,19 @@ void InferenceJob::begin()
 void InferenceJob::handleAnswer(const Result<HttpResponse> &answer)
 {
     const QString what = QStringLiteral("inference %1").arg(m_request.functionName);
-    if (!answer.ok()) {
-        finish(TensorZeroError::fromTransport(answer.error(), what));
+    if (auto failure = TensorZeroError::fromAnswer(answer, what)) {
+        finish(*failure);
         return;
     }
     const HttpResponse &response = answer.value();
-    if (!response.isSuccess()) {
-        finish(TensorZeroError::fromResponse(response, what));
-        return;
-    }
     const QString version = QString::fromLatin1(response.header("x-tensorzero-gateway-version"));
     const auto body = response.jsonBody();
     auto malformed = [&](const QString &why) {
-        TensorZeroError e = TensorZeroError::make(
-            TensorZeroError::Code::MalformedResponse,
+        finish(TensorZeroError::malformed(
+            response, what,
             QStringLiteral("The TensorZero gateway sent an answer the studio cannot read. Try again; if it keeps "
                            "happening, check the gateway version."),
-            what + QStringLiteral(": ") + why, true);
-        e.httpStatus = response.status;
-        e.gatewayVersion = version;
-        finish(e);
+            why, true));
     };
     if (!body || !body->is_object()) {
         malformed(QStringLiteral("body is not a JSON object: ") + QString::fromUtf8(response.body.left(200)));

@@ -18,23 +18,16 @@ void StatusJob::begin()
 void StatusJob::handleAnswer(const Result<HttpResponse> &answer)
 {
     const QString what = QStringLiteral("status");
-    if (!answer.ok()) {
-        finish(TensorZeroError::fromTransport(answer.error(), what));
+    if (auto failure = TensorZeroError::fromAnswer(answer, what)) {
+        finish(*failure);
         return;
     }
     const HttpResponse &response = answer.value();
-    if (!response.isSuccess()) {
-        finish(TensorZeroError::fromResponse(response, what));
-        return;
-    }
     const auto body = response.jsonBody();
     if (!body || !body->is_object() || !body->contains("status") || !(*body)["status"].is_string()) {
-        TensorZeroError e = TensorZeroError::make(TensorZeroError::Code::MalformedResponse,
-                                                  QStringLiteral("The server at this address is not a TensorZero gateway."),
-                                                  what + QStringLiteral(": ") + QString::fromUtf8(response.body.left(200)),
-                                                  false);
-        e.httpStatus = response.status;
-        finish(e);
+        finish(TensorZeroError::malformed(response, what,
+                                          QStringLiteral("The server at this address is not a TensorZero gateway."),
+                                          QString::fromUtf8(response.body.left(200)), false));
         return;
     }
     GatewayStatus status;

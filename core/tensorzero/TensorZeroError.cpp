@@ -94,6 +94,24 @@ TensorZeroError TensorZeroError::fromResponse(const HttpResponse &response, cons
     return e;
 }
 
+std::optional<TensorZeroError> TensorZeroError::fromAnswer(const Result<HttpResponse> &answer, const QString &what)
+{
+    if (!answer.ok())
+        return fromTransport(answer.error(), what);
+    if (!answer.value().isSuccess())
+        return fromResponse(answer.value(), what);
+    return std::nullopt;
+}
+
+TensorZeroError TensorZeroError::malformed(const HttpResponse &response, const QString &what, const QString &message,
+                                           const QString &why, bool retryable)
+{
+    TensorZeroError e = make(Code::MalformedResponse, message, what + QStringLiteral(": ") + why, retryable);
+    e.httpStatus = response.status;
+    e.gatewayVersion = QString::fromLatin1(response.header("x-tensorzero-gateway-version"));
+    return e;
+}
+
 TensorZeroError TensorZeroError::fromTransport(const Error &transport, const QString &what)
 {
     TensorZeroError e;

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <optional>
+
 #include "net/HttpResponse.h"
 #include "util/Error.h"
+#include "util/Result.h"
 
 #include <QString>
 
@@ -40,6 +43,11 @@ struct TensorZeroError {
     static TensorZeroError fromResponse(const HttpResponse &response, const QString &what);
     static TensorZeroError fromTransport(const Error &transport, const QString &what);
     static TensorZeroError make(Code code, const QString &message, const QString &detail, bool retryable);
+    /// The failure of an answer that did not arrive (transport) or is not a 2xx; none for a 2xx.
+    static std::optional<TensorZeroError> fromAnswer(const Result<HttpResponse> &answer, const QString &what);
+    /// A 2xx whose body is not what the route promises.
+    static TensorZeroError malformed(const HttpResponse &response, const QString &what, const QString &message,
+                                     const QString &why, bool retryable);
 };
 
 QString toString(TensorZeroError::Code code);
