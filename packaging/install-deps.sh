@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git ccache
+  # fuzzing (preset `fuzz`): clang with libFuzzer and the ASan/UBSan runtimes
+  clang libclang-rt-14-dev
   # Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
   qt6-multimedia-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev

@@ -4,6 +4,7 @@
 #include "common/FileDialogs.h"
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
+#include "common/ProjectOpenCheck.h"
 #include "common/LogView.h"
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
@@ -23,6 +24,8 @@
 #include "settings/StudioSettings.h"
 #include "store/ProjectStore.h"
 #include "util/AtomicFile.h"
+#include "util/JsonParser.h"
+#include "store/ProjectFiles.h"
 #include "util/Log.h"
 
 #include <nlohmann/json.hpp>
@@ -64,8 +67,11 @@ void sceneMarks(const nlohmann::json &report, QList<qint64> *starts, QStringList
     for (const auto &scene : report["scenes"]) {
         if (!scene.is_object())
             continue;
-        starts->append(scene.value("offsetMs", qint64(0)));
-        names->append(QString::fromStdString(scene.value("scene", std::string())));
+        // The report is a file on disk: read its fields without trusting their types.
+        const auto offset = scene.find("offsetMs");
+        const auto name = scene.find("scene");
+        starts->append(offset != scene.end() ? JsonParser::wholeNumber(*offset, 0, qint64(1) << 40).value_or(0) : 0);
+        names->append(name != scene.end() && name->is_string() ? QString::fromStdString(name->get<std::string>()) : QString());
     }
 }
 
@@ -206,6 +212,12 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     createActions();
     createMenus();
 
+    m_openCheck = new ProjectOpenCheck(this);
+    connect(m_openCheck, &ProjectOpenCheck::finished, this, [this](const QString &folder, const FieldProblems &problems, int) {
+        if (!problems.isEmpty() && m_document->isOpen() && m_document->folder() == folder)
+            m_windowMessage->showMessage(InlineMessage::Level::Warning, ProjectOpenCheck::describe(problems),
+                                         problemLines(problems).join(QLatin1Char('\n')));
+    });
     connect(m_document, &ProjectDocument::changed, this, [this] {
         refreshRail();
         refreshTitle();
@@ -401,6 +413,7 @@ bool MainWindow::openProject(const QString &folder)
     m_settings->addRecentProject(folder);
     refreshRecentMenu();
     logInfo(QStringLiteral("Studio: opened %1").arg(folder));
+    m_openCheck->start(m_document->project(), folder);
     offerRecovery();
     openVideoInPlayer();
     showPage(m_document->project().script ? ScriptPageIndex : BriefPageIndex);
@@ -674,11 +687,10 @@ void MainWindow::openVideoInPlayer()
     QList<qint64> starts;
     QStringList names;
     if (!p.lastRender->reportFile.isEmpty()) {
-        const auto bytes = AtomicFile::read(folder.filePath(p.lastRender->reportFile), 4 * 1024 * 1024);
-        if (bytes) {
-            const auto report = nlohmann::json::parse(bytes->constData(), bytes->constData() + bytes->size(), nullptr, false);
-            sceneMarks(report, &starts, &names);
-        }
+        const auto file = ProjectFiles::resolve(folder.path(), p.lastRender->reportFile, ProjectFiles::kMaxReportBytes);
+        const auto bytes = file ? AtomicFile::read(*file, ProjectFiles::kMaxReportBytes) : Result<QByteArray>(file.error());
+        if (bytes)
+            sceneMarks(JsonParser::parse(*bytes, p.lastRender->reportFile).valueOr(nlohmann::json()), &starts, &names);
     }
     if (m_player->currentFile() != video)
         m_player->openVideo(video, starts, names);

@@ -27,6 +27,7 @@ class FeedbackPanel;
 class FeedbackTransport;
 class ImagesPage;
 class InlineMessage;
+class ProjectOpenCheck;
 class LogView;
 class PlayerPage;
 class ProjectDocument;
@@ -96,6 +97,7 @@ private:
     QStackedWidget *m_pages;
     InlineMessage *m_windowMessage;
     InlineMessage *m_recoveryBanner;
+    ProjectOpenCheck *m_openCheck;
     BriefPage *m_brief;
     ScriptPage *m_script;
     ImagesPage *m_images;

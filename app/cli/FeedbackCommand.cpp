@@ -67,6 +67,8 @@ int run(const QStringList &argsIn)
     options.retry.maxAttempts = 2;
     TensorZeroClient client(&network, options);
     FeedbackOutbox outbox(folder, &client);
+    for (const QString &line : outbox.setAside())
+        printErr(QStringLiteral("warning: %1").arg(line));
 
     if (action == QStringLiteral("list")) {
         printItems(outbox.items());

@@ -8,6 +8,8 @@
 #include "tensorzero/StatusJob.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/AtomicFile.h"
+#include "util/JsonParser.h"
+#include "util/UrlRedaction.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -91,7 +93,7 @@ int run(const QStringList &args)
         }
     }
     if (!url.isValid() || url.scheme().isEmpty()) {
-        printErr(QStringLiteral("gateway-check: '%1' is not a valid URL.").arg(url.toString()));
+        printErr(QStringLiteral("gateway-check: '%1' is not a valid URL.").arg(UrlRedaction::display(url)));
         return ExitUsage;
     }
     samplesPath = findSamples(samplesPath);
@@ -102,9 +104,8 @@ int run(const QStringList &args)
         printErr(QStringLiteral("gateway-check: %1").arg(samplesBytes.error().message));
         return ExitBadInput;
     }
-    const nlohmann::json samples =
-        nlohmann::json::parse(samplesBytes->constData(), samplesBytes->constData() + samplesBytes->size(), nullptr, false);
-    if (samples.is_discarded() || !samples.contains("functions") || !samples["functions"].is_object()) {
+    const nlohmann::json samples = JsonParser::parse(*samplesBytes, samplesPath).valueOr(nlohmann::json());
+    if (!samples.is_object() || !samples.contains("functions") || !samples["functions"].is_object()) {
         printErr(QStringLiteral("gateway-check: %1 is not valid.").arg(samplesPath));
         return ExitBadInput;
     }
@@ -119,7 +120,7 @@ int run(const QStringList &args)
     options.parsedNullRetries = 0;
     TensorZeroClient client(&network, options);
 
-    printOut(QStringLiteral("TensorZero gateway check: %1").arg(url.toString()));
+    printOut(QStringLiteral("TensorZero gateway check: %1").arg(UrlRedaction::display(url)));
     QList<Row> rows;
     bool reachable = true;
 
@@ -170,7 +171,7 @@ int run(const QStringList &args)
         allOk = allOk && r.ok;
     }
     if (!reachable) {
-        printOut(QStringLiteral("Verdict: NOT READY — the gateway at %1 cannot be reached. Start it with config/tensorzero.toml (see the README).").arg(url.toString()));
+        printOut(QStringLiteral("Verdict: NOT READY — the gateway at %1 cannot be reached. Start it with config/tensorzero.toml (see the README).").arg(UrlRedaction::display(url)));
         return ExitUnavailable;
     }
     if (!allOk) {

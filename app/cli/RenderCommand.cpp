@@ -3,6 +3,7 @@
 
 #include "pipeline/RenderPipeline.h"
 #include "store/ProjectStore.h"
+#include "store/StalePartials.h"
 #include "util/Log.h"
 
 #include <QDir>
@@ -207,8 +208,9 @@ int runRender(const QStringList &args)
         }
     }
 
+    // Every referenced file (pictures, music) is checked now and all problems listed at once.
     FieldProblems problems;
-    auto loaded = ProjectStore::load(projectDir, &problems);
+    auto loaded = ProjectStore::loadForRender(projectDir, &problems);
     if (!loaded) {
         printErr(QStringLiteral("error: %1").arg(loaded.error().message));
         for (const FieldProblem &p : problems)
@@ -220,6 +222,11 @@ int runRender(const QStringList &args)
         printErr(QStringLiteral("error: %1 has no script yet. Write or import one in the studio first.").arg(projectDir));
         return ExitBadInput;
     }
+
+    // Work files left by a killed render of this project (dead processes only) go now.
+    const QStringList swept = StalePartials::sweep(projectDir);
+    if (!swept.isEmpty() && !asJson)
+        printErr(QStringLiteral("Removed %1 work file(s) left by an interrupted render.").arg(swept.size()));
 
     RenderPipeline::Options options;
     options.jobs = jobs;

@@ -1,5 +1,7 @@
 #include "media/NarrationJob.h"
 
+#include "util/JsonParser.h"
+
 #include "media/WavFile.h"
 #include "util/AtomicFile.h"
 
@@ -178,9 +180,9 @@ void NarrationJob::normalise(const QByteArray &measurement)
         return;
     }
     const QByteArray jsonText = measurement.mid(open, close - open + 1);
-    const auto json = nlohmann::json::parse(jsonText.constBegin(), jsonText.constEnd(), nullptr, false);
+    const auto json = JsonParser::parse(jsonText, QStringLiteral("ffmpeg's loudness report")).valueOr(nlohmann::json());
     const auto field = [&](const char *key) {
-        if (json.is_discarded() || !json.contains(key) || !json[key].is_string())
+        if (!json.is_object() || !json.contains(key) || !json[key].is_string())
             return QString();
         return QString::fromStdString(json[key].get<std::string>());
     };

@@ -1,5 +1,7 @@
 #include "media/ProbeInfo.h"
 
+#include "util/JsonParser.h"
+
 #include <QFile>
 
 #include <nlohmann/json.hpp>
@@ -41,8 +43,8 @@ double rational(const QString &text)
 
 Result<ProbeInfo> ProbeInfo::fromFfprobeJson(const QByteArray &json)
 {
-    const auto doc = nlohmann::json::parse(json.constBegin(), json.constEnd(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
+    const auto doc = JsonParser::parse(json, QStringLiteral("ffprobe's answer")).valueOr(nlohmann::json());
+    if (!doc.is_object())
         return Error::process(QStringLiteral("ffprobe gave an unreadable answer."),
                               QString::fromUtf8(json.left(300)));
     ProbeInfo info;

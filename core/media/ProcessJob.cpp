@@ -1,6 +1,7 @@
 #include "media/ProcessJob.h"
 
 #include "util/AtomicFile.h"
+#include "util/DiskErrors.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -215,6 +216,16 @@ void ProcessJob::onProcessFinished(QProcess *process, int exitCode, QProcess::Ex
     if (status == QProcess::CrashExit || exitCode != 0) {
         const QString program = QFileInfo(running.program).fileName();
         const QString tail = QString::fromUtf8(lastLines(running.stderrData, 6));
+        if (DiskErrors::isDiskFull(0, tail)) {
+            // Name the folder that is full: where the program wrote its temporary output (a
+            // ".partial-" argument), else its last argument (ffmpeg's output).
+            const QStringList &args = running.launch.arguments;
+            const auto partial = std::find_if(args.cbegin(), args.cend(),
+                                              [](const QString &a) { return a.contains(QStringLiteral(".partial-")); });
+            const QString written = partial != args.cend() ? *partial : args.isEmpty() ? QString() : args.last();
+            fail(DiskErrors::noSpace(written, QStringLiteral("%1: %2").arg(program, tail)));
+            return;
+        }
         fail(Error::process(QStringLiteral("%1 failed while %2.")
                                 .arg(program, running.launch.description.isEmpty() ? QStringLiteral("working")
                                                                                     : running.launch.description),

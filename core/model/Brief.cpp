@@ -1,6 +1,7 @@
 #include "model/Brief.h"
 
 #include "model/JsonReader.h"
+#include "model/UserText.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +28,9 @@ FieldProblems Brief::validate() const
 {
     FieldProblems problems;
     const QString trimmed = description.trimmed();
-    if (trimmed.isEmpty())
+    if (const QString why = UserText::controlCharacterProblem(description); !why.isEmpty())
+        problems.append({QStringLiteral("/description"), QStringLiteral("The description %1.").arg(why)});
+    else if (trimmed.isEmpty())
         problems.append({QStringLiteral("/description"), QStringLiteral("Describe what the video should teach.")});
     else if (trimmed.size() < kDescriptionMin)
         problems.append({QStringLiteral("/description"),
@@ -41,7 +44,9 @@ FieldProblems Brief::validate() const
     if (expectedSteps < kStepsMin || expectedSteps > kStepsMax)
         problems.append({QStringLiteral("/expectedSteps"),
                          QStringLiteral("Expected steps must be %1–%2.").arg(kStepsMin).arg(kStepsMax)});
-    if (hostCharacter.size() > 80)
+    if (const QString why = UserText::controlCharacterProblem(hostCharacter, false); !why.isEmpty())
+        problems.append({QStringLiteral("/hostCharacter"), QStringLiteral("The host character %1.").arg(why)});
+    else if (hostCharacter.size() > 80)
         problems.append({QStringLiteral("/hostCharacter"), QStringLiteral("Host character: at most 80 characters.")});
     if (voice.trimmed().isEmpty())
         problems.append({QStringLiteral("/voice"), QStringLiteral("Choose a voice.")});

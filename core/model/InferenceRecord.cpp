@@ -1,5 +1,9 @@
 #include "model/InferenceRecord.h"
 
+#include "util/JsonParser.h"
+
+#include <limits>
+
 namespace diy {
 
 nlohmann::json InferenceRecord::toJson() const
@@ -30,13 +34,24 @@ std::optional<InferenceRecord> InferenceRecord::fromJson(const nlohmann::json &j
         r.episodeId = QString::fromStdString(j.at("episode_id").get<std::string>());
         r.variantName = QString::fromStdString(j.at("variant_name").get<std::string>());
         r.stage = QString::fromStdString(j.value("stage", std::string()));
-        r.inputTokens = j.value("input_tokens", qint64(0));
-        r.outputTokens = j.value("output_tokens", qint64(0));
+        // Numbers through wholeNumber: a float such as 1e300 converted to an integer is undefined.
+        bool numbersOk = true;
+        auto whole = [&](const char *key) -> qint64 {
+            if (!j.contains(key))
+                return 0;
+            const auto n = JsonParser::wholeNumber(j.at(key), 0, std::numeric_limits<qint64>::max());
+            numbersOk = numbersOk && n.has_value();
+            return n.value_or(0);
+        };
+        r.inputTokens = whole("input_tokens");
+        r.outputTokens = whole("output_tokens");
         if (j.contains("cost_usd") && j["cost_usd"].is_number())
             r.costUsd = j["cost_usd"].get<double>();
         r.outputValid = j.value("output_valid", true);
         r.dryrun = j.value("dryrun", false);
-        r.durationMs = j.value("duration_ms", qint64(0));
+        r.durationMs = whole("duration_ms");
+        if (!numbersOk)
+            return std::nullopt;
         r.finishedAt = QDateTime::fromString(QString::fromStdString(j.value("finished_at", std::string())), Qt::ISODateWithMs);
         return r;
     } catch (const nlohmann::json::exception &) {

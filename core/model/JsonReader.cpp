@@ -102,6 +102,11 @@ int JsonReader::integer(const json &parent, const QString &parentPath, const cha
     const json *value = field(parent, parentPath, key, required, &json::is_number_integer, QStringLiteral("a whole number"), &path);
     if (!value)
         return fallback;
+    // Unsigned values above the int64 range would wrap: report them as out of range too.
+    if (value->is_number_unsigned() && value->get<json::number_unsigned_t>() > json::number_unsigned_t(maximum)) {
+        problem(path, QStringLiteral("must be between %1 and %2, not %3").arg(minimum).arg(maximum).arg(value->get<json::number_unsigned_t>()));
+        return fallback;
+    }
     const auto n = value->get<long long>();
     if (n < minimum || n > maximum) {
         problem(path, QStringLiteral("must be between %1 and %2, not %3").arg(minimum).arg(maximum).arg(n));

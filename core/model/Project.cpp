@@ -1,6 +1,9 @@
 #include "model/Project.h"
 
 #include "model/JsonReader.h"
+#include "model/UserText.h"
+#include "store/ProjectFiles.h"
+#include "util/JsonParser.h"
 
 #include <QUuid>
 
@@ -29,11 +32,9 @@ QDateTime readTime(JsonReader &r, const json &j, const QString &path, const char
     return t;
 }
 
-bool safeRelativePath(const QString &p)
-{
-    return !p.isEmpty() && !p.startsWith(QLatin1Char('/')) && !p.contains(QStringLiteral(".."))
-        && !p.contains(QLatin1Char('\\'));
-}
+constexpr std::size_t kMaxEvaluations = 500;
+constexpr int kMaxEvaluationDepth = 32;
+constexpr std::size_t kMaxEvaluationBytes = 1024 * 1024;
 
 } // namespace
 
@@ -180,11 +181,12 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         r.problem(QStringLiteral("/schemaVersion"), QStringLiteral("is missing: this is not a DIY Video Studio project file"));
         return p;
     }
-    if (!j.at("schemaVersion").is_number_integer()) {
+    const std::optional<qint64> schemaVersion = JsonParser::wholeNumber(j.at("schemaVersion"));
+    if (!schemaVersion) {
         r.problem(QStringLiteral("/schemaVersion"), QStringLiteral("must be a whole number"));
         return p;
     }
-    const auto version = j.at("schemaVersion").get<long long>();
+    const qint64 version = *schemaVersion;
     if (version > kSchemaVersion) {
         r.problem(QStringLiteral("/schemaVersion"),
                   QStringLiteral("This project was saved by a newer DIY Video Studio (project format %1; this "
@@ -231,9 +233,10 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
             img.sha256 = r.string(e, path, "sha256", {}, false, 64);
             img.originalName = r.string(e, path, "originalName", {}, false, 1024);
             img.locked = r.boolean(e, path, "locked", false, false);
-            if (img.source != SceneImage::Source::Card && !safeRelativePath(img.file))
-                r.problem(JsonReader::child(path, QStringLiteral("file")),
-                          QStringLiteral("must be a path inside the project folder, not \"%1\"").arg(img.file));
+            if (img.source != SceneImage::Source::Card) {
+                if (const QString why = ProjectFiles::pathProblem(img.file); !why.isEmpty())
+                    r.problem(JsonReader::child(path, QStringLiteral("file")), why);
+            }
             p.sceneImages.append(img);
         }
     }
@@ -254,10 +257,27 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         }
     }
     if (j.contains("evaluations")) {
-        if (j.at("evaluations").is_array())
-            p.evaluations = j.at("evaluations");
-        else
+        // Free JSON (the judge's answers): bounded in count, depth and size before it is kept.
+        const json &evaluations = j.at("evaluations");
+        if (!evaluations.is_array()) {
             r.problem(QStringLiteral("/evaluations"), QStringLiteral("must be an array"));
+        } else if (evaluations.size() > kMaxEvaluations) {
+            r.problem(QStringLiteral("/evaluations"), QStringLiteral("has %1 entries; at most %2").arg(evaluations.size()).arg(kMaxEvaluations));
+        } else {
+            bool fine = true;
+            for (std::size_t i = 0; i < evaluations.size() && fine; ++i) {
+                const QString path = JsonReader::child(QStringLiteral("/evaluations"), i);
+                if (JsonParser::depth(evaluations.at(i), kMaxEvaluationDepth) > kMaxEvaluationDepth) {
+                    r.problem(path, QStringLiteral("is nested too deeply (more than %1 levels)").arg(kMaxEvaluationDepth));
+                    fine = false;
+                } else if (evaluations.at(i).dump().size() > kMaxEvaluationBytes) {
+                    r.problem(path, QStringLiteral("is too large (over %1 KB)").arg(kMaxEvaluationBytes / 1024));
+                    fine = false;
+                }
+            }
+            if (fine)
+                p.evaluations = evaluations;
+        }
     }
     if (const json *fb = r.object(j, root, "feedback", false)) {
         const QString path = QStringLiteral("/feedback");
@@ -266,7 +286,7 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         p.feedback.comment = r.string(*fb, path, "comment", {}, false, 5000);
         if (const json *ids = r.array(*fb, path, "outboxIds", false)) {
             for (const json &id : *ids)
-                if (id.is_string())
+                if (id.is_string() && id.get_ref<const std::string &>().size() <= 100 && p.feedback.outboxIds.size() < 1000)
                     p.feedback.outboxIds.append(toQString(id.get<std::string>()));
         }
         p.feedback.updatedAt = readTime(r, *fb, path, "updatedAt");
@@ -287,8 +307,8 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
             run.message = r.string(e, path, "message", {}, false);
             if (const json *st = r.object(e, path, "stageSeconds", false)) {
                 for (auto it = st->begin(); it != st->end(); ++it)
-                    if (it.value().is_number())
-                        run.stageSeconds[toQString(it.key())] = it.value().get<double>();
+                    if (it.value().is_number() && run.stageSeconds.size() < 64)
+                        run.stageSeconds[toQString(it.key().substr(0, 64))] = it.value().get<double>();
             }
             p.runs.append(run);
         }
@@ -302,8 +322,11 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
             rec.durationMs = r.integer(*lr, path, "durationMs", 0, 0, std::numeric_limits<int>::max(), false);
             rec.reportFile = r.string(*lr, path, "reportFile", {}, false);
             rec.finishedAt = readTime(r, *lr, path, "finishedAt");
-            if (!safeRelativePath(rec.output))
-                r.problem(path + QStringLiteral("/output"), QStringLiteral("must be a path inside the project folder"));
+            if (const QString why = ProjectFiles::pathProblem(rec.output); !why.isEmpty())
+                r.problem(path + QStringLiteral("/output"), why);
+            if (!rec.reportFile.isEmpty())
+                if (const QString why = ProjectFiles::pathProblem(rec.reportFile); !why.isEmpty())
+                    r.problem(path + QStringLiteral("/reportFile"), why);
             p.lastRender = rec;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "model/JsonReader.h"
 #include "model/ScriptValidator.h"
+#include "model/UserText.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,8 @@
 #include "model/ScriptValidator.h"
 
 #include "model/JsonReader.h"
+#include "model/UserText.h"
+#include "util/JsonParser.h"
 
 #include <QFile>
 
@@ -76,7 +78,15 @@ const json &ScriptValidator::schema()
 
 FieldProblems ScriptValidator::validate(const json &script, const QString &pathPrefix)
 {
-    FieldProblems problems;
+    if (JsonParser::depth(script, kMaxDepth) > kMaxDepth)
+        return {{pathPrefix.isEmpty() ? QStringLiteral("/") : pathPrefix,
+                 QStringLiteral("The script is nested too deeply (more than %1 levels).").arg(kMaxDepth)}};
+    // Control characters first, with a message that says so: the schema validator would call a
+    // text with a NUL "too short" (it measures up to the NUL).
+    FieldProblems problems = UserText::controlCharacterProblems(script, pathPrefix);
+    QStringList controlPaths;
+    for (const FieldProblem &p : std::as_const(problems))
+        controlPaths.append(p.path);
     valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(script);
@@ -93,6 +103,8 @@ FieldProblems ScriptValidator::validate(const json &script, const QString &pathP
             continue;
         if (message.startsWith(QStringLiteral("Failed to validate item #")))
             continue;
+        if (controlPaths.contains(path.isEmpty() ? QStringLiteral("/") : path))
+            continue; // already reported as a control character
         problems.append({path.isEmpty() ? QStringLiteral("/") : path, message});
         lastPath = path;
     }

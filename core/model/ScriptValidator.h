@@ -13,6 +13,8 @@ namespace diy {
 /// validator (valijson).
 class ScriptValidator {
 public:
+    static constexpr int kMaxDepth = 16; ///< a script nests 4 deep; deeper is refused before the schema runs
+
     /// Problems with JSON pointer paths relative to the script, prefixed by `pathPrefix`.
     static FieldProblems validate(const nlohmann::json &script, const QString &pathPrefix = {});
     /// The schema document itself.

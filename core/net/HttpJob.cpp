@@ -1,5 +1,7 @@
 #include "net/HttpJob.h"
 
+#include "util/UrlRedaction.h"
+
 #include "util/Log.h"
 
 #include <QDateTime>
@@ -91,7 +93,7 @@ void HttpJob::sendAttempt()
     request.setTransferTimeout(0);
 
     logDebug(QStringLiteral("HTTP %1 %2 (attempt %3/%4)")
-                 .arg(QString::fromLatin1(m_request.methodName()), m_request.url.toDisplayString(QUrl::RemoveQuery))
+                 .arg(QString::fromLatin1(m_request.methodName()), UrlRedaction::display(m_request.url.adjusted(QUrl::RemoveQuery)))
                  .arg(m_attempt)
                  .arg(m_request.retry.maxAttempts));
 
@@ -161,7 +163,7 @@ void HttpJob::onReplyFinished()
             makeError(Error::Kind::Network,
                       QStringLiteral("Cannot reach %1. Check that the server is running and the address is right.")
                           .arg(hostOf(m_request.url)),
-                      reply->errorString(), retryable),
+                      UrlRedaction::text(reply->errorString()), retryable),
             std::nullopt, std::nullopt);
         return;
     }

@@ -1,5 +1,7 @@
 #include "net/HttpResponse.h"
 
+#include "util/JsonParser.h"
+
 namespace diy {
 
 QByteArray HttpResponse::header(const QByteArray &name) const
@@ -13,10 +15,11 @@ QByteArray HttpResponse::header(const QByteArray &name) const
 
 std::optional<nlohmann::json> HttpResponse::jsonBody() const
 {
-    nlohmann::json parsed = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-    if (parsed.is_discarded())
+    // The size is bounded by HttpRequest::maxResponseBytes; JsonParser bounds the depth.
+    Result<nlohmann::json> parsed = JsonParser::parse(body, QStringLiteral("The answer"), {qint64(body.size()), kMaxJsonDepth});
+    if (!parsed)
         return std::nullopt;
-    return parsed;
+    return std::move(parsed).value();
 }
 
 } // namespace diy

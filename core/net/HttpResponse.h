@@ -21,6 +21,8 @@ struct HttpResponse {
     /// Case-insensitive header lookup; empty when absent.
     QByteArray header(const QByteArray &name) const;
     /// The body as JSON, or nothing when it is not valid JSON.
+    static constexpr int kMaxJsonDepth = 64;
+    /// The body as JSON (bounded depth, see JsonParser); nothing when it is not valid JSON.
     std::optional<nlohmann::json> jsonBody() const;
 };
 

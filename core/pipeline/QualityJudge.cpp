@@ -6,7 +6,9 @@
 #include "tensorzero/Episode.h"
 #include "tensorzero/InferenceJob.h"
 #include "tensorzero/TensorZeroClient.h"
+#include "store/ProjectFiles.h"
 #include "util/AtomicFile.h"
+#include "util/JsonParser.h"
 #include "util/Log.h"
 
 #include <QBuffer>
@@ -137,10 +139,12 @@ void QualityJudge::send(const QList<ImageInput> &images)
     }
     json report = json::object();
     if (!m_project.lastRender->reportFile.isEmpty()) {
-        auto bytes = AtomicFile::read(QDir(m_projectDir).filePath(m_project.lastRender->reportFile));
+        // A path from the project file and a file on disk: the ProjectFiles rule, then bounded parsing.
+        const auto file = ProjectFiles::resolve(m_projectDir, m_project.lastRender->reportFile, ProjectFiles::kMaxReportBytes);
+        const auto bytes = file ? AtomicFile::read(*file, ProjectFiles::kMaxReportBytes) : Result<QByteArray>(file.error());
         if (bytes) {
-            report = json::parse(bytes->toStdString(), nullptr, false);
-            if (report.is_discarded())
+            report = JsonParser::parse(*bytes, m_project.lastRender->reportFile).valueOr(json::object());
+            if (!report.is_object())
                 report = json::object();
         }
     }

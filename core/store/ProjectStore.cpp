@@ -3,6 +3,9 @@
 #include "model/JsonReader.h"
 #include "util/AtomicFile.h"
 #include "util/ContentHash.h"
+#include "util/JsonParser.h"
+#include "store/ProjectAssetCheck.h"
+#include "store/ProjectFiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -41,18 +44,17 @@ QString ProjectStore::rendersDir(const QString &folder)
 
 Result<Project> ProjectStore::parse(const QByteArray &bytes, const QString &sourceName, FieldProblems *problemsOut)
 {
-    json doc;
-    try {
-        doc = json::parse(bytes.constData(), bytes.constData() + bytes.size());
-    } catch (const json::parse_error &e) {
-        const QString what = QString::fromUtf8(e.what());
-        FieldProblems one{{QStringLiteral("/"), QStringLiteral("not valid JSON at byte %1").arg(e.byte)}};
+    // Untrusted bytes: bounded size and depth, every nlohmann exception (syntax, numbers outside
+    // the double range, bad UTF-8) turned into a message.
+    Result<json> parsed = JsonParser::parse(bytes, sourceName, {kMaxProjectFileBytes, kMaxJsonDepth});
+    if (!parsed) {
         if (problemsOut)
-            problemsOut->append(one);
-        return Error::invalidInput(
-            QStringLiteral("%1 is not valid JSON (error at byte %2). The file was left untouched.").arg(sourceName).arg(e.byte),
-            what);
+            problemsOut->append({QStringLiteral("/"), parsed.error().message});
+        Error e = parsed.error();
+        e.message += QStringLiteral(" The file was left untouched.");
+        return e;
     }
+    const json &doc = *parsed;
     FieldProblems problems;
     Project project = Project::fromJson(doc, &problems);
     if (!problems.isEmpty()) {
@@ -87,6 +89,29 @@ Result<Project> ProjectStore::load(const QString &folder, FieldProblems *problem
     return parse(*bytes, file, problems);
 }
 
+Result<Project> ProjectStore::loadForRender(const QString &folder, FieldProblems *problems)
+{
+    FieldProblems found;
+    Result<Project> loaded = load(folder, &found);
+    if (!loaded) {
+        if (problems)
+            problems->append(found);
+        return loaded;
+    }
+    found = ProjectAssetCheck::check(*loaded, folder);
+    if (found.isEmpty())
+        return loaded;
+    if (problems)
+        problems->append(found);
+    const QStringList lines = problemLines(found);
+    return Error::invalidInput(QStringLiteral("%1 refers to %2 file%3 that cannot be used. First: %4")
+                                   .arg(projectFile(folder))
+                                   .arg(found.size())
+                                   .arg(found.size() == 1 ? QString() : QStringLiteral("s"))
+                                   .arg(lines.first()),
+                               lines.join(QLatin1Char('\n')));
+}
+
 QByteArray ProjectStore::serialize(const Project &project)
 {
     const std::string text = project.toJson().dump(2) + "\n";
@@ -105,7 +130,7 @@ Result<QString> ProjectStore::importImage(const QString &folder, const QString &
     const QFileInfo info(sourcePath);
     if (!info.isFile())
         return Error::invalidInput(QStringLiteral("%1 is not a file.").arg(info.fileName()));
-    if (info.size() > 64 * 1024 * 1024)
+    if (info.size() > ProjectFiles::kMaxImageBytes)
         return Error::invalidInput(QStringLiteral("%1 is too large for a scene image (over 64 MB).").arg(info.fileName()));
     QImageReader reader(sourcePath);
     reader.setDecideFormatFromContent(true);
@@ -125,12 +150,14 @@ Result<QString> ProjectStore::importImage(const QString &folder, const QString &
         return Error::invalidInput(QStringLiteral("%1 is damaged: it could not be decoded.").arg(info.fileName()),
                                    check.errorString());
 
-    const QString hash = ContentHash::ofFile(sourcePath);
+    const QString hash = ContentHash::ofFile(sourcePath, ProjectFiles::kMaxImageBytes);
+    if (hash.isEmpty())
+        return Error::io(QStringLiteral("Cannot read %1.").arg(info.fileName()));
     const QString ext = QString::fromLatin1(format).toLower();
     const QString relative = QStringLiteral("assets/images/%1.%2").arg(hash.left(24), ext);
     const QString target = QDir(folder).filePath(relative);
     if (!QFileInfo::exists(target)) {
-        auto bytes = AtomicFile::read(sourcePath, 64 * 1024 * 1024);
+        auto bytes = AtomicFile::read(sourcePath, ProjectFiles::kMaxImageBytes);
         if (!bytes)
             return bytes.error();
         if (auto st = AtomicFile::write(target, *bytes); !st)
@@ -138,6 +165,36 @@ Result<QString> ProjectStore::importImage(const QString &folder, const QString &
     }
     if (sha256)
         *sha256 = hash;
+    return relative;
+}
+
+} // namespace diy
+
+namespace diy {
+
+Result<QString> ProjectStore::importMusic(const QString &folder, const QString &sourcePath)
+{
+    const QFileInfo info(sourcePath);
+    if (!info.isFile())
+        return Error::invalidInput(QStringLiteral("%1 is not a file.").arg(info.fileName()));
+    if (info.size() > ProjectFiles::kMaxMusicBytes)
+        return Error::invalidInput(QStringLiteral("%1 is too large for background music (over %2 MB).")
+                                       .arg(info.fileName())
+                                       .arg(ProjectFiles::kMaxMusicBytes / (1024 * 1024)));
+    const QString hash = ContentHash::ofFile(sourcePath, ProjectFiles::kMaxMusicBytes);
+    if (hash.isEmpty())
+        return Error::io(QStringLiteral("Cannot read %1.").arg(info.fileName()));
+    QString ext = info.suffix().toLower();
+    ext.removeIf([](QChar c) { return !c.isLetterOrNumber() || c.unicode() > 0x7f; });
+    const QString relative = QStringLiteral("assets/music/%1%2").arg(hash.left(24), ext.isEmpty() ? QString() : QLatin1Char('.') + ext.left(8));
+    const QString target = QDir(folder).filePath(relative);
+    if (!QFileInfo::exists(target)) {
+        auto bytes = AtomicFile::read(sourcePath, ProjectFiles::kMaxMusicBytes);
+        if (!bytes)
+            return bytes.error();
+        if (auto st = AtomicFile::write(target, *bytes); !st)
+            return st.error();
+    }
     return relative;
 }
 

@@ -13,6 +13,7 @@ namespace diy {
 class ProjectStore {
 public:
     static constexpr qint64 kMaxProjectFileBytes = 16 * 1024 * 1024;
+    static constexpr int kMaxJsonDepth = 64; ///< project.json nests about 6 deep; free JSON gets the rest
 
     static QString projectFile(const QString &folder);   ///< <folder>/project.json
     static QString assetsDir(const QString &folder);     ///< <folder>/assets
@@ -23,6 +24,9 @@ public:
     /// Loads <folder>/project.json. On failure the error's detail lists every problem
     /// ("/brief/expectedSteps: must be between 3 and 8, not 12"), and `problems` receives them.
     static Result<Project> load(const QString &folder, FieldProblems *problems = nullptr);
+    /// load() plus ProjectAssetCheck: every referenced file (scene pictures, music) follows the
+    /// ProjectFiles rule and decodes. Fails listing every problem; used before rendering.
+    static Result<Project> loadForRender(const QString &folder, FieldProblems *problems = nullptr);
     /// Parses a project document from bytes (used by load and by crash recovery).
     static Result<Project> parse(const QByteArray &bytes, const QString &sourceName, FieldProblems *problems = nullptr);
     /// Writes project.json atomically (creates the folder and assets/ when missing).
@@ -32,6 +36,9 @@ public:
     /// Copies an image into assets/images under its content hash after checking it really is a
     /// readable image. Returns the relative path and fills `sha256`.
     static Result<QString> importImage(const QString &folder, const QString &sourcePath, QString *sha256);
+    /// Copies a music file into assets/music under its content hash (brief.musicFile must name a
+    /// file inside the project). Returns the relative path.
+    static Result<QString> importMusic(const QString &folder, const QString &sourcePath);
 };
 
 } // namespace diy

@@ -1,21 +1,15 @@
 #include "tensorzero/FeedbackItem.h"
 
+#include "util/JsonParser.h"
+
+#include <limits>
+
 namespace diy {
 
 namespace {
 std::string iso(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs).toStdString() : std::string();
-}
-QDateTime fromIso(const nlohmann::json &j, const char *key)
-{
-    if (!j.contains(key) || !j[key].is_string())
-        return {};
-    return QDateTime::fromString(QString::fromStdString(j[key].get<std::string>()), Qt::ISODateWithMs);
-}
-QString qs(const nlohmann::json &j, const char *key)
-{
-    return j.contains(key) && j[key].is_string() ? QString::fromStdString(j[key].get<std::string>()) : QString();
 }
 } // namespace
 
@@ -84,46 +78,133 @@ nlohmann::json FeedbackItem::toJson() const
             {"next_attempt_at", iso(nextAttemptAt)}};
 }
 
-std::optional<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j)
+Result<FeedbackItem> FeedbackItem::read(const QByteArray &bytes, const QString &what)
 {
-    if (!j.is_object() || !j.contains("value"))
-        return std::nullopt;
+    Result<nlohmann::json> json = JsonParser::parse(bytes, what, {kMaxFileBytes, kMaxDepth});
+    if (!json)
+        return json.error();
+    return fromJson(*json, what);
+}
+
+Result<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j, const QString &what)
+{
+    // Every field is checked for its type and range: a file edited by hand or damaged on disk
+    // gets a message and is set aside, never an exception.
+    auto bad = [&](const QString &why) { return Error::invalidInput(QStringLiteral("%1: %2").arg(what, why)); };
+    if (!j.is_object())
+        return bad(QStringLiteral("not a JSON object"));
+    auto text = [&](const char *key, bool required, QString *out) -> QString {
+        if (!j.contains(key)) {
+            return required ? QStringLiteral("\"%1\" is missing").arg(QLatin1String(key)) : QString();
+        }
+        const nlohmann::json &v = j.at(key);
+        if (!v.is_string())
+            return QStringLiteral("\"%1\" must be a string, not %2").arg(QLatin1String(key), QLatin1String(v.type_name()));
+        const std::string &raw = v.get_ref<const std::string &>();
+        if (raw.size() > kMaxTextBytes)
+            return QStringLiteral("\"%1\" is too long (%2 bytes)").arg(QLatin1String(key)).arg(raw.size());
+        *out = QString::fromUtf8(raw.data(), qsizetype(raw.size()));
+        if (required && out->isEmpty())
+            return QStringLiteral("\"%1\" is empty").arg(QLatin1String(key));
+        return {};
+    };
+    auto whole = [&](const char *key, qint64 maximum, qint64 *out) -> QString {
+        if (!j.contains(key))
+            return {};
+        const auto n = JsonParser::wholeNumber(j.at(key), 0, maximum);
+        if (!n)
+            return QStringLiteral("\"%1\" must be a whole number from 0 to %2, not %3")
+                .arg(QLatin1String(key))
+                .arg(maximum)
+                .arg(QString::fromStdString(j.at(key).dump()).left(40));
+        *out = *n;
+        return {};
+    };
+    auto time = [&](const char *key, QDateTime *out) -> QString {
+        QString s;
+        if (QString why = text(key, false, &s); !why.isEmpty())
+            return why;
+        if (s.isEmpty())
+            return {};
+        *out = QDateTime::fromString(s, Qt::ISODateWithMs);
+        return out->isValid() ? QString() : QStringLiteral("\"%1\" is not a date and time").arg(QLatin1String(key));
+    };
+
     FeedbackItem item;
-    item.id = qs(j, "id");
-    item.metric = qs(j, "metric");
-    item.targetId = qs(j, "target_id");
-    if (item.id.isEmpty() || item.metric.isEmpty() || item.targetId.isEmpty())
-        return std::nullopt;
-    const nlohmann::json &v = j["value"];
-    if (v.is_boolean())
-        item.value = v.get<bool>();
-    else if (v.is_number())
-        item.value = v.get<double>();
-    else if (v.is_string())
-        item.value = QString::fromStdString(v.get<std::string>());
+    QString state;
+    QString target;
+    qint64 attempts = 0;
+    QStringList problems;
+    auto check = [&](const QString &why) {
+        if (!why.isEmpty())
+            problems.append(why);
+    };
+    check(text("id", true, &item.id));
+    check(text("metric", true, &item.metric));
+    check(text("target_id", true, &item.targetId));
+    check(text("target", false, &target));
+    check(text("state", false, &state));
+    check(text("last_error", false, &item.lastError));
+    check(text("user_message", false, &item.userMessage));
+    check(text("feedback_id", false, &item.feedbackId));
+    check(whole("attempts", kMaxAttempts, &attempts));
+    check(whole("sequence", std::numeric_limits<qint64>::max(), &item.sequence));
+    check(time("created_at", &item.createdAt));
+    check(time("updated_at", &item.updatedAt));
+    check(time("next_attempt_at", &item.nextAttemptAt));
+    item.attempts = int(attempts);
+    // The id names the item's file: nothing that could leave the outbox folder.
+    if (!item.id.isEmpty() && (item.id.contains(QLatin1Char('/')) || item.id.contains(QLatin1Char('\\'))
+                               || item.id.startsWith(QLatin1Char('.')) || item.id.size() > 100))
+        problems.append(QStringLiteral("\"id\" is not a valid item id"));
+
+    if (!j.contains("value")) {
+        problems.append(QStringLiteral("\"value\" is missing"));
+    } else {
+        const nlohmann::json &v = j.at("value");
+        if (v.is_boolean())
+            item.value = v.get<bool>();
+        else if (v.is_number())
+            item.value = v.get<double>();
+        else if (v.is_string() && v.get_ref<const std::string &>().size() <= kMaxTextBytes)
+            item.value = QString::fromStdString(v.get<std::string>());
+        else
+            problems.append(QStringLiteral("\"value\" must be true/false, a number or a string"));
+    }
+    if (target == QStringLiteral("inference"))
+        item.target = FeedbackRequest::Target::Inference;
+    else if (target.isEmpty() || target == QStringLiteral("episode"))
+        item.target = FeedbackRequest::Target::Episode;
     else
-        return std::nullopt;
-    item.target = qs(j, "target") == QStringLiteral("inference") ? FeedbackRequest::Target::Inference
-                                                                  : FeedbackRequest::Target::Episode;
-    if (j.contains("tags") && j["tags"].is_object()) {
-        for (auto it = j["tags"].begin(); it != j["tags"].end(); ++it) {
-            if (it->is_string())
+        problems.append(QStringLiteral("\"target\" must be \"episode\" or \"inference\", not \"%1\"").arg(target.left(40)));
+
+    if (j.contains("tags")) {
+        const nlohmann::json &tags = j.at("tags");
+        if (!tags.is_object() || tags.size() > 64) {
+            problems.append(QStringLiteral("\"tags\" must be an object of at most 64 strings"));
+        } else {
+            for (auto it = tags.begin(); it != tags.end(); ++it) {
+                if (!it->is_string() || it->get_ref<const std::string &>().size() > kMaxTextBytes || it.key().size() > 200) {
+                    problems.append(QStringLiteral("tag \"%1\" must be a string").arg(QString::fromStdString(it.key()).left(40)));
+                    break;
+                }
                 item.tags.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
+            }
         }
     }
-    const QString state = qs(j, "state");
-    item.state = state == QStringLiteral("sending") ? State::Sending
-                 : state == QStringLiteral("sent")  ? State::Sent
-                 : state == QStringLiteral("failed") ? State::Failed
-                                                     : State::Queued;
-    item.attempts = j.value("attempts", 0);
-    item.lastError = qs(j, "last_error");
-    item.userMessage = qs(j, "user_message");
-    item.feedbackId = qs(j, "feedback_id");
-    item.sequence = j.value("sequence", qint64(0));
-    item.createdAt = fromIso(j, "created_at");
-    item.updatedAt = fromIso(j, "updated_at");
-    item.nextAttemptAt = fromIso(j, "next_attempt_at");
+    if (state.isEmpty() || state == QStringLiteral("queued"))
+        item.state = State::Queued;
+    else if (state == QStringLiteral("sending"))
+        item.state = State::Sending;
+    else if (state == QStringLiteral("sent"))
+        item.state = State::Sent;
+    else if (state == QStringLiteral("failed"))
+        item.state = State::Failed;
+    else
+        problems.append(QStringLiteral("\"state\" is unknown: \"%1\"").arg(state.left(40)));
+
+    if (!problems.isEmpty())
+        return bad(problems.join(QStringLiteral("; ")));
     return item;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tensorzero/FeedbackRequest.h"
+#include "util/Result.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -43,7 +44,16 @@ struct FeedbackItem {
 
     FeedbackRequest toRequest() const;
     nlohmann::json toJson() const;
-    static std::optional<FeedbackItem> fromJson(const nlohmann::json &json);
+    static constexpr qint64 kMaxFileBytes = 1024 * 1024;
+    static constexpr int kMaxDepth = 8;
+    static constexpr std::size_t kMaxTextBytes = 64 * 1024;
+    static constexpr qint64 kMaxAttempts = 1'000'000;
+
+    /// Reads one outbox file's bytes (the outbox item reader). Anything malformed — bad JSON,
+    /// too deep, a field of the wrong type ("attempts": "3", "sequence": null), out of range
+    /// ("attempts": 1e300) — is an Error whose message says which field, never an exception.
+    static Result<FeedbackItem> read(const QByteArray &bytes, const QString &what);
+    static Result<FeedbackItem> fromJson(const nlohmann::json &json, const QString &what);
 };
 
 QString toString(FeedbackItem::State state);

@@ -27,10 +27,15 @@ void FeedbackJob::handleAnswer(const Result<HttpResponse> &answer)
     }
     const HttpResponse &response = answer.value();
     const auto body = response.jsonBody();
-    if (!body || !body->is_object() || !body->contains("feedback_id") || !(*body)["feedback_id"].is_string()) {
-        finish(TensorZeroError::malformed(response, what,
-                                          QStringLiteral("The TensorZero gateway sent an unreadable answer to feedback."),
-                                          QString::fromUtf8(response.body.left(200)), true));
+    if (!body || !body->is_object() || !body->contains("feedback_id") || !(*body)["feedback_id"].is_string()
+        || (*body)["feedback_id"].get_ref<const std::string &>().empty()) {
+        // Not retryable: see FeedbackOutbox.h ("200 without a feedback_id") for why.
+        finish(TensorZeroError::malformed(
+            response, what,
+            QStringLiteral("The server answered without a feedback id, so it is unknown whether it stored the feedback. "
+                           "Check that the address is a TensorZero gateway, then send it again or remove it."),
+            QStringLiteral("HTTP %1 without feedback_id: %2").arg(response.status).arg(QString::fromUtf8(response.body.left(200))),
+            false));
         return;
     }
     finish(QString::fromStdString((*body)["feedback_id"].get<std::string>()));

@@ -39,17 +39,17 @@ void FeedbackOutbox::load()
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
     for (const QString &name : files) {
         const QString path = dir.filePath(name);
-        const Result<QByteArray> bytes = AtomicFile::read(path, 1024 * 1024);
-        std::optional<FeedbackItem> item;
-        if (bytes.ok()) {
-            const auto json = nlohmann::json::parse(bytes->constData(), bytes->constData() + bytes->size(), nullptr, false);
-            if (!json.is_discarded())
-                item = FeedbackItem::fromJson(json);
-        }
+        const Result<QByteArray> bytes = AtomicFile::read(path, FeedbackItem::kMaxFileBytes);
+        Result<FeedbackItem> item = bytes ? FeedbackItem::read(*bytes, name) : Result<FeedbackItem>(bytes.error());
+        if (item && item->id + QStringLiteral(".json") != name)
+            item = Error::invalidInput(QStringLiteral("%1: its id \"%2\" does not match the file name").arg(name, item->id.left(40)));
         if (!item) {
             // Never delete what we cannot read: set it aside for a human to look at.
-            logWarning(QStringLiteral("Feedback outbox: %1 is unreadable; renamed to .corrupt").arg(path));
+            const QString line = QStringLiteral("%1 was set aside as %1.corrupt: %2").arg(name, item.error().message);
+            logWarning(QStringLiteral("Feedback outbox: %1").arg(line));
+            QFile::remove(path + QStringLiteral(".corrupt"));
             QFile::rename(path, path + QStringLiteral(".corrupt"));
+            m_setAside.append(line);
             continue;
         }
         if (item->state == FeedbackItem::State::Sending || item->state == FeedbackItem::State::Sent) {

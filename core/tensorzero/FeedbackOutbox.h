@@ -34,6 +34,16 @@ class TensorZeroClient;
 ///   the reason and the UI shows it; retry() or remove() decide.
 /// - Transient failures (network, timeout, 429, 5xx) keep the item Queued with a backoff
 ///   (nextAttemptAt) and retry automatically while the app runs and on the next flush().
+/// - 200 without a `feedback_id` (decided for issue 10): the real gateway always answers 200 with
+///   `{"feedback_id": "<uuid>"}` (docs/tensorzero-api.md), so such an answer is malformed, not a
+///   delivery — something else may be at that address (a proxy or web server answering 200 to
+///   everything), and counting it as sent could lose the feedback. It is not retried
+///   automatically either, because a gateway that did store it would then get a second row on
+///   every backoff. The item becomes Failed with a message saying exactly that; its file stays,
+///   and the creator sends it again (retry()) or removes it. Never lost, never resent blindly.
+/// - Files that cannot be read as an item (bad JSON, too deep, a field of the wrong type or out
+///   of range: `"attempts":"3"`, `"sequence":null`, `"attempts":1e300`) are renamed to
+///   `<name>.corrupt` and listed in setAside() with the reason; loading never aborts.
 /// - A newer feedback for the same (metric, target) supersedes a Queued older one (changing a
 ///   vote sends only the latest); comments are never superseded.
 class FeedbackOutbox : public QObject {
@@ -62,6 +72,8 @@ public:
     QString folder() const { return m_folder; }
     /// Items that are not Sent.
     int pendingCount() const;
+    /// One line per outbox file set aside as `.corrupt` when this outbox was loaded, with why.
+    QStringList setAside() const { return m_setAside; }
 
 signals:
     void itemChanged(const QString &id);
@@ -84,6 +96,7 @@ private:
     QPointer<FeedbackJob> m_current;
     QTimer *m_wakeUp;
     bool m_flushRequested = false;
+    QStringList m_setAside;
 };
 
 } // namespace diy

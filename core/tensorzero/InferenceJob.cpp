@@ -5,15 +5,6 @@
 
 namespace diy {
 
-namespace {
-QString str(const nlohmann::json &j, const char *key)
-{
-    if (!j.contains(key) || !j[key].is_string())
-        return {};
-    return QString::fromStdString(j[key].get<std::string>());
-}
-} // namespace
-
 InferenceJob::InferenceJob(TensorZeroClient *client, InferenceRequest request, QObject *parent)
     : GatewayCall(client, parent), m_request(std::move(request))
 {
@@ -38,43 +29,19 @@ void InferenceJob::handleAnswer(const Result<HttpResponse> &answer)
     }
     const HttpResponse &response = answer.value();
     const QString version = QString::fromLatin1(response.header("x-tensorzero-gateway-version"));
-    const auto body = response.jsonBody();
-    auto malformed = [&](const QString &why) {
+    Result<InferenceResponse> read = InferenceResponse::parse(response.body);
+    if (!read) {
         finish(TensorZeroError::malformed(
             response, what,
             QStringLiteral("The TensorZero gateway sent an answer the studio cannot read. Try again; if it keeps "
                            "happening, check the gateway version."),
-            why, true));
-    };
-    if (!body || !body->is_object()) {
-        malformed(QStringLiteral("body is not a JSON object: ") + QString::fromUtf8(response.body.left(200)));
+            read.error().detail.isEmpty() ? read.error().message + QStringLiteral(": ") + QString::fromUtf8(response.body.left(200))
+                                          : read.error().detail,
+            true));
         return;
     }
-    const nlohmann::json &j = *body;
-    InferenceResponse out;
-    out.inferenceId = str(j, "inference_id");
-    out.episodeId = str(j, "episode_id");
-    out.variantName = str(j, "variant_name");
-    out.finishReason = str(j, "finish_reason");
+    InferenceResponse out = std::move(read).value();
     out.gatewayVersion = version;
-    if (out.inferenceId.isEmpty() || out.episodeId.isEmpty() || out.variantName.isEmpty() || !j.contains("output")
-        || !j["output"].is_object() || !j["output"].contains("parsed")) {
-        malformed(QStringLiteral("missing inference_id, episode_id, variant_name or output.parsed"));
-        return;
-    }
-    const nlohmann::json &output = j["output"];
-    if (output.contains("raw") && output["raw"].is_string())
-        out.raw = QString::fromStdString(output["raw"].get<std::string>());
-    if (j.contains("usage") && j["usage"].is_object()) {
-        const nlohmann::json &usage = j["usage"];
-        if (usage.contains("input_tokens") && usage["input_tokens"].is_number_integer())
-            out.inputTokens = usage["input_tokens"].get<qint64>();
-        if (usage.contains("output_tokens") && usage["output_tokens"].is_number_integer())
-            out.outputTokens = usage["output_tokens"].get<qint64>();
-        if (usage.contains("cost") && usage["cost"].is_number())
-            out.costUsd = usage["cost"].get<double>();
-    }
-    out.parsed = output["parsed"];
     out.attempts = m_inferenceAttempts;
 
     // The gateway created (or confirmed) the episode: every later call of this run reuses it.

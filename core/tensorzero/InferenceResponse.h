@@ -1,5 +1,8 @@
 #pragma once
 
+#include "util/Result.h"
+
+#include <QByteArray>
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +25,13 @@ struct InferenceResponse {
     QString finishReason;
     QString gatewayVersion;
     int attempts = 1; ///< inference attempts including ones whose output was invalid
+
+    /// Reads the body of a JSON-function answer (`{inference_id, episode_id, variant_name,
+    /// output: {raw, parsed}, usage, finish_reason?}`); an Error whose detail says what is
+    /// missing or mistyped. `parsed` may be null (the caller treats that as a failed attempt).
+    static Result<InferenceResponse> fromJson(const nlohmann::json &body);
+    /// The same from raw bytes, parsed with JsonParser's bounds (the TensorZero answer parser).
+    static Result<InferenceResponse> parse(const QByteArray &body);
 };
 
 } // namespace diy

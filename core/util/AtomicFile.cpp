@@ -1,10 +1,14 @@
 #include "util/AtomicFile.h"
 
+#include "util/DiskErrors.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <unistd.h>
 
@@ -16,14 +20,20 @@ Status AtomicFile::write(const QString &path, const QByteArray &data)
     if (!QDir().mkpath(info.absolutePath()))
         return Error::io(QStringLiteral("Cannot create the folder %1.").arg(info.absolutePath()));
     QSaveFile file(path);
+    errno = 0;
     if (!file.open(QIODevice::WriteOnly))
-        return Error::io(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+        return DiskErrors::writeFailed(path, file.errorString(), errno);
+    errno = 0;
     if (file.write(data) != data.size()) {
+        // Read the reason before cancelWriting() replaces it with "Writing canceled by application".
+        const int err = errno;
+        const QString reason = file.errorString();
         file.cancelWriting();
-        return Error::io(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+        return DiskErrors::writeFailed(path, reason, err);
     }
+    errno = 0;
     if (!file.commit())
-        return Error::io(QStringLiteral("Cannot save %1: %2").arg(path, file.errorString()));
+        return DiskErrors::writeFailed(path, file.errorString(), errno);
     return {};
 }
 
@@ -34,8 +44,12 @@ Status AtomicFile::commit(const QString &temporaryPath, const QString &finalPath
         if (!tmp.open(QIODevice::ReadWrite))
             return Error::io(QStringLiteral("Cannot open %1: %2").arg(temporaryPath, tmp.errorString()));
         // Data must be on disk before the rename makes it visible under the final name.
-        if (::fsync(tmp.handle()) != 0)
-            return Error::io(QStringLiteral("Cannot flush %1 to disk.").arg(temporaryPath));
+        if (::fsync(tmp.handle()) != 0) {
+            const int err = errno;
+            if (DiskErrors::isDiskFull(err))
+                return DiskErrors::noSpace(finalPath);
+            return Error::io(QStringLiteral("Cannot flush %1 to disk.").arg(temporaryPath), qt_error_string(err));
+        }
     }
     if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(finalPath).constData()) != 0)
         return Error::io(QStringLiteral("Cannot move %1 to %2.").arg(temporaryPath, finalPath));
@@ -44,18 +58,28 @@ Status AtomicFile::commit(const QString &temporaryPath, const QString &finalPath
 
 Result<QByteArray> AtomicFile::read(const QString &path, qint64 maxBytes)
 {
-    QFile file(path);
-    if (!file.exists())
+    const QFileInfo info(path);
+    if (!info.exists())
         return Error::notFound(QStringLiteral("%1 does not exist.").arg(path));
+    // Devices, FIFOs and sockets never end (/dev/zero) or block (a FIFO): only regular files.
+    if (!info.isFile())
+        return Error::invalidInput(QStringLiteral("%1 is not a regular file.").arg(path));
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::io(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    auto tooLarge = [&](qint64 size) {
+        return Error::invalidInput(QStringLiteral("%1 is too large (%2 MB; the limit is %3 MB).")
+                                       .arg(path)
+                                       .arg(size / (1024 * 1024))
+                                       .arg(maxBytes / (1024 * 1024)));
+    };
     if (file.size() > maxBytes)
-        return Error::invalidInput(
-            QStringLiteral("%1 is too large (%2 MB; the limit is %3 MB).")
-                .arg(path)
-                .arg(file.size() / (1024 * 1024))
-                .arg(maxBytes / (1024 * 1024)));
-    return file.readAll();
+        return tooLarge(file.size());
+    // Bounded even if the file grows while we read it.
+    QByteArray bytes = file.read(std::min(file.size(), maxBytes) + 1);
+    if (bytes.size() > maxBytes)
+        return tooLarge(bytes.size());
+    return bytes;
 }
 
 } // namespace diy

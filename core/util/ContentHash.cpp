@@ -1,6 +1,7 @@
 #include "util/ContentHash.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace diy {
 
@@ -30,14 +31,41 @@ ContentHash &ContentHash::add(qint64 number)
     return add(QByteArray::number(number));
 }
 
-ContentHash &ContentHash::addFile(const QString &path)
+namespace {
+/// SHA-256 of a regular file of at most maxBytes; empty for anything else (missing, a device, a
+/// FIFO, a folder, too large). Reads at most maxBytes + 1 bytes whatever happens to the file.
+QByteArray hashRegularFile(const QString &path, qint64 maxBytes)
 {
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() > maxBytes)
+        return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return add(QByteArrayLiteral("<missing file>"));
+        return {};
     QCryptographicHash fileHash(QCryptographicHash::Sha256);
-    fileHash.addData(&file);
-    return add(fileHash.result());
+    QByteArray chunk(1 << 16, Qt::Uninitialized);
+    qint64 total = 0;
+    while (true) {
+        const qint64 n = file.read(chunk.data(), chunk.size());
+        if (n < 0)
+            return {};
+        if (n == 0)
+            break;
+        total += n;
+        if (total > maxBytes)
+            return {};
+        fileHash.addData(QByteArrayView(chunk.constData(), n));
+    }
+    return fileHash.result();
+}
+} // namespace
+
+ContentHash &ContentHash::addFile(const QString &path, qint64 maxBytes)
+{
+    const QByteArray digest = hashRegularFile(path, maxBytes);
+    if (digest.isEmpty())
+        return add(QByteArrayLiteral("<missing file>"));
+    return add(digest);
 }
 
 QString ContentHash::hex() const
@@ -55,14 +83,9 @@ QString ContentHash::ofBytes(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-QString ContentHash::ofFile(const QString &path)
+QString ContentHash::ofFile(const QString &path, qint64 maxBytes)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash fileHash(QCryptographicHash::Sha256);
-    fileHash.addData(&file);
-    return QString::fromLatin1(fileHash.result().toHex());
+    return QString::fromLatin1(hashRegularFile(path, maxBytes).toHex());
 }
 
 } // namespace diy

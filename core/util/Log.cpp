@@ -1,5 +1,7 @@
 #include "util/Log.h"
 
+#include "util/UrlRedaction.h"
+
 #include <QDir>
 #include <QMutex>
 #include <QRegularExpression>
@@ -141,7 +143,7 @@ QString Log::redact(const QString &line)
                            QRegularExpression::CaseInsensitiveOption),
         QRegularExpression(QStringLiteral(R"((\b)sk-[A-Za-z0-9_-]{8,})")),
     };
-    QString out = line;
+    QString out = UrlRedaction::text(line);
     for (const auto &re : patterns)
         out.replace(re, QStringLiteral("\\1***"));
     QMutexLocker lock(&secretsMutex());

@@ -4,6 +4,7 @@
 #include "common/Icons.h"
 #include "common/ProjectDocument.h"
 #include "model/Brief.h"
+#include "store/ProjectStore.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -182,8 +183,16 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
     connect(browse, &QToolButton::clicked, this, [this] {
         FileDialogs::openFile(this, QStringLiteral("music"), tr("Choose background music"),
                               tr("Audio (*.mp3 *.wav *.ogg *.m4a *.flac)"), this, [this](const QString &path) {
+                                  // A project names only files inside its folder: copy the music in.
+                                  const Result<QString> relative = ProjectStore::importMusic(m_document->folder(), path);
+                                  if (!relative) {
+                                      QLabel *label = m_problems.value(QStringLiteral("/musicFile"));
+                                      label->setText(relative.error().message);
+                                      label->show();
+                                      return;
+                                  }
                                   m_document->edit(tr("Choose music"), ProjectDocument::BriefAspect,
-                                                   [&](Project &p) { p.brief.musicFile = path; });
+                                                   [&](Project &p) { p.brief.musicFile = *relative; });
                               });
     });
 

@@ -8,6 +8,7 @@
 #include "script/MaterialListModel.h"
 #include "script/StepListModel.h"
 #include "util/AtomicFile.h"
+#include "util/JsonParser.h"
 
 #include <nlohmann/json.hpp>
 
@@ -450,12 +451,13 @@ void ScriptPage::importScript(const QString &path)
         m_message->showError(bytes.error());
         return;
     }
-    const auto json = nlohmann::json::parse(bytes->constData(), bytes->constData() + bytes->size(), nullptr, false);
-    if (json.is_discarded()) {
-        m_message->showMessage(InlineMessage::Level::Error,
-                               tr("%1 is not valid JSON. Nothing was changed.").arg(QFileInfo(path).fileName()));
+    const auto parsed = JsonParser::parse(*bytes, QFileInfo(path).fileName());
+    if (!parsed) {
+        m_message->showMessage(InlineMessage::Level::Error, tr("%1 Nothing was changed.").arg(parsed.error().message),
+                               parsed.error().detail);
         return;
     }
+    const nlohmann::json &json = *parsed;
     FieldProblems problems;
     auto script = Script::fromJson(json, {}, &problems);
     if (!script) {

@@ -3,6 +3,7 @@
 #include "model/Scene.h"
 #include "model/Script.h"
 #include "model/ScriptValidator.h"
+#include "model/UserText.h"
 
 #include <QtTest>
 
@@ -130,6 +131,52 @@ private slots:
         QVERIFY(s.validate().isEmpty());
         QCOMPARE(s.steps[3].title, QStringLiteral("Step title 1"));
         QCOMPARE(s.steps[3].stepNumber, 4);
+    }
+
+    // --- issue 10: control characters are named, not misreported as "too short" ---
+    void controlCharactersAreNamed_data()
+    {
+        QTest::addColumn<QString>("narration");
+        QTest::addColumn<QString>("mentions");
+        QString nul = QStringLiteral("Fold the sheet in half along its long edge, then crease it firmly flat.");
+        nul.insert(10, QChar(0));
+        QTest::newRow("NUL in 70 characters") << nul << QStringLiteral("U+0000, NUL) at position 11");
+        QString esc = QStringLiteral("Fold the sheet in half along its long edge, then crease it firmly flat.");
+        esc.insert(5, QChar(0x1b));
+        QTest::newRow("escape") << esc << QStringLiteral("U+001b, escape");
+    }
+    void controlCharactersAreNamed()
+    {
+        QFETCH(QString, narration);
+        QFETCH(QString, mentions);
+        nlohmann::json doc = test::exampleProject().script->toJson();
+        doc["steps"][0]["narration"] = toStd(narration);
+        FieldProblems problems;
+        QVERIFY(!Script::fromJson(doc, {}, &problems).ok());
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().path, QStringLiteral("/steps/0/narration"));
+        QVERIFY2(problems.first().message.contains(mentions), qPrintable(problems.first().message));
+        QVERIFY(!problems.first().message.contains(QStringLiteral("fewer than")));
+        // Line breaks and tabs are fine in narration.
+        doc["steps"][0]["narration"] = "Fold the sheet in half along its long edge,\n\tthen crease it firmly.";
+        QVERIFY(Script::fromJson(doc, {}).ok());
+        // The brief names them too.
+        Brief brief = test::exampleProject().brief;
+        brief.description = QStringLiteral("paper") + QChar(0) + QStringLiteral(" planes that fly far");
+        QVERIFY(brief.validate().first().message.contains(QStringLiteral("NUL")));
+        QCOMPARE(UserText::withoutControlCharacters(brief.description), QStringLiteral("paper planes that fly far"));
+    }
+
+    void deepScriptIsRefusedBeforeTheSchema()
+    {
+        nlohmann::json deep = 1;
+        for (int i = 0; i < 100000; ++i)
+            deep = nlohmann::json::array({std::move(deep)});
+        nlohmann::json doc = test::exampleProject().script->toJson();
+        doc["title"] = std::move(deep);
+        const FieldProblems problems = ScriptValidator::validate(doc);
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.first().message.contains(QStringLiteral("nested too deeply")));
     }
 };
 

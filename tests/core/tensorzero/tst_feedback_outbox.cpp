@@ -2,6 +2,7 @@
 
 #include "tensorzero/FeedbackOutbox.h"
 #include "tensorzero/InferenceJob.h"
+#include "util/AtomicFile.h"
 
 #include <QDir>
 #include <QProcess>
@@ -271,6 +272,85 @@ private slots:
         restarted.flush();
         QTRY_COMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Sent));
         QCOMPARE(m_gateway->acceptedFeedback().size(), 1);
+    }
+
+    // --- issue 10 ---
+
+    void malformedItemsAreSetAsideWithAReason_data()
+    {
+        QTest::addColumn<QByteArray>("field"); // replaces "attempts": 0 in a valid item
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("attempts string") << QByteArray("\"attempts\": \"3\"") << QStringLiteral("\"attempts\" must be a whole number");
+        QTest::newRow("attempts 1e300") << QByteArray("\"attempts\": 1e300") << QStringLiteral("\"attempts\" must be a whole number");
+        QTest::newRow("attempts negative") << QByteArray("\"attempts\": -1") << QStringLiteral("\"attempts\"");
+        QTest::newRow("sequence abc") << QByteArray("\"sequence\": \"abc\", \"x\": 0") << QStringLiteral("\"sequence\" must be a whole number");
+        QTest::newRow("sequence null") << QByteArray("\"sequence\": null, \"x\": 0") << QStringLiteral("\"sequence\" must be a whole number");
+        QTest::newRow("number too big") << QByteArray("\"attempts\": 1e400") << QStringLiteral("outside the range");
+        QTest::newRow("deep") << (QByteArray("\"x\": ") + QByteArray(100000, '[') + QByteArray(100000, ']'))
+                              << QStringLiteral("nested too deeply");
+        QTest::newRow("state unknown") << QByteArray("\"attempts\": 0, \"state\": \"lost\"") << QStringLiteral("\"state\"");
+    }
+    void malformedItemsAreSetAsideWithAReason()
+    {
+        QFETCH(QByteArray, field);
+        QFETCH(QString, mentions);
+        FeedbackItem good = FeedbackItem::userSatisfaction(m_episode, true);
+        good.id = QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001");
+        good.sequence = 1;
+        QVERIFY(AtomicFile::write(QDir(m_dir->path()).filePath(good.id + QStringLiteral(".json")),
+                                  QByteArray::fromStdString(good.toJson().dump())).ok());
+        FeedbackItem bad = good;
+        bad.id = QStringLiteral("bbbbbbbb-0000-4000-8000-000000000002");
+        bad.sequence = 0;
+        QByteArray text = QByteArray::fromStdString(bad.toJson().dump());
+        QVERIFY(text.contains("\"attempts\":0"));
+        text.replace("\"attempts\":0", field);
+        if (field.contains("\"sequence\""))
+            text.replace("\"sequence\":0", "\"y\":0");
+        const QString badPath = QDir(m_dir->path()).filePath(bad.id + QStringLiteral(".json"));
+        QVERIFY(AtomicFile::write(badPath, text).ok());
+
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        QCOMPARE(outbox.items().size(), 1);
+        QCOMPARE(outbox.items().first().id, good.id);
+        QVERIFY(QFile::exists(badPath + QStringLiteral(".corrupt")));
+        QVERIFY(!QFile::exists(badPath));
+        QCOMPARE(outbox.setAside().size(), 1);
+        QVERIFY2(outbox.setAside().first().contains(mentions), qPrintable(outbox.setAside().first()));
+
+        // The command line lists the queue instead of aborting, and says what was set aside.
+        QVERIFY(AtomicFile::write(badPath, text).ok());
+        QProcess cli;
+        cli.start(qEnvironmentVariable("DIY_CLI"), {QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--folder"), m_dir->path()});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(cli.readAllStandardOutput()).contains(good.id));
+        QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("set aside")));
+    }
+
+    void answeredWithoutFeedbackIdIsFailedNotResent()
+    {
+        // Decision documented in FeedbackOutbox.h: a 200 without feedback_id is not a delivery and
+        // not retried automatically; the item is kept as Failed with a message saying why.
+        FeedbackOutbox outbox(m_dir->path(), m_client.get(), fastOutbox());
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::AcceptedWithoutId, 0, {}}, 1);
+        const QString id = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, true));
+        QSignalSpy flushed(&outbox, &FeedbackOutbox::flushed);
+        outbox.flush();
+        QTRY_COMPARE(flushed.count(), 1);
+        QCOMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Failed));
+        QVERIFY2(outbox.item(id).userMessage.contains(QStringLiteral("without a feedback id")), qPrintable(outbox.item(id).userMessage));
+        QVERIFY(outbox.item(id).lastError.contains(QStringLiteral("HTTP 200 without feedback_id")));
+        QCOMPARE(fileJson(id)["state"], json("failed")); // kept on disk
+        QCOMPARE(m_gateway->acceptedFeedback().size(), 1); // the double stored it, like the real gateway would
+        outbox.flush();                                     // a later flush does not resend it
+        QTRY_COMPARE(flushed.count(), 2);
+        QCOMPARE(m_gateway->requests(QStringLiteral("/feedback")).size(), 1);
+        // The creator decides: retry sends it again (a normal answer this time).
+        outbox.retry(id);
+        QTRY_COMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Sent));
+        QVERIFY(!outbox.item(id).feedbackId.isEmpty());
     }
 };
 

@@ -54,6 +54,23 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("NOT READY")), qPrintable(out));
     }
 
+    void passwordInTheUrlIsNeverPrinted()
+    {
+        GatewayDouble gateway;
+        QVERIFY(gateway.listen());
+        for (const QString &url : {QStringLiteral("http://user:s3cr3t-canary@127.0.0.1:%1").arg(gateway.port()),
+                                   QStringLiteral("http://user:s3cr3t-canary@127.0.0.1:1")}) {
+            QProcess p;
+            p.setProcessChannelMode(QProcess::MergedChannels);
+            p.start(cliPath(), {QStringLiteral("gateway-check"), QStringLiteral("--url"), url});
+            QVERIFY(p.waitForStarted());
+            QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000));
+            const QString all = QString::fromUtf8(p.readAll());
+            QVERIFY2(!all.contains(QStringLiteral("s3cr3t-canary")) && !all.contains(QStringLiteral("user:")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("http://***@127.0.0.1:")), qPrintable(all));
+        }
+    }
+
     void unreachableGateway()
     {
         QString out;

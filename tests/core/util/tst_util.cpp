@@ -2,6 +2,18 @@
 #include "util/ContentHash.h"
 #include "util/Log.h"
 #include "util/Result.h"
+#include "util/DiskErrors.h"
+#include "util/JsonParser.h"
+#include "util/UrlRedaction.h"
+#include "FullDisk.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cerrno>
+#include <cstdio>
+#include <limits>
+#include <sys/stat.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -86,6 +98,122 @@ private slots:
         QVERIFY(!lines.isEmpty());
         QVERIFY(lines.last().contains(QStringLiteral("key is *** here")));
         QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("hunter2")));
+    }
+
+    // --- issue 10: every file we read is untrusted ---
+
+    void jsonParserRefusesWhatWouldCrash_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("1e309") << QByteArray("{\"a\": 1e309}") << QStringLiteral("number outside the range");
+        QTest::newRow("-1e999") << QByteArray("[-1e999]") << QStringLiteral("number outside the range");
+        QTest::newRow("1 and 400 zeros") << (QByteArray("[1") + QByteArray(400, '0') + "]")
+                                        << QStringLiteral("number outside the range");
+        QTest::newRow("1e6 deep") << (QByteArray(1'000'000, '[') + QByteArray(1'000'000, ']')) << QStringLiteral("nested too deeply");
+        QTest::newRow("65 deep") << (QByteArray(65, '{').replace("{", "{\"a\":") + "1" + QByteArray(65, '}'))
+                                << QStringLiteral("nested too deeply");
+        QTest::newRow("syntax") << QByteArray("{\"a\": ") << QStringLiteral("not valid JSON");
+        QTest::newRow("bad utf-8") << QByteArray("[\"\xff\"]") << QStringLiteral("not valid JSON");
+    }
+    void jsonParserRefusesWhatWouldCrash()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, mentions);
+        const auto parsed = JsonParser::parse(bytes, QStringLiteral("doc.json"));
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().message.contains(mentions), qPrintable(parsed.error().message));
+        QVERIFY(parsed.error().message.startsWith(QStringLiteral("doc.json")));
+    }
+
+    void jsonParserDepthIgnoresBracketsInStrings()
+    {
+        QCOMPARE(JsonParser::textDepth("[\"[[[[\\\"[[\", {\"a\": [1]}]"), 3);
+        QCOMPARE(JsonParser::textDepth("42"), 0);
+        const QByteArray deep64 = QByteArray(64, '[') + QByteArray(64, ']');
+        QVERIFY(JsonParser::parse(deep64, QStringLiteral("x")).ok());
+        QCOMPARE(JsonParser::depth(*JsonParser::parse(deep64, QStringLiteral("x"))), 64);
+        QVERIFY(!JsonParser::parse(QByteArray(10, ' '), QStringLiteral("x"), {5, 64}).ok()); // size bound
+    }
+
+    void wholeNumbersNeverWrapOrTruncate()
+    {
+        using nlohmann::json;
+        QCOMPARE(JsonParser::wholeNumber(json(3)).value_or(-1), 3);
+        QVERIFY(!JsonParser::wholeNumber(json(1e300)).has_value());
+        QVERIFY(!JsonParser::wholeNumber(json(3.0)).has_value());
+        QVERIFY(!JsonParser::wholeNumber(json("3")).has_value());
+        QVERIFY(!JsonParser::wholeNumber(json(nullptr)).has_value());
+        QVERIFY(!JsonParser::wholeNumber(json(std::numeric_limits<std::uint64_t>::max())).has_value());
+        QVERIFY(!JsonParser::wholeNumber(json(-1), 0, 10).has_value());
+    }
+
+    void urlUserInfoIsRedacted()
+    {
+        QCOMPARE(UrlRedaction::display(QUrl(QStringLiteral("http://user:secret@host:3000/x"))), QStringLiteral("http://***@host:3000/x"));
+        QCOMPARE(UrlRedaction::display(QUrl(QStringLiteral("http://host:3000"))), QStringLiteral("http://host:3000"));
+        const QString line = UrlRedaction::text(QStringLiteral("Error transferring https://bob:pa55@gw.example/status - refused; mail me@x.org"));
+        QVERIFY2(!line.contains(QStringLiteral("pa55")) && !line.contains(QStringLiteral("bob")), qPrintable(line));
+        QVERIFY(line.contains(QStringLiteral("https://***@gw.example/status")));
+        QVERIFY(line.contains(QStringLiteral("me@x.org"))); // not a URL: untouched
+        // Every log line goes through the same helper.
+        QVERIFY(!Log::redact(QStringLiteral("GET http://u:canary-77@localhost:1/")).contains(QStringLiteral("canary-77")));
+    }
+
+    void readRefusesDevicesAndBoundsSize()
+    {
+        const auto zero = AtomicFile::read(QStringLiteral("/dev/zero"), 1024);
+        QVERIFY(!zero.ok());
+        QVERIFY2(zero.error().message.contains(QStringLiteral("not a regular file")), qPrintable(zero.error().message));
+        QTemporaryDir dir;
+        const QString big = dir.filePath(QStringLiteral("big"));
+        QVERIFY(AtomicFile::write(big, QByteArray(2048, 'x')).ok());
+        QVERIFY(!AtomicFile::read(big, 1024).ok());
+        QCOMPARE(AtomicFile::read(big, 2048)->size(), 2048);
+    }
+
+    void hashingIsBounded()
+    {
+        QCOMPARE(ContentHash::ofFile(QStringLiteral("/dev/zero")), QString()); // never reads without end
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QCOMPARE(ContentHash::ofFile(fifo), QString()); // would block forever if opened
+        const QString file = dir.filePath(QStringLiteral("f"));
+        QVERIFY(AtomicFile::write(file, QByteArray(100, 'a')).ok());
+        QCOMPARE(ContentHash::ofFile(file), ContentHash::ofBytes(QByteArray(100, 'a')));
+        QCOMPARE(ContentHash::ofFile(file, 99), QString());
+    }
+
+    void fullDiskIsNamed()
+    {
+        // The kernel's own ENOSPC: /dev/full refuses every write.
+        QFile full(QStringLiteral("/dev/full"));
+        QVERIFY(full.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        errno = 0;
+        QCOMPARE(full.write(QByteArray(10, 'x')), qint64(-1));
+        const Error e = DiskErrors::writeFailed(full.fileName(), full.errorString(), errno);
+        QVERIFY2(e.message.startsWith(QStringLiteral("No space left on /dev")), qPrintable(e.message));
+        QVERIFY(!DiskErrors::writeFailed(QStringLiteral("/x/y"), QStringLiteral("Permission denied")).message.contains(QStringLiteral("space")));
+    }
+
+    void atomicWriteOnFullDisk()
+    {
+        const QString folder = test::fullDiskFolder();
+        if (!folder.isEmpty()) { // the child, on a 64 KB tmpfs
+            const QString path = QDir(folder).filePath(QStringLiteral("project.json"));
+            QVERIFY(AtomicFile::write(QDir(folder).filePath(QStringLiteral("small")), "fits").ok());
+            const Status st = AtomicFile::write(path, QByteArray(256 * 1024, 'x'));
+            QVERIFY(!st.ok());
+            std::printf("MESSAGE: %s\n", qPrintable(st.error().message));
+            QVERIFY2(st.error().message.startsWith(QStringLiteral("No space left on ") + folder), qPrintable(st.error().message));
+            QVERIFY(!st.error().message.contains(QStringLiteral("canceled")));
+            QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{QStringLiteral("small")}); // no temp file left
+            return;
+        }
+        const test::FullDiskRun run = test::runOnFullDisk("atomicWriteOnFullDisk");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+        QVERIFY2(run.output.contains(QStringLiteral("MESSAGE: No space left on")), qPrintable(run.output));
     }
 };
 

@@ -267,6 +267,7 @@ void GatewayDouble::handle(QTcpSocket *socket, Recorded request, std::optional<F
             respondRaw(socket, request, 200, QByteArrayLiteral("{\"inference_id\": \"trunc"));
             return;
         case Fault::Kind::ParsedNull:
+        case Fault::Kind::AcceptedWithoutId:
         case Fault::Kind::Latency:
             break;
         }
@@ -285,7 +286,7 @@ void GatewayDouble::handle(QTcpSocket *socket, Recorded request, std::optional<F
     } else if (request.path == QStringLiteral("/inference") && request.method == "POST") {
         handleInference(socket, request, fault);
     } else if (request.path == QStringLiteral("/feedback") && request.method == "POST") {
-        handleFeedback(socket, request);
+        handleFeedback(socket, request, fault);
     } else {
         respond(socket, request, 404, {{"error", "Route not found: " + request.path.toStdString()}});
     }
@@ -566,7 +567,7 @@ void GatewayDouble::handleInference(QTcpSocket *socket, Recorded &request, std::
              {"finish_reason", "stop"}});
 }
 
-void GatewayDouble::handleFeedback(QTcpSocket *socket, Recorded &request)
+void GatewayDouble::handleFeedback(QTcpSocket *socket, Recorded &request, std::optional<Fault> fault)
 {
     const json &body = request.json;
     auto bad = [&](const QString &message, int status = 400) {
@@ -633,6 +634,8 @@ void GatewayDouble::handleFeedback(QTcpSocket *socket, Recorded &request)
     const QString feedbackId = newUuidV7();
     if (!body.value("dryrun", false))
         m_feedback.append({feedbackId, metric, value, id, tags});
+    if (fault && fault->kind == Fault::Kind::AcceptedWithoutId)
+        return respond(socket, request, 200, json::object());
     respond(socket, request, 200, {{"feedback_id", feedbackId.toStdString()}});
 }
 

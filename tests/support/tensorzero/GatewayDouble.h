@@ -31,7 +31,9 @@ class GatewayDouble : public QObject {
     Q_OBJECT
 public:
     struct Fault {
-        enum class Kind { Latency, RateLimited, BadGateway, Unavailable, InternalError, MalformedBody, ParsedNull, DropConnection };
+        enum class Kind { Latency, RateLimited, BadGateway, Unavailable, InternalError, MalformedBody, ParsedNull, DropConnection,
+                          /// /feedback: stores the feedback like the real gateway, then answers 200 `{}` (no feedback_id)
+                          AcceptedWithoutId };
         Kind kind = Kind::Latency;
         int latencyMs = 0;        ///< Latency: delay before answering normally
         QByteArray retryAfter;    ///< RateLimited: the Retry-After header value ("1", an HTTP-date, or empty)
@@ -96,7 +98,7 @@ private:
     void respondRaw(QTcpSocket *socket, Recorded &request, int status, const QByteArray &body,
                     const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
     void handleInference(QTcpSocket *socket, Recorded &request, std::optional<Fault> fault);
-    void handleFeedback(QTcpSocket *socket, Recorded &request);
+    void handleFeedback(QTcpSocket *socket, Recorded &request, std::optional<Fault> fault);
     QString validateInference(const nlohmann::json &body, int *status) const;
     QString validateInput(const nlohmann::json &input, const GatewayConfig::Function *fn) const;
     std::optional<Fault> takeFault(const QString &path);

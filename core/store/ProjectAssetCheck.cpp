@@ -1,0 +1,56 @@
+#include "store/ProjectAssetCheck.h"
+
+#include "model/JsonReader.h"
+#include "store/ProjectFiles.h"
+
+#include <QImage>
+#include <QImageReader>
+
+namespace diy {
+
+namespace {
+
+/// Why the file is not a picture the card renderer can use, or empty.
+QString imageProblem(const QString &path)
+{
+    QImageReader reader(path);
+    reader.setDecideFormatFromContent(true);
+    if (reader.format().isEmpty())
+        return QStringLiteral("is not an image the studio can read (PNG, JPEG, WebP, BMP or GIF)");
+    const QSize size = reader.size();
+    if (size.isValid() && qint64(size.width()) * size.height() > 100'000'000LL)
+        return QStringLiteral("is too large an image (%1×%2 pixels)").arg(size.width()).arg(size.height());
+    if (reader.read().isNull())
+        return QStringLiteral("is damaged: it could not be decoded (%1)").arg(reader.errorString());
+    return {};
+}
+
+} // namespace
+
+FieldProblems ProjectAssetCheck::check(const Project &project, const QString &projectDir)
+{
+    FieldProblems problems;
+    for (qsizetype i = 0; i < project.sceneImages.size(); ++i) {
+        const SceneImage &image = project.sceneImages.at(i);
+        if (image.source == SceneImage::Source::Card)
+            continue;
+        const QString path = JsonReader::child(JsonReader::child(QStringLiteral("/sceneImages"), std::size_t(i)),
+                                               QStringLiteral("file"));
+        const Result<QString> file = ProjectFiles::resolve(projectDir, image.file, ProjectFiles::kMaxImageBytes);
+        if (!file) {
+            problems.append({path, file.error().message});
+            continue;
+        }
+        if (const QString why = imageProblem(*file); !why.isEmpty())
+            problems.append({path, QStringLiteral("%1 %2").arg(image.file, why)});
+    }
+    if (!project.brief.musicFile.isEmpty()) {
+        const Result<QString> music =
+            ProjectFiles::resolve(projectDir, project.brief.musicFile, ProjectFiles::kMaxMusicBytes);
+        if (!music)
+            problems.append({QStringLiteral("/brief/musicFile"), music.error().message});
+    }
+    return problems;
+}
+
+} // namespace diy

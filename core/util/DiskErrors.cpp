@@ -1,0 +1,39 @@
+#include "util/DiskErrors.h"
+
+#include <QFileInfo>
+
+#include <cerrno>
+
+namespace diy {
+
+bool DiskErrors::isDiskFull(int errnoValue, const QString &reason)
+{
+    if (errnoValue == ENOSPC || errnoValue == EDQUOT)
+        return true;
+    if (reason.isEmpty())
+        return false;
+    return reason.contains(qt_error_string(ENOSPC), Qt::CaseInsensitive)
+           || reason.contains(qt_error_string(EDQUOT), Qt::CaseInsensitive)
+           || reason.contains(QStringLiteral("No space left on device"), Qt::CaseInsensitive);
+}
+
+Error DiskErrors::noSpace(const QString &path, const QString &detail)
+{
+    const QFileInfo info(path);
+    const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    Error e = Error::io(QStringLiteral("No space left on %1. Free some disk space and try again; nothing already "
+                                       "made was lost.")
+                            .arg(folder),
+                        detail.isEmpty() ? QStringLiteral("writing %1: %2").arg(path, qt_error_string(ENOSPC)) : detail);
+    e.retryable = true;
+    return e;
+}
+
+Error DiskErrors::writeFailed(const QString &path, const QString &reason, int errnoValue)
+{
+    if (isDiskFull(errnoValue, reason))
+        return noSpace(path, QStringLiteral("writing %1: %2").arg(path, reason.isEmpty() ? qt_error_string(errnoValue) : reason));
+    return Error::io(QStringLiteral("Cannot write %1: %2").arg(path, reason.isEmpty() ? qt_error_string(errnoValue) : reason));
+}
+
+} // namespace diy
