@@ -208,6 +208,11 @@ int runRender(const QStringList &args)
         }
     }
 
+    // Work files left by a killed render of this project (dead processes only) go now.
+    const QStringList swept = StalePartials::sweep(projectDir);
+    if (!swept.isEmpty() && !asJson)
+        printErr(QStringLiteral("Removed %1 work file(s) left by an interrupted render.").arg(swept.size()));
+
     // Every referenced file (pictures, music) is checked now and all problems listed at once.
     FieldProblems problems;
     auto loaded = ProjectStore::loadForRender(projectDir, &problems);
@@ -222,11 +227,6 @@ int runRender(const QStringList &args)
         printErr(QStringLiteral("error: %1 has no script yet. Write or import one in the studio first.").arg(projectDir));
         return ExitBadInput;
     }
-
-    // Work files left by a killed render of this project (dead processes only) go now.
-    const QStringList swept = StalePartials::sweep(projectDir);
-    if (!swept.isEmpty() && !asJson)
-        printErr(QStringLiteral("Removed %1 work file(s) left by an interrupted render.").arg(swept.size()));
 
     RenderPipeline::Options options;
     options.jobs = jobs;

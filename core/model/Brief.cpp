@@ -2,6 +2,7 @@
 
 #include "model/JsonReader.h"
 #include "model/UserText.h"
+#include "store/ProjectFiles.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,10 @@ FieldProblems Brief::validate() const
     if (!captionPositions().contains(captionPosition))
         problems.append({QStringLiteral("/captionPosition"),
                          QStringLiteral("Caption position must be bottom, center or top.")});
+    if (!musicFile.isEmpty())
+        if (const QString why = ProjectFiles::pathProblem(musicFile); !why.isEmpty())
+            problems.append({QStringLiteral("/musicFile"),
+                             QStringLiteral("The music file %1; choose it with Browse… to copy it into the project.").arg(why)});
     if (musicVolume < 0.0 || musicVolume > 1.0)
         problems.append({QStringLiteral("/musicVolume"), QStringLiteral("Music volume must be 0–1.")});
     return problems;

@@ -26,9 +26,13 @@ QDateTime readTime(JsonReader &r, const json &j, const QString &path, const char
     if (s.isEmpty())
         return {};
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!t.isValid())
+    // Years outside 1970–9999 would not survive a save (ISO text of year 0 or 10000 does not read back).
+    const int year = t.isValid() ? t.toUTC().date().year() : 0;
+    if (!t.isValid() || year < 1970 || year > 9999) {
         r.problem(JsonReader::child(path, QString::fromLatin1(key)),
-                  QStringLiteral("is not an ISO 8601 date and time: \"%1\"").arg(s));
+                  QStringLiteral("is not an ISO 8601 date and time from 1970 to 9999: \"%1\"").arg(s));
+        return {};
+    }
     return t;
 }
 

@@ -186,7 +186,7 @@ Result<QString> ProjectStore::importMusic(const QString &folder, const QString &
         return Error::io(QStringLiteral("Cannot read %1.").arg(info.fileName()));
     QString ext = info.suffix().toLower();
     ext.removeIf([](QChar c) { return !c.isLetterOrNumber() || c.unicode() > 0x7f; });
-    const QString relative = QStringLiteral("assets/music/%1%2").arg(hash.left(24), ext.isEmpty() ? QString() : QLatin1Char('.') + ext.left(8));
+    const QString relative = QStringLiteral("assets/music/%1%2").arg(hash.left(24), ext.isEmpty() ? QString() : QString(QLatin1Char('.') + ext.left(8)));
     const QString target = QDir(folder).filePath(relative);
     if (!QFileInfo::exists(target)) {
         auto bytes = AtomicFile::read(sourcePath, ProjectFiles::kMaxMusicBytes);

@@ -127,7 +127,9 @@ Result<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j, const QStri
         if (s.isEmpty())
             return {};
         *out = QDateTime::fromString(s, Qt::ISODateWithMs);
-        return out->isValid() ? QString() : QStringLiteral("\"%1\" is not a date and time").arg(QLatin1String(key));
+        const int year = out->isValid() ? out->toUTC().date().year() : 0;
+        return year >= 1970 && year <= 9999 ? QString()
+                                            : QStringLiteral("\"%1\" is not a date and time from 1970 to 9999").arg(QLatin1String(key));
     };
 
     FeedbackItem item;

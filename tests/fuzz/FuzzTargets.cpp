@@ -35,8 +35,6 @@ void projectLoader(const QByteArray &bytes)
     if (!again)
         broken("a saved project does not load", again.error().detail);
     (void)project->scenes();
-    if (project->script)
-        (void)project->script->validate();
 }
 
 void outboxItem(const QByteArray &bytes)

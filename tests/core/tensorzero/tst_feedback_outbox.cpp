@@ -305,8 +305,11 @@ private slots:
         QByteArray text = QByteArray::fromStdString(bad.toJson().dump());
         QVERIFY(text.contains("\"attempts\":0"));
         text.replace("\"attempts\":0", field);
+        // Keys are written sorted: drop the original of a key the row sets (the last duplicate wins).
         if (field.contains("\"sequence\""))
             text.replace("\"sequence\":0", "\"y\":0");
+        if (field.contains("\"state\""))
+            text.replace("\"state\":\"queued\"", "\"z\":0");
         const QString badPath = QDir(m_dir->path()).filePath(bad.id + QStringLiteral(".json"));
         QVERIFY(AtomicFile::write(badPath, text).ok());
 
