@@ -120,7 +120,7 @@ Result<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j, const QStri
         *out = *n;
         return {};
     };
-    auto time = [&](const char *key, QDateTime *out) -> QString {
+    auto dateTime = [&](const char *key, QDateTime *out) -> QString {
         QString s;
         if (QString why = text(key, false, &s); !why.isEmpty())
             return why;
@@ -151,9 +151,9 @@ Result<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j, const QStri
     check(text("feedback_id", false, &item.feedbackId));
     check(whole("attempts", kMaxAttempts, &attempts));
     check(whole("sequence", std::numeric_limits<qint64>::max(), &item.sequence));
-    check(time("created_at", &item.createdAt));
-    check(time("updated_at", &item.updatedAt));
-    check(time("next_attempt_at", &item.nextAttemptAt));
+    check(dateTime("created_at", &item.createdAt));
+    check(dateTime("updated_at", &item.updatedAt));
+    check(dateTime("next_attempt_at", &item.nextAttemptAt));
     item.attempts = int(attempts);
     // The id names the item's file: nothing that could leave the outbox folder.
     if (!item.id.isEmpty() && (item.id.contains(QLatin1Char('/')) || item.id.contains(QLatin1Char('\\'))

@@ -184,7 +184,10 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
         FileDialogs::openFile(this, QStringLiteral("music"), tr("Choose background music"),
                               tr("Audio (*.mp3 *.wav *.ogg *.m4a *.flac)"), this, [this](const QString &path) {
                                   // A project names only files inside its folder: copy the music in.
-                                  const Result<QString> relative = ProjectStore::importMusic(m_document->folder(), path);
+                                  const Result<QString> relative =
+                                      m_document->folder().isEmpty()
+                                          ? Result<QString>(Error::invalidInput(tr("Save the project first: the music is copied into its folder.")))
+                                          : ProjectStore::importMusic(m_document->folder(), path);
                                   if (!relative) {
                                       QLabel *label = m_problems.value(QStringLiteral("/musicFile"));
                                       label->setText(relative.error().message);

@@ -241,7 +241,7 @@ private slots:
         const QString deadList = ProjectStore::rendersDir(dir.path()) + QStringLiteral("/.v.mp4.partial-%1-7.ffconcat").arg(dead);
         const QString deadFolder = cache + QStringLiteral("/narration/.n.wav.partial-%1-2.d").arg(dead);
         const QString liveFile = cache + QStringLiteral("/segments/.s2.mp4.partial-%1-4").arg(QCoreApplication::applicationPid());
-        for (const QString &f : {deadFile, deadList, liveFile, deadFolder + QStringLiteral("/phonemes.txt")})
+        for (const QString &f : {deadFile, deadList, liveFile, QString(deadFolder + QStringLiteral("/phonemes.txt"))})
             QVERIFY(AtomicFile::write(f, "x").ok());
         QProcess cli;
         cli.start(qEnvironmentVariable("DIY_CLI"), {QStringLiteral("render"), dir.path()});
