@@ -12,7 +12,7 @@ QString fullDiskFolder()
     return qEnvironmentVariable("DIY_FULL_DISK_DIR");
 }
 
-FullDiskRun runOnFullDisk(const char *testFunction)
+FullDiskRun runOnFullDisk(const char *testFunction, int sizeKb)
 {
     FullDiskRun run;
     QTemporaryDir mountPoint;
@@ -25,7 +25,7 @@ FullDiskRun runOnFullDisk(const char *testFunction)
     child.setProcessChannelMode(QProcess::MergedChannels);
     child.start(QStringLiteral("unshare"),
                 {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"),
-                 QStringLiteral("mount -t tmpfs -o size=64k tmpfs \"$1\" && exec \"$2\" \"$3\""), QStringLiteral("sh"),
+                 QStringLiteral("mount -t tmpfs -o size=%1k tmpfs \"$1\" && exec \"$2\" \"$3\"").arg(sizeKb), QStringLiteral("sh"),
                  mountPoint.path(), QCoreApplication::applicationFilePath(), QString::fromLatin1(testFunction)});
     if (!child.waitForStarted(30000) || !child.waitForFinished(120000)) {
         run.output = child.errorString();

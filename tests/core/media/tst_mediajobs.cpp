@@ -1,5 +1,4 @@
 #include "MediaTestUtil.h"
-#include "FullDisk.h"
 
 #include "media/CaptionChunker.h"
 #include "media/CaptionTrack.h"
@@ -351,31 +350,6 @@ private slots:
         QVERIFY(failed->error().kind == Error::Kind::Process);
         QVERIFY(!failed->error().detail.isEmpty());
         QVERIFY(!QFile::exists(spec.outputPath));
-    }
-
-    void fullDiskDuringEncodeIsNamed()
-    {
-        // issue 10: ffmpeg's temporary output hits a full disk: the job says so and names the folder.
-        const QString full = fullDiskFolder();
-        if (!full.isEmpty()) { // the child, with a 64 KB tmpfs at `full`
-            QTemporaryDir dir;
-            const QString image = dir.filePath(QStringLiteral("scene.png"));
-            const QString audio = dir.filePath(QStringLiteral("scene.wav"));
-            QVERIFY(makeImage(image, QSize(360, 640), QColor(40, 120, 200)));
-            QVERIFY(makeTone(audio, 7800, 440)); // 8 s of AAC alone is more than 64 KB
-            SegmentSpec spec{image, audio, {}, QDir(full).filePath(QStringLiteral("seg.mp4")), QSize(180, 320), 30, 8000};
-            SegmentJob job(spec);
-            const auto status = runJob<SegmentJob, Status>(job);
-            QVERIFY(status.has_value());
-            QVERIFY(!status->ok());
-            std::printf("MESSAGE: %s\n", qPrintable(status->error().message));
-            QVERIFY2(status->error().message.startsWith(QStringLiteral("No space left on ") + full), qPrintable(status->error().message));
-            QCOMPARE(QDir(full).entryList(QDir::Files | QDir::Hidden), QStringList()); // the partial is removed
-            return;
-        }
-        const FullDiskRun run = runOnFullDisk("fullDiskDuringEncodeIsNamed");
-        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
-        QVERIFY2(run.output.contains(QStringLiteral("MESSAGE: No space left on")), qPrintable(run.output));
     }
 };
 
