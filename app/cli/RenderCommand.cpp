@@ -237,13 +237,14 @@ int runRender(const QStringList &args)
     QObject::connect(&pipeline, &RenderPipeline::stageProgressChanged, &pipeline,
                      [&](RenderStage stage, double fraction, qint64) { printer.stageProgress(stage, fraction); });
     QObject::connect(&pipeline, &RenderPipeline::progressChanged, &pipeline,
-                     [&](double overall, qint64 eta) { printer.progress(overall, eta); });
+                     [&](const JobProgress &p) { printer.progress(p.fraction, p.etaMs); });
     QObject::connect(&pipeline, &RenderPipeline::stageFinished, &pipeline,
                      [&](RenderStage stage, double seconds) { printer.stageFinished(stage, seconds); });
 
     int exitCode = ExitFailure;
     QEventLoop loop;
-    QObject::connect(&pipeline, &RenderPipeline::finished, &loop, [&](const Result<RenderSummary> &result) {
+    QObject::connect(&pipeline, &RenderPipeline::finished, &loop, [&](const Status &) {
+        const Result<RenderSummary> result = pipeline.result();
         printer.clearLine();
         if (!result) {
             const Error &e = result.error();

@@ -22,7 +22,7 @@ QByteArray MergeJob::concatList(const QStringList &paths)
     return list;
 }
 
-void MergeJob::run()
+void MergeJob::begin()
 {
     if (m_spec.segmentPaths.isEmpty() || m_spec.outputPath.isEmpty()) {
         fail(Error::invalidInput(QStringLiteral("Nothing to merge: no segments or no output path.")));
@@ -75,8 +75,8 @@ void MergeJob::run()
     merge.description = QStringLiteral("joining the segments");
     merge.onStdout = [this](const QByteArray &data) { onStdout(data); };
     merge.onSuccess = [this](const QByteArray &) {
-        if (commitOutput(&m_temporaryPath, m_spec.outputPath) && finishWith())
-            emit finished(Status());
+        if (commitOutput(&m_temporaryPath, m_spec.outputPath))
+            succeed();
     };
     launch(std::move(merge));
 }
@@ -86,10 +86,6 @@ void MergeJob::onStdout(const QByteArray &data)
     readFfmpegProgress(data, m_spec.totalDurationMs);
 }
 
-void MergeJob::emitFailure(const Error &error)
-{
-    emit finished(error);
-}
 
 void MergeJob::cleanup()
 {

@@ -26,12 +26,9 @@ public:
     /// The concat demuxer list for these files (absolute paths, quoted per the demuxer's rules).
     static QByteArray concatList(const QStringList &paths);
 
-signals:
-    void finished(diy::Status status);
 
 protected:
-    void run() override;
-    void emitFailure(const Error &error) override;
+    void begin() override;
     void cleanup() override;
 
 private:

@@ -48,7 +48,7 @@ QString NarrationJob::speakableText(const QString &phrase)
     return text.simplified();
 }
 
-void NarrationJob::run()
+void NarrationJob::begin()
 {
     if (m_spec.outputWav.isEmpty()) {
         fail(Error::invalidInput(QStringLiteral("The narration has no output file.")));
@@ -90,7 +90,7 @@ void NarrationJob::launchNextPhrases()
         speak.description = QStringLiteral("speaking phrase %1").arg(index + 1);
         speak.onSuccess = [this](const QByteArray &) {
             ++m_phrasesDone;
-            reportProgress(0.6 * m_phrasesDone / m_spec.phrases.size());
+            reportFraction(0.6 * m_phrasesDone / m_spec.phrases.size());
             if (m_phrasesDone == m_spec.phrases.size())
                 assemble();
             else
@@ -162,7 +162,7 @@ void NarrationJob::assemble()
     measure.description = QStringLiteral("measuring the narration's loudness");
     measure.keepFullStderr = true;
     measure.onSuccess = [this](const QByteArray &stderrData) {
-        reportProgress(0.8);
+        reportFraction(0.8);
         normalise(stderrData);
     };
     launch(std::move(measure));
@@ -216,16 +216,12 @@ void NarrationJob::normalise(const QByteArray &measurement)
         result.cues = m_cues;
         if (!result.cues.isEmpty())
             result.cues.last().endMs = result.durationMs;
-        if (finishWith())
-            emit finished(std::move(result));
+        m_result = std::move(result);
+        succeed();
     };
     launch(std::move(apply));
 }
 
-void NarrationJob::emitFailure(const Error &error)
-{
-    emit finished(error);
-}
 
 void NarrationJob::cleanup()
 {

@@ -31,6 +31,8 @@ struct NarrationResult {
 class NarrationJob : public ProcessJob {
     Q_OBJECT
 public:
+    /// The spoken narration with its cues, or the error, once finished.
+    Result<NarrationResult> result() const { return status() ? Result<NarrationResult>(m_result) : Result<NarrationResult>(status().error()); }
     explicit NarrationJob(NarrationSpec spec, QObject *parent = nullptr);
 
     /// Pause after a phrase: longer after a sentence than after a clause.
@@ -38,15 +40,13 @@ public:
     /// The text handed to espeak-ng for a phrase (line breaks and espeak's [[phoneme]] markup neutralised).
     static QString speakableText(const QString &phrase);
 
-signals:
-    void finished(diy::Result<diy::NarrationResult> result);
 
 protected:
-    void run() override;
-    void emitFailure(const Error &error) override;
+    void begin() override;
     void cleanup() override;
 
 private:
+    NarrationResult m_result;
     void launchNextPhrases();
     void assemble();
     void normalise(const QByteArray &measurement);

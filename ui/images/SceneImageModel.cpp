@@ -2,8 +2,11 @@
 
 #include "common/ProjectDocument.h"
 #include "images/ThumbnailCache.h"
-#include "media/CardRenderer.h"
-#include "pipeline/SceneDesign.h"
+#include "pipeline/PlanBuilder.h"
+#include "pipeline/RenderPlan.h"
+#include "providers/CardPictureProvider.h"
+#include "providers/FrameSpec.h"
+#include "providers/PhotoPictureProvider.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -31,48 +34,26 @@ void SceneImageModel::setThumbnailSize(QSize box)
 QString SceneImageModel::pictureKey(int row, QSize box) const
 {
     const Project &p = m_document->project();
-    const QList<Scene> scenes = p.scenes();
-    if (row < 0 || row >= scenes.size())
+    if (row < 0 || row >= p.scenes().size())
         return {};
-    const SceneImage image = row < p.sceneImages.size() ? p.sceneImages.at(row) : SceneImage{};
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    if (image.source != SceneImage::Source::Card && !image.file.isEmpty()) {
-        hash.addData(image.file.toUtf8());
-        hash.addData(image.sha256.toUtf8());
-    } else {
-        const CardContent card = SceneDesign::cardContent(scenes.at(row), p.brief, p.script ? p.script->title : QString());
-        hash.addData(QStringLiteral("card%1|%2|%3|%4|%5|%6|%7|%8")
-                         .arg(int(card.kind))
-                         .arg(card.title, card.body)
-                         .arg(card.stepNumber)
-                         .arg(card.stepCount)
-                         .arg(card.checklist.join(QLatin1Char('\n')), card.badge, p.brief.format.id())
-                         .toUtf8());
-        hash.addData(QByteArray::number(CardRenderer::engineVersion()));
-    }
-    return QStringLiteral("%1@%2x%3").arg(QString::fromLatin1(hash.result().toHex())).arg(box.width()).arg(box.height());
+    // The render plan's own spec of this scene's frame: the thumbnail shows what will be rendered
+    // and changes exactly when the rendered frame would.
+    const FrameSpec spec = RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3);
+    return QStringLiteral("%1@%2x%3").arg(PlanBuilder::keyOf(RenderStage::Frames, spec)).arg(box.width()).arg(box.height());
 }
 
 QPixmap SceneImageModel::picture(int row, QSize box) const
 {
     const Project &p = m_document->project();
-    const QList<Scene> scenes = p.scenes();
-    if (row < 0 || row >= scenes.size())
+    if (row < 0 || row >= p.scenes().size())
         return {};
-    const SceneImage image = row < p.sceneImages.size() ? p.sceneImages.at(row) : SceneImage{};
-    ThumbnailCache::Producer producer;
-    if (image.source != SceneImage::Source::Card && !image.file.isEmpty()) {
-        const QString path = QFileInfo(image.file).isAbsolute() ? image.file : m_document->folder() + QLatin1Char('/') + image.file;
-        producer = [path, box] { return ThumbnailCache::decodeScaled(path, box); };
-    } else {
-        const CardContent card = SceneDesign::cardContent(scenes.at(row), p.brief, p.script ? p.script->title : QString());
-        const QSize frame = p.brief.format.size();
-        producer = [card, frame, box] {
-            // Drawn at a third of the frame: the same layout, a fraction of the pixels.
-            const QImage full = CardRenderer(frame / 3).render(card);
-            return full.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        };
-    }
+    // Drawn at a third of the frame: the same layout, a fraction of the pixels.
+    const FrameSpec spec = RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3);
+    ThumbnailCache::Producer producer = [spec, box] {
+        const Result<QImage> full = spec.source == FrameSpec::Source::Card ? Result<QImage>(CardPictureProvider::paint(spec))
+                                                                            : PhotoPictureProvider::paint(spec);
+        return full ? full->scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation) : QImage();
+    };
     return m_cache->image(pictureKey(row, box), producer);
 }
 

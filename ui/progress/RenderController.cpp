@@ -79,12 +79,17 @@ void RenderController::start()
         m_stages->stageFinished(stage, seconds);
         emit stateChanged();
     });
-    connect(m_pipeline, &RenderPipeline::progressChanged, this, [this](double fraction, qint64 eta) {
-        m_progress = fraction;
-        m_etaMs = eta;
-        emit progressChanged(fraction, eta);
+    connect(m_pipeline, &RenderPipeline::progressChanged, this, [this](const JobProgress &p) {
+        m_progress = p.fraction;
+        m_etaMs = p.etaMs;
+        emit progressChanged(p.fraction, p.etaMs);
     });
-    connect(m_pipeline, &RenderPipeline::finished, this, &RenderController::onPipelineFinished);
+    connect(m_pipeline, &RenderPipeline::finished, this, [this] {
+        if (!m_pipeline)
+            return;
+        // Queued from the render thread; the pipeline is done, so its result can be read here.
+        onPipelineFinished(m_pipeline->result(), m_pipeline->runRecord());
+    });
 
     m_thread->start();
     QMetaObject::invokeMethod(m_pipeline, &RenderPipeline::start, Qt::QueuedConnection);
@@ -100,7 +105,7 @@ void RenderController::cancel()
     QMetaObject::invokeMethod(m_pipeline, &RenderPipeline::cancel, Qt::QueuedConnection);
 }
 
-void RenderController::onPipelineFinished(const diy::Result<diy::RenderSummary> &result)
+void RenderController::onPipelineFinished(const diy::Result<diy::RenderSummary> &result, const diy::RunRecord &record)
 {
     m_running = false;
     m_lastElapsedMs = m_elapsed.elapsed();
@@ -119,13 +124,7 @@ void RenderController::onPipelineFinished(const diy::Result<diy::RenderSummary> 
         m_lastError = result.error();
         m_state = result.error().isCancelled() ? StageState::Cancelled : StageState::Failed;
         m_stages->runEnded(m_state);
-        RunRecord run;
-        run.outcome = result.error().isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("failed");
-        run.finishedAt = QDateTime::currentDateTimeUtc();
-        run.startedAt = run.finishedAt.addMSecs(-m_lastElapsedMs);
-        run.seconds = m_lastElapsedMs / 1000.0;
-        run.message = result.error().message;
-        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) { p.runs.append(run); });
+        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) { p.runs.append(record); });
     }
     emit stateChanged();
     emit finished(result);

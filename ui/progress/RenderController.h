@@ -56,7 +56,7 @@ signals:
     void finished(const diy::Result<diy::RenderSummary> &result);
 
 private:
-    void onPipelineFinished(const diy::Result<diy::RenderSummary> &result);
+    void onPipelineFinished(const diy::Result<diy::RenderSummary> &result, const diy::RunRecord &record);
     void teardown(bool wait);
 
     ProjectDocument *m_document;

@@ -32,7 +32,7 @@ void RenderStageModel::showPlan(const RenderPlan &plan, bool hadRender)
 
 void RenderStageModel::stageStarted(RenderStage stage, int items, int reused)
 {
-    Row &r = m_rows[int(stage)];
+    Row &r = m_rows[rowOf(stage)];
     r.state = StageState::Running;
     r.total = items;
     r.done = 0;
@@ -44,26 +44,26 @@ void RenderStageModel::stageStarted(RenderStage stage, int items, int reused)
 
 void RenderStageModel::itemStarted(RenderStage stage, const QString &label)
 {
-    m_rows[int(stage)].current = label;
+    m_rows[rowOf(stage)].current = label;
     changedRow(stage);
 }
 
 void RenderStageModel::itemFinished(RenderStage stage, bool)
 {
-    Row &r = m_rows[int(stage)];
+    Row &r = m_rows[rowOf(stage)];
     r.done = std::min(r.total, r.done + 1);
     changedRow(stage);
 }
 
 void RenderStageModel::stageProgress(RenderStage stage, double fraction)
 {
-    m_rows[int(stage)].fraction = fraction;
+    m_rows[rowOf(stage)].fraction = fraction;
     changedRow(stage);
 }
 
 void RenderStageModel::stageFinished(RenderStage stage, double seconds)
 {
-    Row &r = m_rows[int(stage)];
+    Row &r = m_rows[rowOf(stage)];
     r.state = StageState::Done;
     r.done = r.total;
     r.fraction = 1.0;
@@ -81,6 +81,15 @@ void RenderStageModel::runEnded(StageState state)
             changedRow(r.stage);
         }
     }
+}
+
+int RenderStageModel::rowOf(const RenderStage &stage) const
+{
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        if (m_rows[i].stage == stage)
+            return i;
+    Q_ASSERT_X(false, "RenderStageModel", "stage not registered");
+    return 0;
 }
 
 int RenderStageModel::rowCount(const QModelIndex &parent) const
@@ -157,7 +166,7 @@ QVariant RenderStageModel::headerData(int section, Qt::Orientation orientation, 
 
 void RenderStageModel::changedRow(RenderStage stage)
 {
-    emit dataChanged(index(int(stage), 0), index(int(stage), ColumnCount - 1));
+    emit dataChanged(index(rowOf(stage), 0), index(rowOf(stage), ColumnCount - 1));
 }
 
 } // namespace diy::ui

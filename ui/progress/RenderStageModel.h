@@ -41,7 +41,7 @@ public:
     void stageFinished(RenderStage stage, double seconds);
     /// Marks the running stage failed or cancelled.
     void runEnded(StageState state);
-    const Row &row(RenderStage stage) const { return m_rows.at(int(stage)); }
+    const Row &row(const RenderStage &stage) const { return m_rows.at(rowOf(stage)); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -50,6 +50,7 @@ public:
 
 private:
     void changedRow(RenderStage stage);
+    int rowOf(const RenderStage &stage) const;
     QList<Row> m_rows;
 };
 

@@ -8,6 +8,10 @@
 #include <QStringList>
 #include <QTest>
 
+#include "util/Job.h"
+
+#include <type_traits>
+
 #include <optional>
 
 namespace diy::test {
@@ -25,22 +29,25 @@ bool makeImage(const QString &path, QSize size, const QColor &colour);
 /// Files in a folder (to prove no partial files were left behind).
 QStringList filesIn(const QString &dir);
 
-/// Starts a job and waits for its one finished(...) signal; nothing when it did not come in time.
-template <typename Job, typename Value>
-std::optional<Value> runJob(Job &job, int timeoutMs = 60000)
+/// Starts a job and waits for its one finished() signal; nothing when it did not come in time or
+/// came more than once. Value is Status (the job's status()) or Result<T> (the job's result()).
+template <typename J, typename Value>
+std::optional<Value> runJob(J &job, int timeoutMs = 60000)
 {
-    std::optional<Value> result;
     int count = 0;
-    QObject::connect(&job, &Job::finished, &job, [&](const Value &value) {
-        result = value;
-        ++count;
-    });
+    QObject::connect(&job, &diy::Job::finished, &job, [&](const diy::Status &) { ++count; });
     job.start();
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+    if (!QTest::qWaitFor([&] { return count > 0; }, timeoutMs))
+        return std::nullopt;
     QTest::qWait(50); // a second finished() would arrive now
     if (count > 1)
         qWarning("finished() was emitted %d times", count);
-    return count == 1 ? result : std::nullopt;
+    if (count != 1)
+        return std::nullopt;
+    if constexpr (std::is_same_v<Value, diy::Status>)
+        return job.status();
+    else
+        return job.result();
 }
 
 } // namespace diy::test

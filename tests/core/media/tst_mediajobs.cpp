@@ -110,7 +110,7 @@ private slots:
         spec.outputWav = dir.filePath(QStringLiteral("narration.wav"));
         NarrationJob job(spec);
         QList<double> progress;
-        connect(&job, &ProcessJob::progressChanged, this, [&](double p) { progress.append(p); });
+        connect(&job, &ProcessJob::progressChanged, this, [&](const JobProgress &p) { progress.append(p.fraction); });
         const auto result = runJob<NarrationJob, Result<NarrationResult>>(job);
         QVERIFY(result.has_value());
         QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
@@ -209,7 +209,7 @@ private slots:
             SegmentSpec spec{image, audio, ass, dir.filePath(QStringLiteral("seg%1.mp4").arg(i)), frame, 30, durations[i]};
             SegmentJob job(spec);
             QList<double> progress;
-            connect(&job, &ProcessJob::progressChanged, this, [&](double p) { progress.append(p); });
+            connect(&job, &ProcessJob::progressChanged, this, [&](const JobProgress &p) { progress.append(p.fraction); });
             const auto status = runJob<SegmentJob, Status>(job);
             QVERIFY(status.has_value());
             QVERIFY2(status->ok(), qPrintable(status->ok() ? QString() : status->error().toString()));
@@ -300,7 +300,7 @@ private slots:
         std::optional<Status> status;
         connect(&job, &SegmentJob::finished, this, [&](const Status &s) { status = s; });
         double progress = 0;
-        connect(&job, &ProcessJob::progressChanged, this, [&](double p) { progress = p; });
+        connect(&job, &ProcessJob::progressChanged, this, [&](const JobProgress &p) { progress = p.fraction; });
         job.start();
         QTRY_VERIFY_WITH_TIMEOUT(progress > 0, 20000); // really encoding
         QVERIFY(job.isRunning());

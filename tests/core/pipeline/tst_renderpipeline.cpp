@@ -24,22 +24,22 @@ void wire(RenderPipeline &pipeline, Outcome &out)
 {
     QObject::connect(&pipeline, &RenderPipeline::stageStarted, &pipeline,
                      [&out](RenderStage s, int, int) { out.started.append(s); });
-    QObject::connect(&pipeline, &RenderPipeline::progressChanged, &pipeline, [&out](double f, qint64 eta) {
-        out.progress.append(f);
-        out.etas.append(eta);
+    QObject::connect(&pipeline, &RenderPipeline::progressChanged, &pipeline, [&out](const JobProgress &p) {
+        out.progress.append(p.fraction);
+        out.etas.append(p.etaMs);
     });
     QObject::connect(&pipeline, &RenderPipeline::itemFinished, &pipeline, [&out](RenderStage, int, bool reused) {
         reused ? ++out.reusedEvents : ++out.madeEvents;
     });
     QObject::connect(&pipeline, &RenderPipeline::finished, &pipeline,
-                     [&out](const Result<RenderSummary> &r) { out.result = r; });
+                     [&out, &pipeline](const Status &) { out.result = pipeline.result(); });
 }
 
 Result<ProbeInfo> probe(const QString &path)
 {
     MediaProbeJob job(path);
     std::optional<Result<ProbeInfo>> result;
-    QObject::connect(&job, &MediaProbeJob::finished, &job, [&result](const Result<ProbeInfo> &r) { result = r; });
+    QObject::connect(&job, &MediaProbeJob::finished, &job, [&result, &job](const Status &) { result = job.result(); });
     job.start();
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
         return Error::internal(QStringLiteral("probe timed out"));
@@ -112,7 +112,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(second.result.has_value(), 60000);
         }
         QVERIFY(second.result->ok());
-        QCOMPARE(second.result->value().itemsMade, 1); // the final file's probe always runs
+        QCOMPARE(second.result->value().itemsMade, 0); // the technical report is cached under its key too
         QCOMPARE(second.result->value().outputPath, s1.outputPath);
 
         // 3. One step's narration edited: only that scene's card (it shows the first sentence),

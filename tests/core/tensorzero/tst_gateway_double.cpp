@@ -32,8 +32,11 @@ private:
         HttpRequest request = HttpRequest::postJson(QUrl(m_gateway->url().toString() + path), body);
         request.retry = RetryPolicy::none();
         std::optional<Result<HttpResponse>> out;
-        auto *job = new HttpJob(&m_network, request);
-        connect(job, &HttpJob::finished, this, [&](const Result<HttpResponse> &r) { out = r; });
+        auto *job = new HttpJob(&m_network, request, this);
+        connect(job, &HttpJob::finished, this, [&out, job](const Status &) {
+            out = job->result();
+            job->deleteLater();
+        });
         job->start();
         if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !out->ok())
             return {-1, {}};
@@ -122,8 +125,11 @@ private slots:
         HttpRequest request = HttpRequest::get(QUrl(m_gateway->url().toString() + QStringLiteral("/nope")));
         request.retry = RetryPolicy::none();
         std::optional<Result<HttpResponse>> out;
-        auto *job = new HttpJob(&m_network, request);
-        connect(job, &HttpJob::finished, this, [&](const Result<HttpResponse> &r) { out = r; });
+        auto *job = new HttpJob(&m_network, request, this);
+        connect(job, &HttpJob::finished, this, [&out, job](const Status &) {
+            out = job->result();
+            job->deleteLater();
+        });
         job->start();
         QTRY_VERIFY(out.has_value());
         QCOMPARE(out->value().status, 404);
