@@ -86,4 +86,14 @@ QString SceneDesign::keyLine(const QString &narration, int maxChars)
     return first;
 }
 
+PhotoFrameComposer::Overlay SceneDesign::photoOverlay(const Scene &scene)
+{
+    PhotoFrameComposer::Overlay overlay;
+    overlay.stepNumber = scene.stepNumber;
+    overlay.stepCount = scene.stepCount;
+    overlay.title = scene.kind == Scene::Kind::Intro || scene.kind == Scene::Kind::Step ? scene.title : QString();
+    overlay.checklist = scene.checklist;
+    return overlay;
+}
+
 } // namespace diy

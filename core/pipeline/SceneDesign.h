@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/PhotoFrameComposer.h"
+
 #include "media/CaptionStyle.h"
 #include "media/CardContent.h"
 #include "model/Brief.h"
@@ -13,6 +15,8 @@ class SceneDesign {
 public:
     static CardContent cardContent(const Scene &scene, const Brief &brief, const QString &scriptTitle);
     static CaptionStyle captionStyle(const Brief &brief);
+    /// What is drawn over a creator's photo for a scene (step badge and title, or the checklist).
+    static PhotoFrameComposer::Overlay photoOverlay(const Scene &scene);
     /// espeak-ng pitch (0–99) for the content mode: a little brighter for kids.
     static int narrationPitch(const Brief &brief);
     /// First sentence of a narration, shortened for a card's key line.
