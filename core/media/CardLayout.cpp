@@ -80,7 +80,7 @@ void CardLayout::materialsCard(const CardContent &c, const QRectF &inner)
     const bool portrait = m_p.portrait();
     double y = inner.top();
     const CardTextStyle kicker{CardText::textFamily(), QFont::Bold, u(portrait ? 38 : 30), u(24), 1, 1.0, Qt::AlignLeft, P::kTerracotta, 115, true};
-    y += CardText::draw(painter, CardText::fit(QStringLiteral("You will need"), kicker, inner.width(), u(60)),
+    y += CardText::draw(painter, CardText::fit(QStringLiteral("Materials"), kicker, inner.width(), u(60)),
                         QRectF(inner.left(), y, inner.width(), 0), kicker)
          + u(6);
     const QString heading = c.title.trimmed().isEmpty() ? QStringLiteral("Materials") : c.title;
@@ -108,12 +108,12 @@ void CardLayout::materialsCard(const CardContent &c, const QRectF &inner)
     const double gap = u(columns > 1 ? 14 : 18);
     const double colGap = u(columns > 1 ? 20 : 30);
     const double colWidth = (inner.width() - (columns - 1) * colGap) / columns;
-    const double rowHeight = std::min(u(portrait ? 170 : 150), (inner.bottom() - y - (rows - 1) * gap) / rows);
+    const double rowHeight = std::min(u(portrait ? 230 : 150), (inner.bottom() - y - (rows - 1) * gap) / rows);
     const double box = std::min(u(columns > 1 ? 46 : 56), rowHeight * 0.55);
     const double pad = u(columns > 1 ? 16 : 22);
     const double textX = pad + box + u(columns > 1 ? 18 : 26);
     // One font size for all rows: the largest at which every item fits its row.
-    CardTextStyle item{CardText::textFamily(), QFont::DemiBold, u(portrait ? 54 : 50), u(portrait ? 34 : 22), 3, 1.0, Qt::AlignLeft, P::kInk};
+    CardTextStyle item{CardText::textFamily(), QFont::DemiBold, u(portrait ? 58 : 50), u(portrait ? 34 : 22), 3, 1.0, Qt::AlignLeft, P::kInk};
     double px = item.maxPx;
     for (const QString &text : items) {
         CardTextStyle probe = item;

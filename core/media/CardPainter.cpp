@@ -292,6 +292,24 @@ void CardPainter::checkMark(const QRectF &box, const QColor &colour, double widt
 
 void CardPainter::cornerBlobs(const QRectF &panel)
 {
+    if (m_portrait && !plain()) {
+        // 9:16: the words end above the caption band, so the circles peek in from the sheet's
+        // top-right corner instead of being cut off at the bottom of the words' panel.
+        const QRectF sheet = sheetRect();
+        m_painter.save();
+        m_painter.setClipRect(sheet);
+        m_painter.setPen(Qt::NoPen);
+        QColor a = kMustard;
+        a.setAlpha(55);
+        m_painter.setBrush(a);
+        m_painter.drawEllipse(QPointF(sheet.right() - u(10), sheet.top() + u(120)), u(200), u(200));
+        QColor b = kTerracotta;
+        b.setAlpha(35);
+        m_painter.setBrush(b);
+        m_painter.drawEllipse(QPointF(sheet.right() - u(220), sheet.top() + u(20)), u(110), u(110));
+        m_painter.restore();
+        return;
+    }
     m_painter.setPen(Qt::NoPen);
     QColor a = kMustard;
     a.setAlpha(60);

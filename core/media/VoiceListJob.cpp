@@ -13,7 +13,16 @@ namespace {
 constexpr int kTimeoutMs = 15000;
 }
 
-VoiceListJob::VoiceListJob(QObject *parent) : QObject(parent) {}
+VoiceListJob::VoiceListJob(QObject *parent) : ValueJob<VoiceList>(parent), m_timeout(new QTimer(this))
+{
+    m_timeout->setSingleShot(true);
+    m_timeout->setInterval(kTimeoutMs);
+    connect(m_timeout, &QTimer::timeout, this, [this] {
+        if (m_process)
+            m_process->kill();
+        finish(Error::process(QStringLiteral("Listing the installed voices took too long.")));
+    });
+}
 
 VoiceListJob::~VoiceListJob()
 {
@@ -59,54 +68,46 @@ VoiceList VoiceListJob::parse(const QByteArray &table)
     return voices;
 }
 
-void VoiceListJob::start()
+void VoiceListJob::run()
 {
     const auto program = MediaTools::locate(MediaTools::Tool::EspeakNg);
     if (!program) {
-        const Error error = program.error();
-        QTimer::singleShot(0, this, [this, error] { finish(error); });
+        finish(program.error());
         return;
     }
     m_process = new QProcess(this);
     m_process->setProgram(*program);
     m_process->setArguments({QStringLiteral("--voices")});
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        m_timeout->stop();
+        if (cancelRequested()) {
+            finish(Error::cancelled());
+            return;
+        }
         if (status != QProcess::NormalExit || code != 0) {
             finish(Error::process(QStringLiteral("Could not list the installed voices."),
                                   QString::fromUtf8(m_process->readAllStandardError()).right(2000)));
             return;
         }
-        finish(parse(m_process->readAllStandardOutput()));
+        succeed(parse(m_process->readAllStandardOutput()));
     });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
+        if (error == QProcess::FailedToStart) {
+            m_timeout->stop();
             finish(Error::process(QStringLiteral("Could not start espeak-ng to list the voices."), m_process->errorString()));
-    });
-    QTimer::singleShot(kTimeoutMs, this, [this] {
-        if (!m_done) {
-            if (m_process)
-                m_process->kill();
-            finish(Error::process(QStringLiteral("Listing the installed voices took too long.")));
         }
     });
+    m_timeout->start();
     m_process->start();
 }
 
-void VoiceListJob::cancel()
+void VoiceListJob::abort()
 {
-    if (m_done)
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill(); // finished() follows and reports the cancellation
         return;
-    if (m_process)
-        m_process->kill();
+    }
     finish(Error::cancelled());
-}
-
-void VoiceListJob::finish(const Result<VoiceList> &result)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(result);
 }
 
 } // namespace diy

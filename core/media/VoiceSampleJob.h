@@ -1,45 +1,46 @@
 #pragma once
 
-#include "util/Result.h"
+#include "util/Job.h"
 
-#include <QObject>
 #include <QPointer>
 
 class QProcess;
+class QTimer;
 
 namespace diy {
 
+class VoiceListJob;
+
 /// Speaks a short sample sentence with one voice into a WAV file (espeak-ng -w), for a voice
-/// preview. Asynchronous, with a timeout; finished() carries the WAV file's path.
-class VoiceSampleJob : public QObject {
+/// preview; result() is the WAV file's path. The voice is checked against the installed voices
+/// first: espeak-ng itself quietly speaks an unknown voice with its default one.
+class VoiceSampleJob : public ValueJob<QString> {
     Q_OBJECT
 public:
     struct Spec {
         QString voice;
         int wordsPerMinute = 160;
-        QString text;
+        QString text;       ///< empty: sampleSentence()
         QString outputWav;
     };
 
-    VoiceSampleJob(const Spec &spec, QObject *parent = nullptr);
+    explicit VoiceSampleJob(const Spec &spec, QObject *parent = nullptr);
     ~VoiceSampleJob() override;
-
-    void start();
-    void cancel();
 
     /// The sentence a preview speaks.
     static QString sampleSentence();
 
-signals:
-    void finished(const diy::Result<QString> &wavPath);
+protected:
+    void run() override;
+    void abort() override;
 
 private:
     void speak();
-    void finish(const Result<QString> &result);
 
     Spec m_spec;
+    QPointer<VoiceListJob> m_list;
     QPointer<QProcess> m_process;
-    bool m_done = false;
+    QTimer *m_timeout;
 };
 
 } // namespace diy

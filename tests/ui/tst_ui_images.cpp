@@ -113,9 +113,9 @@ private slots:
         // While dragging, the page says what the drop will do.
         const QString onCard = dragTo(0, 3, false);
         QVERIFY2(onCard.contains(QStringLiteral("gets its card back")), qPrintable(onCard));
-        QVERIFY(hint->isHidden());
+        QVERIFY(hint->text().startsWith(QStringLiteral("One picture per scene"))); // back after the drag left
         const QString cardOnCard = dragTo(4, 5, false);
-        QVERIFY2(cardOnCard.startsWith(QStringLiteral("Cannot drop here")), qPrintable(cardOnCard));
+        QVERIFY2(cardOnCard.contains(QStringLiteral("Cannot drop here")), qPrintable(cardOnCard));
         // Drop the first picture onto the fourth scene: they trade places.
         dragTo(0, 3, true);
         QCOMPARE(names(doc).at(3), QStringLiteral("scene-0"));

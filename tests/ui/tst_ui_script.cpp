@@ -7,6 +7,7 @@
 #include "script/StepListModel.h"
 #include "ExampleProject.h"
 #include "model/ScriptValidator.h"
+#include "progress/RenderController.h"
 #include "progress/StageRailModel.h"
 #include "progress/StageState.h"
 

@@ -121,7 +121,9 @@ private slots:
         QCOMPARE(QFileInfo(f.window()->document()->folder()).fileName(), QStringLiteral("Bird feeder from a milk carton"));
         QCOMPARE(f.window()->currentPage(), MainWindow::BriefPageIndex);
 
-        // A second one with the same name gets its own folder; a name typed by hand is kept.
+        // The dialog goes away once used.
+        QTRY_VERIFY(!f.window()->findChild<QDialog *>(QStringLiteral("newProjectDialog")));
+        // A name typed by hand is kept (made safe for a folder name).
         f.window()->newProject();
         dialog = f.window()->findChild<QDialog *>(QStringLiteral("newProjectDialog"));
         QTRY_VERIFY(dialog && dialog->isVisible());

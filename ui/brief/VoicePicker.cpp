@@ -58,7 +58,11 @@ VoicePicker::VoicePicker(QWidget *parent)
     connect(m_preview, &QToolButton::clicked, this, &VoicePicker::preview);
 
     m_listJob = new VoiceListJob(this);
-    connect(m_listJob, &VoiceListJob::finished, this, &VoicePicker::onVoicesListed);
+    connect(m_listJob, &VoiceListJob::finished, this, [this] {
+        const Result<VoiceList> voices = m_listJob->result();
+        m_listJob->deleteLater();
+        onVoicesListed(voices);
+    });
     m_listJob->start();
     m_combo->addItem(tr("Looking for installed voices…"), QString());
     m_combo->setEnabled(false);
@@ -80,8 +84,6 @@ bool VoicePicker::isInstalled(const QString &id) const
 
 void VoicePicker::onVoicesListed(const Result<VoiceList> &result)
 {
-    if (m_listJob)
-        m_listJob->deleteLater();
     m_loaded = result.ok();
     m_voices = result ? *result : VoiceList{};
     if (!result) {
@@ -144,7 +146,8 @@ void VoicePicker::preview()
     m_sampleJob = new VoiceSampleJob(spec, this);
     m_preview->setEnabled(false);
     m_preview->setText(tr("Speaking…"));
-    connect(m_sampleJob, &VoiceSampleJob::finished, this, [this](const Result<QString> &wav) {
+    connect(m_sampleJob, &VoiceSampleJob::finished, this, [this] {
+        const Result<QString> wav = m_sampleJob->result();
         m_sampleJob->deleteLater();
         m_sampleJob = nullptr;
         m_preview->setText(tr("Preview"));

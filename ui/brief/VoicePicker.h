@@ -1,6 +1,7 @@
 #pragma once
 
 #include "media/VoiceInfo.h"
+#include "util/Result.h"
 
 #include <QPointer>
 #include <QTemporaryDir>

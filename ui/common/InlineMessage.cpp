@@ -1,6 +1,7 @@
 #include "common/InlineMessage.h"
 
 #include "common/Icons.h"
+#include "common/ThemeSignals.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -38,6 +39,10 @@ InlineMessage::InlineMessage(QWidget *parent)
         emit dismissed();
     });
     setAccessibleName(tr("Message"));
+    connect(ThemeSignals::instance(), &ThemeSignals::themeChanged, this, [this] {
+        if (!isHidden())
+            applyStyle();
+    });
     hide();
 }
 

@@ -50,9 +50,14 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     hf.setPointSizeF(hf.pointSizeF() * 1.5);
     hf.setBold(true);
     heading->setFont(hf);
-    auto *hint = new QLabel(tr("One picture per scene. Drag a picture onto another scene to swap the two; drop a photo "
-                               "from your file manager onto a scene to use it there."));
-    hint->setWordWrap(true);
+    // The page's hint line also says, while something is dragged, what a drop will do (in the
+    // same place, so nothing moves under the pointer).
+    const QString pageHint = tr("One picture per scene. Drag a picture onto another scene to swap the two; drop a photo "
+                                "from your file manager onto a scene to use it there.");
+    m_dropHint->setText(pageHint);
+    m_dropHint->setWordWrap(true);
+    m_dropHint->setMinimumHeight(m_dropHint->fontMetrics().lineSpacing() * 2);
+    m_dropHint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     m_grid->setObjectName(QStringLiteral("imageGrid"));
     m_grid->setAccessibleName(tr("Scene pictures"));
@@ -73,11 +78,8 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     m_grid->setDropIndicatorShown(true);
     m_grid->setToolTip(tr("Drag a picture onto another scene to swap the two"));
     m_dropHint->setObjectName(QStringLiteral("imageDropHint"));
-    m_dropHint->setWordWrap(true);
-    m_dropHint->hide();
-    connect(static_cast<SceneImageGrid *>(m_grid), &SceneImageGrid::dropHintChanged, this, [this](const QString &text) {
-        m_dropHint->setText(text);
-        m_dropHint->setVisible(!text.isEmpty());
+    connect(static_cast<SceneImageGrid *>(m_grid), &SceneImageGrid::dropHintChanged, this, [this, pageHint](const QString &text) {
+        m_dropHint->setText(text.isEmpty() ? pageHint : QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()));
     });
 
     m_preview->setObjectName(QStringLiteral("imagePreview"));
@@ -148,9 +150,8 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     layout->setContentsMargins(24, 20, 24, 16);
     layout->setSpacing(10);
     layout->addWidget(heading);
-    layout->addWidget(hint);
-    layout->addWidget(m_message);
     layout->addWidget(m_dropHint);
+    layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { refreshDetails(); });

@@ -33,17 +33,17 @@ void SceneImageGrid::dropEvent(QDropEvent *event)
     emit dropHintChanged(QString());
 }
 
-void SceneImageGrid::describe(const QMimeData *data, const QPoint &pos)
+void SceneImageGrid::describe(const QMimeData *mime, const QPoint &pos)
 {
     auto *images = qobject_cast<SceneImageModel *>(model());
-    if (!images || !data)
+    if (!images || !mime)
         return;
     const QModelIndex target = indexAt(pos);
     const QString scene = target.data(Qt::AccessibleTextRole).toString();
     QString hint;
-    if (const int from = SceneImageModel::draggedRow(data); from >= 0)
+    if (const int from = SceneImageModel::draggedRow(mime); from >= 0)
         hint = target.isValid() ? images->dropDescription(from, target.row()) : tr("Drop it on a scene to swap pictures.");
-    else if (data->hasUrls())
+    else if (mime->hasUrls())
         hint = target.isValid() ? tr("Drop to use this file as %1's picture.").arg(scene) : tr("Drop the file on a scene.");
     emit dropHintChanged(hint);
 }

@@ -24,7 +24,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void describe(const QMimeData *data, const QPoint &pos);
+    void describe(const QMimeData *mime, const QPoint &pos);
 };
 
 } // namespace diy::ui

@@ -2,10 +2,12 @@
 
 #include "common/Plural.h"
 #include "common/ProjectDocument.h"
+#include "common/ThemeSignals.h"
 #include "progress/RenderController.h"
 #include "progress/StageRailDelegate.h"
 #include "progress/StageRailModel.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
@@ -28,6 +30,7 @@ StageRail::StageRail(ProjectDocument *document, RenderController *render, QWidge
     setToolTip(tr("Stages: click one to open its page (Ctrl+1…Ctrl+5)"));
     setAutoFillBackground(true);
     followPalette();
+    connect(ThemeSignals::instance(), &ThemeSignals::themeChanged, this, &StageRail::followPalette);
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (current.isValid() && m_document->isOpen())
             emit stageActivated(current.row());
@@ -51,13 +54,13 @@ void StageRail::changeEvent(QEvent *event)
 
 void StageRail::followPalette()
 {
-    // The rail sits on the window colour, not the (white) base of a list.
-    QPalette p = palette();
-    const QColor window = p.color(QPalette::Window);
-    if (p.color(QPalette::Base) != window) {
-        p.setColor(QPalette::Base, window);
+    // The rail sits on the window colour, not the (white) base of a list. Built from the
+    // application's palette: a palette set on the widget no longer follows theme changes by itself.
+    QPalette p = QApplication::palette();
+    p.setColor(QPalette::Base, p.color(QPalette::Window));
+    if (p != palette())
         setPalette(p);
-    }
+    viewport()->update();
 }
 
 void StageRail::refresh()

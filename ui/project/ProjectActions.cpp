@@ -165,7 +165,7 @@ bool ProjectActions::openExample()
 
 void ProjectActions::newProject()
 {
-    if (m_newDialog) {
+    if (m_newDialog && m_newDialog->isVisible()) {
         m_newDialog->raise();
         return;
     }

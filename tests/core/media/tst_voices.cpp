@@ -3,6 +3,7 @@
 #include "media/VoiceSampleJob.h"
 #include "media/WavFile.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -51,7 +52,8 @@ private slots:
         QSignalSpy finished(&job, &VoiceListJob::finished);
         job.start();
         QVERIFY(finished.wait(30000));
-        const auto result = finished.first().first().value<Result<VoiceList>>();
+        QCOMPARE(finished.count(), 1);
+        const Result<VoiceList> result = job.result();
         QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
         QVERIFY(result->size() > 5);
         bool english = false;
@@ -70,7 +72,7 @@ private slots:
         QSignalSpy finished(&job, &VoiceSampleJob::finished);
         job.start();
         QVERIFY(finished.wait(30000));
-        const auto wav = finished.first().first().value<Result<QString>>();
+        const Result<QString> wav = job.result();
         QVERIFY2(wav.ok(), wav.ok() ? "" : qPrintable(wav.error().toString()));
         const auto read = WavFile::read(*wav);
         QVERIFY(read.ok());
@@ -82,7 +84,9 @@ private slots:
         QSignalSpy badFinished(&bad, &VoiceSampleJob::finished);
         bad.start();
         QVERIFY(badFinished.wait(30000));
-        const auto refused = badFinished.first().first().value<Result<QString>>();
+        const Result<QString> refused = bad.result();
+        QCOMPARE(badFinished.count(), 1);
+        QVERIFY(!QFileInfo::exists(spec.outputWav));
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.contains(QStringLiteral("klingon")), qPrintable(refused.error().message));
     }
