@@ -220,7 +220,12 @@ void MainWindow::createActions()
     m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setIcon(Icons::icon(QStringLiteral("redo")));
-    m_redoAction->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // Every usual redo key, each once (a key listed twice is ambiguous and then does nothing).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    m_redoAction->setShortcuts(redoKeys);
     m_renderAction = make(QStringLiteral("render"), tr("&Render Video"), QKeySequence(Qt::CTRL | Qt::Key_Return),
                           tr("Render the video"), "renderAction");
     m_cancelAction = make(QStringLiteral("cancel"), tr("&Cancel Render"), QKeySequence(Qt::CTRL | Qt::Key_Period),

@@ -128,7 +128,8 @@ private slots:
         QVERIFY(f.window()->document()->project().script.has_value());
         auto *problems = f.find<InlineMessage>(QStringLiteral("scriptProblemsMessage"));
         QVERIFY(problems->isVisible());
-        QVERIFY2(problems->text().contains(QStringLiteral("Step 1 narration still has the example text")), qPrintable(problems->text()));
+        QVERIFY2(problems->text().contains(QStringLiteral("The title still has the example text")), qPrintable(problems->text()));
+        QVERIFY2(problems->text().contains(QStringLiteral("…and 7 more")), qPrintable(problems->text())); // 12 in all
 
         auto *rail = f.find<QListView>(QStringLiteral("stageRail"));
         const QModelIndex scriptRow = rail->model()->index(StageRailModel::Script, 0);
