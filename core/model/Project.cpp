@@ -377,7 +377,8 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         }
     }
     // Projects from before ratings were tied to a render: the rating is about the last video.
-    if (p.feedback.renderHash.isEmpty() && p.lastRender)
+    const bool legacyFeedback = j.contains("feedback") && j.at("feedback").is_object() && !j.at("feedback").contains("renderHash");
+    if (legacyFeedback && p.lastRender)
         p.feedback.renderHash = p.lastRender->inputsHash;
     return p;
 }
