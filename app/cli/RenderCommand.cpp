@@ -216,8 +216,13 @@ int runRender(const QStringList &args)
         return ExitBadInput;
     }
     Project project = *loaded;
-    if (!project.script) {
-        printErr(QStringLiteral("error: %1 has no script yet. Write or import one in the studio first.").arg(projectDir));
+    if (const FieldProblems blockers = project.renderBlockers(); !blockers.isEmpty()) {
+        printErr(QStringLiteral("error: %1 cannot be rendered yet (%2 problem%3). Fix these in the studio or in project.json:")
+                     .arg(projectDir)
+                     .arg(blockers.size())
+                     .arg(blockers.size() == 1 ? QString() : QStringLiteral("s")));
+        for (const FieldProblem &p : blockers)
+            printErr(QStringLiteral("  %1: %2").arg(p.path, p.message));
         return ExitBadInput;
     }
 
@@ -260,7 +265,7 @@ int runRender(const QStringList &args)
             auto latest = ProjectStore::load(projectDir);
             Project updated = latest ? *latest : project;
             updated.runs.append(s.run);
-            updated.lastRender = s.render;
+            updated.recordRender(s.render);
             updated.modifiedAt = QDateTime::currentDateTimeUtc();
             if (auto saved = ProjectStore::save(updated, projectDir); !saved)
                 printErr(QStringLiteral("warning: the video is done but the project file could not be updated: %1")

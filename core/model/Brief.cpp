@@ -1,5 +1,7 @@
 #include "model/Brief.h"
 
+#include <QRegularExpression>
+
 #include "model/JsonReader.h"
 
 #include <nlohmann/json.hpp>
@@ -31,10 +33,10 @@ FieldProblems Brief::validate() const
         problems.append({QStringLiteral("/description"), QStringLiteral("Describe what the video should teach.")});
     else if (trimmed.size() < kDescriptionMin)
         problems.append({QStringLiteral("/description"),
-                         QStringLiteral("Too short: at least %1 characters.").arg(kDescriptionMin)});
+                         QStringLiteral("The description is too short: write at least %1 characters.").arg(kDescriptionMin)});
     else if (trimmed.size() > kDescriptionMax)
         problems.append({QStringLiteral("/description"),
-                         QStringLiteral("Too long: %1 characters; at most %2.").arg(trimmed.size()).arg(kDescriptionMax)});
+                         QStringLiteral("The description is too long: %1 characters; at most %2.").arg(trimmed.size()).arg(kDescriptionMax)});
     if (targetDurationSeconds < kDurationMin || targetDurationSeconds > kDurationMax)
         problems.append({QStringLiteral("/targetDurationSeconds"),
                          QStringLiteral("Target duration must be %1–%2 seconds.").arg(kDurationMin).arg(kDurationMax)});
@@ -103,6 +105,29 @@ Brief Brief::fromJson(const json &j, const QString &path, FieldProblems *problem
     b.musicFile = r.string(j, path, "musicFile", {}, false, 4096);
     b.musicVolume = r.number(j, path, "musicVolume", 0.15, 0.0, 1.0, false);
     return b;
+}
+
+QString Brief::suggestedProjectName(const QString &description)
+{
+    QString name = description.simplified();
+    static const QRegularExpression lead(
+        QStringLiteral("^(how to\\s+)?((make|build|craft|create|sew|draw)\\s+)?((an?|the|your own|my own)\\s+)?"),
+        QRegularExpression::CaseInsensitiveOption);
+    name.remove(lead);
+    static const QRegularExpression unsafe(QStringLiteral("[/\\\\:*?\"<>|\\x00-\\x1f]"));
+    name.replace(unsafe, QStringLiteral(" "));
+    name = name.simplified();
+    while (name.endsWith(QLatin1Char('.')))
+        name.chop(1);
+    if (name.size() > 60) {
+        name.truncate(60);
+        const qsizetype space = name.lastIndexOf(QLatin1Char(' '));
+        if (space > 20)
+            name.truncate(space);
+    }
+    if (name.isEmpty())
+        return QStringLiteral("Untitled project");
+    return name.at(0).toUpper() + name.mid(1);
 }
 
 } // namespace diy

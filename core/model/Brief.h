@@ -40,6 +40,9 @@ struct Brief {
     FieldProblems validate() const;
 
     static QString contentModeId(ContentMode mode);
+    /// A project name from a description, usable as a folder name:
+    /// "how to make a bird feeder from a milk carton" → "Bird feeder from a milk carton".
+    static QString suggestedProjectName(const QString &description);
     static QStringList captionStyles();
     static QStringList captionPositions();
 

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "media/PhotoFrameComposer.h"
+
 #include "media/CaptionStyle.h"
 #include "media/CardContent.h"
-#include "media/PhotoFrameComposer.h"
 #include "model/Brief.h"
 #include "model/Scene.h"
 

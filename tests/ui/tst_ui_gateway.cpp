@@ -69,7 +69,7 @@ private slots:
         QVERIFY(up && up->isEnabled());
         up->click();
         QCOMPARE(f.window()->document()->project().feedback.vote, QStringLiteral("up"));
-        QVERIFY(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text().contains(QStringLiteral("once the project has an AI run")));
+        QVERIFY(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text().contains(QStringLiteral("once this project uses an AI feature")));
         QVERIFY(gateway.requests(QStringLiteral("/feedback")).isEmpty());
 
         // The AI review: keyframes as file blocks, template arguments only, no episode id on the first call.
@@ -118,6 +118,29 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(countFeedback(gateway, QStringLiteral("user_satisfaction"), false, episode), 1, 10000);
         QCOMPARE(countFeedback(gateway, QStringLiteral("user_satisfaction"), true, episode), 1);
         QCOMPARE(outbox.pendingCount(), 0);
+
+        // A re-render of an edited script starts clean: no vote, no "sent", no review of the old
+        // video; the old rating and review stay in the project's history.
+        const QString firstHash = f.window()->document()->project().lastRender->inputsHash;
+        f.window()->document()->edit(QStringLiteral("Edit"), ProjectDocument::ScriptAspect, [](Project &pr) {
+            pr.script->steps[0].narration = QStringLiteral("A different first step, spoken differently this time.");
+        });
+        f.window()->showPage(MainWindow::RenderPageIndex);
+        f.find<QPushButton>(QStringLiteral("startRenderButton"))->click();
+        QVERIFY(rendered.wait(240000));
+        const Project &after = f.window()->document()->project();
+        QVERIFY(after.lastRender->inputsHash != firstHash);
+        QVERIFY(after.feedback.vote.isEmpty());
+        QCOMPARE(after.feedback.renderHash, after.lastRender->inputsHash);
+        QCOMPARE(after.feedbackHistory.size(), 1);
+        QCOMPARE(after.feedbackHistory.first().vote, QStringLiteral("down"));
+        QCOMPARE(after.feedbackHistory.first().renderHash, firstHash);
+        QCOMPARE(after.evaluations.size(), std::size_t(1));
+        QVERIFY(!f.find<QToolButton>(QStringLiteral("thumbsUpButton"))->isChecked());
+        QVERIFY(!f.find<QToolButton>(QStringLiteral("thumbsDownButton"))->isChecked());
+        const QString state = f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text();
+        QVERIFY2(!state.contains(QStringLiteral("sent")), qPrintable(state));
+        QCOMPARE(f.find<QLabel>(QStringLiteral("aiReviewSummary"))->text(), QStringLiteral("Not reviewed yet."));
     }
 };
 

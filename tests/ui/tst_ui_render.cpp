@@ -1,13 +1,21 @@
 // A render started from the UI reaches done, the rail says so, and the player loads the result.
 #include "StudioFixture.h"
 #include "common/ProjectDocument.h"
+#include "common/FileDialogs.h"
 #include "player/PlayerPage.h"
+#include "player/VideoFileActions.h"
+#include "progress/CheckFindingsPanel.h"
 #include "player/SceneSeekBar.h"
 #include "progress/RenderController.h"
 #include "progress/RenderStageModel.h"
 #include "progress/StageRailModel.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
 #include <QListView>
+#include <QToolButton>
 #include <QMediaPlayer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -60,6 +68,41 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(player->player()->duration() > 1000, 20000);
         auto *seek = f.find<SceneSeekBar>(QStringLiteral("seekBar"));
         QCOMPARE(seek->sceneStarts().size(), 6); // intro, materials, 3 steps, completion
+
+        // The technical checks are on the Render page, each with what to do. The tiny project runs
+        // far shorter than its brief's 60 s target: that finding must be there.
+        f.window()->showPage(MainWindow::RenderPageIndex);
+        auto *findings = f.find<CheckFindingsPanel>(QStringLiteral("checkFindingsPanel"));
+        QVERIFY(findings && findings->isVisible());
+        const QStringList texts = findings->findingTexts();
+        QVERIFY2(!texts.isEmpty(), "the duration finding is missing");
+        QVERIFY2(texts.join(QLatin1Char('\n')).contains(QStringLiteral("the brief asks for about 60 s")), qPrintable(texts.join(QLatin1Char('\n'))));
+        for (const QString &t : texts)
+            QVERIFY2(t.contains(QStringLiteral("What to do:")), qPrintable(t));
+
+        // Getting the video out: copy its path, save a copy, show its folder.
+        auto *copyPath = f.window()->findChild<QAction *>(QStringLiteral("copyVideoPathAction"));
+        QVERIFY(copyPath && copyPath->isEnabled());
+        copyPath->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QDir::toNativeSeparators(QFileInfo(result->outputPath).absoluteFilePath()));
+        const QString copy = f.root() + QStringLiteral("/my feeder");
+        FileDialogs::setTestHook([copy](FileDialogs::Kind kind, const QString &purpose) {
+            return kind == FileDialogs::Kind::SaveFile && purpose == QStringLiteral("save-video-as") ? copy : QString();
+        });
+        QSignalSpy saved(f.window()->videoActions(), &VideoFileActions::videoSaved);
+        f.find<QToolButton>(QStringLiteral("saveVideoAsActionRenderButton"))->click();
+        FileDialogs::setTestHook({});
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(saved.first().first().toString(), copy + QStringLiteral(".mp4"));
+        QCOMPARE(QFileInfo(copy + QStringLiteral(".mp4")).size(), QFileInfo(result->outputPath).size());
+        QUrl opened;
+        VideoFileActions::setUrlOpenerForTests([&opened](const QUrl &url) {
+            opened = url;
+            return true;
+        });
+        f.window()->findChild<QAction *>(QStringLiteral("showVideoInFolderAction"))->trigger();
+        VideoFileActions::setUrlOpenerForTests({});
+        QCOMPARE(opened, QUrl::fromLocalFile(QFileInfo(result->outputPath).absolutePath()));
 
         // An edit makes the render stale.
         f.window()->document()->edit(QStringLiteral("t"), ProjectDocument::ScriptAspect,

@@ -2,10 +2,18 @@
 // 1600x1000, grabbed from the screen with QScreen::grabWindow. Run under Xvfb (see CMakeLists).
 #include "StudioFixture.h"
 #include "common/ProjectDocument.h"
+#include "brief/VoicePicker.h"
+#include "common/Theme.h"
+#include "progress/RenderController.h"
 #include "settings/SettingsDialog.h"
+#include "settings/StudioSettings.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QDockWidget>
 #include <QScreen>
 #include <QtTest>
@@ -73,6 +81,51 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         shoot(dialog, QStringLiteral("07-settings") + suffix);
         dialog->reject();
+    }
+
+    void studioPolish()
+    {
+        // The pages issue 11 changed, in the states a creator meets them: a blank script that
+        // cannot render yet, the new-project dialog, the voice list, a finished render with its
+        // technical checks and the video's file actions.
+        test::StudioFixture f;
+        MainWindow *w = f.window();
+        w->setWindowState(Qt::WindowNoState);
+        w->resize(QSize(1280, 800));
+        w->move(0, 0);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        w->newProject();
+        auto *newDialog = w->findChild<QDialog *>(QStringLiteral("newProjectDialog"));
+        QVERIFY(newDialog);
+        QVERIFY(QTest::qWaitForWindowExposed(newDialog));
+        QTest::keyClicks(newDialog->findChild<QLineEdit *>(QStringLiteral("newProjectBriefEdit")),
+                         QStringLiteral("how to make a bird feeder from a milk carton"));
+        shoot(newDialog, QStringLiteral("10-new-project"));
+        newDialog->findChild<QPushButton *>(QStringLiteral("newProjectCreateButton"))->click();
+        auto *picker = w->findChild<VoicePicker *>(QStringLiteral("briefVoicePicker"));
+        QTRY_VERIFY_WITH_TIMEOUT(picker->isLoaded(), 30000);
+        shoot(w, QStringLiteral("11-brief-voice"));
+        w->showPage(MainWindow::ScriptPageIndex);
+        w->findChild<QPushButton *>(QStringLiteral("blankScriptButton"))->click();
+        shoot(w, QStringLiteral("12-script-blank"));
+        w->showPage(MainWindow::RenderPageIndex);
+        shoot(w, QStringLiteral("13-render-blocked"));
+
+        f.openTinyProject(3);
+        w->showPage(MainWindow::RenderPageIndex);
+        QSignalSpy finished(w->renderController(), &RenderController::finished);
+        w->findChild<QPushButton *>(QStringLiteral("startRenderButton"))->click();
+        QVERIFY(finished.wait(300000));
+        w->showPage(MainWindow::RenderPageIndex);
+        shoot(w, QStringLiteral("14-render-done"));
+        w->showPage(MainWindow::WatchPageIndex);
+        shoot(w, QStringLiteral("15-watch"));
+        w->showPage(MainWindow::ImagesPageIndex);
+        shoot(w, QStringLiteral("16-images"));
+        Theme::apply(StudioSettings::Theme::Dark);
+        w->showPage(MainWindow::RenderPageIndex);
+        shoot(w, QStringLiteral("17-render-dark"));
+        Theme::apply(StudioSettings::Theme::Light);
     }
 };
 

@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QMimeData>
 #include <QPainter>
 #include <QUrl>
@@ -106,22 +107,71 @@ Qt::ItemFlags SceneImageModel::flags(const QModelIndex &index) const
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
 }
 
-bool SceneImageModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
-                               int destinationChild)
+bool SceneImageModel::moveRows(const QModelIndex &, int, int, const QModelIndex &, int)
 {
-    if (sourceParent.isValid() || destinationParent.isValid() || count != 1 || sourceRow < 0 || sourceRow >= m_rows
-        || destinationChild < 0 || destinationChild > m_rows || destinationChild == sourceRow || destinationChild == sourceRow + 1)
+    // Pictures are not shifted along the scenes: reordering is swapping (swapPictures).
+    return false;
+}
+
+bool SceneImageModel::canSwap(int a, int b, QString *why) const
+{
+    const Project &p = m_document->project();
+    const QList<Scene> scenes = p.scenes();
+    auto say = [why](const QString &text) {
+        if (why)
+            *why = text;
         return false;
-    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
-    if (!beginMoveRows({}, sourceRow, sourceRow, {}, destinationChild))
+    };
+    if (a < 0 || b < 0 || a >= m_rows || b >= m_rows || a >= p.sceneImages.size() || b >= p.sceneImages.size())
+        return say(QString());
+    if (a == b)
+        return say(tr("Drop it on another scene."));
+    const SceneImage &first = p.sceneImages.at(a);
+    const SceneImage &second = p.sceneImages.at(b);
+    if (first.locked || second.locked)
+        return say(tr("%1's picture is locked: unlock it to move it.").arg(scenes.value(first.locked ? a : b).displayName()));
+    if (first.source == SceneImage::Source::Card && second.source == SceneImage::Source::Card)
+        return say(tr("Both are cards drawn from their own scene's words, so swapping changes nothing. "
+                      "Drag one of your photos instead, or drop a photo file here."));
+    return true;
+}
+
+QString SceneImageModel::dropDescription(int from, int to) const
+{
+    QString why;
+    if (!canSwap(from, to, &why))
+        return why.isEmpty() ? QString() : tr("Cannot drop here: %1").arg(why);
+    const QList<Scene> scenes = m_document->project().scenes();
+    const SceneImage &moving = m_document->project().sceneImages.at(from);
+    const SceneImage &other = m_document->project().sceneImages.at(to);
+    const QString source = scenes.value(from).displayName();
+    const QString target = scenes.value(to).displayName();
+    if (other.source == SceneImage::Source::Card)
+        return tr("Drop to show this picture in %1; %2 gets its card back.").arg(target, source);
+    if (moving.source == SceneImage::Source::Card)
+        return tr("Drop to move %1's picture to %2; %1 gets its card back.").arg(target, source);
+    return tr("Drop to swap the pictures of %1 and %2.").arg(source, target);
+}
+
+bool SceneImageModel::swapPictures(int a, int b)
+{
+    if (!canSwap(a, b))
         return false;
     m_moving = true;
-    m_document->edit(tr("Move picture"), ProjectDocument::ImagesAspect, [&](Project &p) { p.moveSceneImage(sourceRow, to); });
+    m_document->edit(tr("Swap pictures"), ProjectDocument::ImagesAspect, [&](Project &p) { p.swapSceneImages(a, b); });
     m_moving = false;
-    endMoveRows();
-    // Scene names stay in place; every row between shows another picture now.
-    emit dataChanged(index(std::min(sourceRow, to)), index(std::max(sourceRow, to)));
+    emit dataChanged(index(a), index(a));
+    emit dataChanged(index(b), index(b));
     return true;
+}
+
+int SceneImageModel::draggedRow(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(QString::fromLatin1(kMimeType)))
+        return -1;
+    bool ok = false;
+    const int row = data->data(QString::fromLatin1(kMimeType)).toInt(&ok);
+    return ok ? row : -1;
 }
 
 Qt::DropActions SceneImageModel::supportedDropActions() const
@@ -152,10 +202,11 @@ bool SceneImageModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int
 {
     if (!data)
         return false;
+    // Both kinds of drop land on one scene.
+    const int target = parent.isValid() ? parent.row() : -1;
     if (data->hasFormat(QString::fromLatin1(kMimeType)))
-        return true;
-    // Files replace one scene's picture: they must land on a scene.
-    return data->hasUrls() && (parent.isValid() || (row >= 0 && row < m_rows));
+        return target >= 0 && canSwap(draggedRow(data), target);
+    return data->hasUrls() && (target >= 0 || (row >= 0 && row < m_rows));
 }
 
 bool SceneImageModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
@@ -163,15 +214,8 @@ bool SceneImageModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     if (!canDropMimeData(data, action, row, column, parent))
         return false;
     if (data->hasFormat(QString::fromLatin1(kMimeType))) {
-        bool ok = false;
-        const int from = data->data(QString::fromLatin1(kMimeType)).toInt(&ok);
-        if (!ok)
-            return false;
-        int destination = row;
-        if (destination < 0)
-            destination = parent.isValid() ? (parent.row() > from ? parent.row() + 1 : parent.row()) : m_rows;
-        moveRows({}, from, 1, {}, destination);
-        return false; // moved already: the view must not remove the source row
+        swapPictures(draggedRow(data), parent.row());
+        return false; // swapped already: the view must not remove the source row
     }
     const int target = parent.isValid() ? parent.row() : row;
     for (const QUrl &url : data->urls()) {

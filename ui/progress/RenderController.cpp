@@ -41,10 +41,14 @@ RenderController::~RenderController()
     }
 }
 
-void RenderController::start()
+bool RenderController::start()
 {
     if (m_running || !m_document->isOpen())
-        return;
+        return false;
+    if (const FieldProblems blockers = m_document->project().renderBlockers(); !blockers.isEmpty()) {
+        logInfo(QStringLiteral("Studio: render refused, the project is not ready: %1").arg(problemLines(blockers).join(QStringLiteral("; "))));
+        return false;
+    }
     m_running = true;
     m_state = StageState::Running;
     m_progress = 0.0;
@@ -68,7 +72,7 @@ void RenderController::start()
         emit stateChanged();
     });
     connect(m_pipeline, &RenderPipeline::itemStarted, this, [this](RenderStage stage, int, const QString &label) {
-        m_currentLabel = renderStageTitle(stage) + QStringLiteral(": ") + label;
+        m_currentLabel = RenderStageModel::creatorTitle(stage) + QStringLiteral(": ") + label;
         m_stages->itemStarted(stage, label);
     });
     connect(m_pipeline, &RenderPipeline::itemFinished, this,
@@ -96,6 +100,7 @@ void RenderController::start()
     logInfo(QStringLiteral("Studio: render started for %1").arg(m_document->folder()));
     emit started();
     emit stateChanged();
+    return true;
 }
 
 void RenderController::cancel()
@@ -117,7 +122,7 @@ void RenderController::onPipelineFinished(const diy::Result<diy::RenderSummary> 
         m_etaMs = 0;
         const RenderSummary summary = *result;
         m_document->update(ProjectDocument::RenderAspect, [&](Project &p) {
-            p.lastRender = summary.render;
+            p.recordRender(summary.render);
             p.runs.append(summary.run);
         });
     } else {

@@ -102,6 +102,19 @@ int RenderStageModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString RenderStageModel::creatorTitle(RenderStage stage)
+{
+    switch (stage) {
+    case RenderStage::Frames: return tr("Pictures");
+    case RenderStage::Narration: return tr("Voice-over");
+    case RenderStage::Segments: return tr("Scenes with captions");
+    case RenderStage::Merge: return tr("Joining into one video");
+    case RenderStage::Checks: return tr("Technical checks");
+    default: break; // stages added later keep the engine's title
+    }
+    return renderStageTitle(stage);
+}
+
 QVariant RenderStageModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -114,7 +127,7 @@ QVariant RenderStageModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case StageColumn:
         if (role == Qt::DisplayRole)
-            return renderStageTitle(r.stage);
+            return creatorTitle(r.stage);
         break;
     case StateColumn:
         if (role == Qt::DisplayRole) {
@@ -147,7 +160,7 @@ QVariant RenderStageModel::data(const QModelIndex &index, int role) const
     default: break;
     }
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1: %2").arg(renderStageTitle(r.stage), stageStateText(r.state));
+        return QStringLiteral("%1: %2 (engine stage: %3)").arg(creatorTitle(r.stage), stageStateText(r.state), renderStageId(r.stage));
     return {};
 }
 

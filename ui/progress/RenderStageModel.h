@@ -14,6 +14,9 @@ namespace diy::ui {
 class RenderStageModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    /// What a creator calls a stage ("Scenes with captions"); the engine's name is in the tooltip.
+    static QString creatorTitle(RenderStage stage);
+
     enum Column { StageColumn, StateColumn, ItemsColumn, TimeColumn, ColumnCount };
     enum Role { StateRole = Qt::UserRole + 1, FractionRole };
 

@@ -10,6 +10,8 @@ class QSpinBox;
 
 namespace diy::ui {
 
+class VoicePicker;
+
 class StudioSettings;
 
 /// Preferences: gateway URL, parallel jobs, default voice and caption style, theme. Shown with
@@ -32,7 +34,7 @@ private:
     QLineEdit *m_gatewayUrl;
     QLabel *m_gatewayProblem;
     QSpinBox *m_jobs;
-    QComboBox *m_voice;
+    VoicePicker *m_voice;
     QComboBox *m_captionStyle;
     QComboBox *m_theme;
     QDialogButtonBox *m_buttons;

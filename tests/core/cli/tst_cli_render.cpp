@@ -3,6 +3,7 @@
 #include "TestPaths.h"
 #include "TinyProject.h"
 #include "pipeline/RenderPlan.h"
+#include "model/ScriptPlaceholders.h"
 #include "store/ProjectStore.h"
 #include "util/AtomicFile.h"
 
@@ -65,6 +66,7 @@ private slots:
         QTest::newRow("broken json") << "broken" << 3 << "not valid JSON";
         QTest::newRow("invalid field") << "invalid" << 3 << "/brief/expectedSteps";
         QTest::newRow("no script") << "noscript" << 3 << "no script";
+        QTest::newRow("placeholder narration") << "placeholder" << 3 << "/script/steps/1/narration: Step 2 narration still has the example text";
         QTest::newRow("missing ffmpeg") << "noffmpeg" << 4 << "apt-get install ffmpeg";
         QTest::newRow("unknown command") << "unknowncmd" << 2 << "Unknown command";
     }
@@ -96,6 +98,13 @@ private slots:
             Brief b;
             b.description = QStringLiteral("something to make");
             QVERIFY(ProjectStore::save(Project::create(QStringLiteral("x"), b), dir.path()).ok());
+        } else if (kind == QStringLiteral("placeholder")) {
+            test::makeTinyProject(dir.path());
+            auto project = ProjectStore::load(dir.path());
+            QVERIFY(project.ok());
+            Project p = *project;
+            p.script->steps[1] = ScriptPlaceholders::newStep(2);
+            QVERIFY(ProjectStore::save(p, dir.path()).ok());
         } else if (kind == QStringLiteral("noffmpeg")) {
             test::makeTinyProject(dir.path());
             env.insert(QStringLiteral("DIY_FFMPEG"), QStringLiteral("/nonexistent/ffmpeg"));

@@ -153,6 +153,30 @@ private slots:
             QCOMPARE(problems[0].path, expectedPath);
         }
     }
+
+    void ratingsBelongToTheirRender()
+    {
+        Project p = test::exampleProject();
+        p.recordRender(RenderRecord{QStringLiteral("renders/a.mp4"), QStringLiteral("a"), 1000, {}, {}});
+        p.feedback.vote = QStringLiteral("down");
+        p.evaluations.push_back(nlohmann::json{{"kind", "judge"}, {"score", 6.0}, {"renderHash", "a"}});
+        QVERIFY(p.currentJudgement());
+        p.recordRender(RenderRecord{QStringLiteral("renders/b.mp4"), QStringLiteral("b"), 1000, {}, {}});
+        QVERIFY(p.feedback.vote.isEmpty());
+        QCOMPARE(p.feedbackHistory.size(), 1);
+        QVERIFY(!p.currentJudgement()); // the review of "a" is history now
+        QCOMPARE(p.evaluations.size(), std::size_t(1));
+
+        // A project saved before ratings carried a hash: its rating is about its last video.
+        nlohmann::json legacy = p.toJson();
+        legacy["feedback"].erase("renderHash");
+        legacy["feedback"]["vote"] = "up";
+        FieldProblems problems;
+        const Project read = Project::fromJson(legacy, &problems);
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(read.feedback.renderHash, QStringLiteral("b"));
+        QCOMPARE(read.feedback.vote, QStringLiteral("up"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProject)
