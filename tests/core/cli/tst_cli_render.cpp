@@ -7,6 +7,7 @@
 #include "util/AtomicFile.h"
 
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -150,22 +151,45 @@ private slots:
         test::makeTinyProject(dir.path());
         const QStringList args{QStringLiteral("render"), dir.path(), QStringLiteral("--jobs"), QStringLiteral("1")};
 
-        // Start a full-size render and kill it with SIGKILL once some segments are finished.
+        // Start a full-size render whose third segment encode cannot finish: a stand-in ffmpeg
+        // runs the real one, except for a segment once two are done, where it reports its pid and
+        // waits to be killed. So the render is certainly still running when it is killed — an
+        // event, not a guess about how fast the machine is.
+        const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
+        const QString gate = dir.filePath(QStringLiteral("gate.pid"));
+        QTemporaryDir tools;
+        const QString wrapper = tools.filePath(QStringLiteral("ffmpeg"));
+        {
+            QFile script(wrapper);
+            QVERIFY(script.open(QIODevice::WriteOnly));
+            script.write("#!/bin/sh\n"
+                         "for a in \"$@\"; do case \"$a\" in \"$SEGMENTS\"/*) segment=1;; esac; done\n"
+                         "if [ -n \"$segment\" ] && [ \"$(ls \"$SEGMENTS\" | grep -c '\\.mp4$')\" -ge 2 ]; then\n"
+                         "  echo $$ > \"$GATE.tmp\" && mv \"$GATE.tmp\" \"$GATE\"; exec sleep 600\n"
+                         "fi\n"
+                         "exec \"$REAL_FFMPEG\" \"$@\"\n");
+            script.close();
+            QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DIY_FFMPEG"), wrapper);
+        env.insert(QStringLiteral("REAL_FFMPEG"), QStandardPaths::findExecutable(QStringLiteral("ffmpeg")));
+        env.insert(QStringLiteral("SEGMENTS"), segments);
+        env.insert(QStringLiteral("GATE"), gate);
         QProcess p;
+        p.setProcessEnvironment(env);
         p.start(test::cliPath(), args);
         QVERIFY(p.waitForStarted());
-        const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 120000 && p.state() == QProcess::Running) {
-            const QStringList done = QDir(segments).entryList({QStringLiteral("*.mp4")}, QDir::Files);
-            if (done.size() >= 2)
-                break;
-            QTest::qWait(20);
-        }
-        QVERIFY2(p.state() == QProcess::Running, "the render must still be running when it is killed");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(gate) || p.state() != QProcess::Running, 300000);
+        QVERIFY2(QFileInfo::exists(gate), qPrintable(QString::fromUtf8(p.readAllStandardError())));
+        QVERIFY(p.state() == QProcess::Running); // blocked on the third segment
+        QFile gateFile(gate);
+        QVERIFY(gateFile.open(QIODevice::ReadOnly));
+        const pid_t blocked = pid_t(gateFile.readAll().trimmed().toInt());
+        QVERIFY(blocked > 0);
         ::kill(pid_t(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(10000));
+        ::kill(blocked, SIGKILL); // the stand-in outlives its parent otherwise
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
 
         // What the kill left: finished items under their final names, partial ones never.

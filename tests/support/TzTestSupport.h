@@ -5,8 +5,10 @@
 #include "TestPaths.h"
 
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QtTest>
 
+#include <memory>
 #include <optional>
 
 namespace diy::test {
@@ -25,23 +27,37 @@ inline TensorZeroClient::Options fastOptions(const QUrl &url)
     return o;
 }
 
-/// Starts a job, waits for its one finished(), and counts emissions.
+/// How long a job may stay silent before the helper calls it hung. Not a performance goal: only
+/// a hang reaches it (the jobs under test time out on their own in well under this).
+constexpr int kHungJobMs = 120000;
+
+/// Starts a gateway job and returns its one answer. The job deletes itself after finished(), so
+/// the helper waits for that deletion (an event, not a pause) and counts finished() over the
+/// job's whole life. Records a test failure and returns nothing when the job never answers or
+/// answers more than once; the caller checks with QVERIFY and never substitutes an answer.
 template <typename T, typename Job>
-std::optional<T> runJob(Job *job, int *emissions = nullptr, int timeoutMs = 15000)
+[[nodiscard]] std::optional<T> runJob(Job *job, const char *file = __builtin_FILE(), int line = __builtin_LINE())
 {
-    std::optional<T> out;
-    auto count = std::make_shared<int>(0);
+    std::optional<T> first;
+    auto emissions = std::make_shared<int>(0);
+    QPointer<Job> alive(job);
     QObject context;
-    QObject::connect(job, &Job::finished, &context, [&out, count](const T &result) {
-        out = result;
-        ++*count;
+    QObject::connect(job, &Job::finished, &context, [&first, emissions](const T &result) {
+        if (!first)
+            first = result;
+        ++*emissions;
     });
     job->start();
-    (void)QTest::qWaitFor([&] { return out.has_value(); }, timeoutMs);
-    QTest::qWait(20); // a second finished() would arrive here
-    if (emissions)
-        *emissions = *count;
-    return out;
+    if (!QTest::qWaitFor([&] { return alive.isNull(); }, kHungJobMs)) {
+        QTest::qFail(*emissions == 0 ? "the job never answered" : "the job answered but never went away", file, line);
+        return std::nullopt;
+    }
+    if (*emissions != 1) {
+        QTest::qFail(qPrintable(QStringLiteral("finished() was emitted %1 times; exactly once is the contract").arg(*emissions)),
+                     file, line);
+        return std::nullopt;
+    }
+    return first;
 }
 
 inline nlohmann::json scriptArguments()
