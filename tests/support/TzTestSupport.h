@@ -31,10 +31,12 @@ inline TensorZeroClient::Options fastOptions(const QUrl &url)
 /// a hang reaches it (the jobs under test time out on their own in well under this).
 constexpr int kHungJobMs = 120000;
 
-/// Starts a gateway job and returns its one answer. The job deletes itself after finished(), so
-/// the helper waits for that deletion (an event, not a pause) and counts finished() over the
-/// job's whole life. Records a test failure and returns nothing when the job never answers or
-/// answers more than once; the caller checks with QVERIFY and never substitutes an answer.
+/// Starts a job and returns its one answer. After the first finished() the job is deleted
+/// (deleteLater(), or its own auto-delete), and the helper waits for that deletion — an event, not
+/// a pause: whatever the job had already queued (a second finished() included) is delivered first.
+/// finished() is counted over the job's whole life. Records a test failure and returns nothing
+/// when the job never answers or answers more than once; the caller checks with QVERIFY and never
+/// substitutes an answer.
 template <typename T, typename Job>
 [[nodiscard]] std::optional<T> runJob(Job *job, const char *file = __builtin_FILE(), int line = __builtin_LINE())
 {
@@ -42,10 +44,12 @@ template <typename T, typename Job>
     auto emissions = std::make_shared<int>(0);
     QPointer<Job> alive(job);
     QObject context;
-    QObject::connect(job, &Job::finished, &context, [&first, emissions](const T &result) {
+    QObject::connect(job, &Job::finished, &context, [&first, emissions, alive](const T &result) {
         if (!first)
             first = result;
         ++*emissions;
+        if (alive)
+            alive->deleteLater();
     });
     job->start();
     if (!QTest::qWaitFor([&] { return alive.isNull(); }, kHungJobMs)) {
