@@ -304,6 +304,8 @@ void GatewayDouble::handle(QTcpSocket *socket, Recorded request, std::optional<F
             return;
         case Fault::Kind::ParsedNull:
         case Fault::Kind::Latency:
+        case Fault::Kind::Hold:          // taken by dispatch()
+        case Fault::Kind::StoreThenHold: // taken by dispatch()
             break;
         }
     }
