@@ -422,12 +422,12 @@ private slots:
         const auto &inference = *inferenceAnswer;
         QVERIFY(inference.ok());
         QVERIFY(feedbackAccepted(FeedbackRequest::number(QStringLiteral("video_quality_score"), 8.5,
-                                                 FeedbackRequest::Target::Inference, inference->inferenceId)).ok());
+                                                 FeedbackRequest::Target::Inference, inference->inferenceId)));
         QVERIFY(feedbackAccepted(FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true,
-                                                  FeedbackRequest::Target::Episode, episode.id())).ok());
-        QVERIFY(feedbackAccepted(FeedbackRequest::comment(QStringLiteral("Great!"), FeedbackRequest::Target::Episode, episode.id())).ok());
+                                                  FeedbackRequest::Target::Episode, episode.id())));
+        QVERIFY(feedbackAccepted(FeedbackRequest::comment(QStringLiteral("Great!"), FeedbackRequest::Target::Episode, episode.id())));
         QVERIFY(feedbackAccepted(FeedbackRequest::number(QStringLiteral("video_generation_cost"), 0.12,
-                                                 FeedbackRequest::Target::Episode, episode.id())).ok());
+                                                 FeedbackRequest::Target::Episode, episode.id())));
         const auto accepted = m_gateway->acceptedFeedback();
         QCOMPARE(accepted.size(), 4);
         QCOMPARE(accepted[0].value, json(8.5));
