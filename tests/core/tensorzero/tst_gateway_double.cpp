@@ -239,7 +239,8 @@ private slots:
             QVERIFY(out && out->ok());
             QCOMPARE(out->value().header("connection").toLower(), QByteArray("close"));
         }
-        QCOMPARE(gateway.connectionCount(), 3);
+        // The first of these still goes over the kept connection and closes it; the second needs a new one.
+        QCOMPARE(gateway.connectionCount(), 2);
     }
 
     void answersFollowTheRequest_data()
