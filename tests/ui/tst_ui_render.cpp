@@ -7,7 +7,9 @@
 #include "progress/RenderStageModel.h"
 #include "progress/StageRailModel.h"
 
+#include <QFile>
 #include <QListView>
+#include <QTemporaryDir>
 #include <QMediaPlayer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -66,6 +68,56 @@ private slots:
                                      [](Project &p) { p.script->steps[0].narration = QStringLiteral("Different words now."); });
         QTRY_COMPARE_WITH_TIMEOUT(controller->state(), StageState::Stale, 10000);
         QCOMPARE(rail->model()->index(StageRailModel::Watch, 0).data(StageRailModel::StateRole).toInt(), int(StageState::Stale));
+    }
+
+    void cancelThenRerunReusesFinishedWork()
+    {
+        // README: "cancel keeps finished work". A stand-in ffmpeg holds the third segment encode
+        // until it is terminated, so the render is certainly running when Cancel is clicked.
+        QTemporaryDir tools;
+        const QString wrapper = tools.filePath(QStringLiteral("ffmpeg"));
+        QFile script(wrapper);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n"
+                     "for a in \"$@\"; do case \"$a\" in */segments/*) segment=1; dir=\"${a%/*}\";; esac; done\n"
+                     "if [ -n \"$segment\" ] && [ -z \"$DIY_GATE_OPEN\" ] && [ \"$(ls \"$dir\" | grep -c '\\.mp4$')\" -ge 2 ]; then\n"
+                     "  touch \"$DIY_GATE\"; exec sleep 600\n"
+                     "fi\n"
+                     "exec ffmpeg \"$@\"\n");
+        script.close();
+        QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+        const QString gate = tools.filePath(QStringLiteral("gate"));
+        qputenv("DIY_FFMPEG", wrapper.toLocal8Bit());
+        qputenv("DIY_GATE", gate.toLocal8Bit());
+        qunsetenv("DIY_GATE_OPEN");
+
+        test::StudioFixture f;
+        f.openTinyProject(3);
+        f.window()->showPage(MainWindow::RenderPageIndex);
+        auto *controller = f.window()->renderController();
+        std::optional<Result<RenderSummary>> outcome;
+        connect(controller, &RenderController::finished, this, [&outcome](const Result<RenderSummary> &r) { outcome = r; });
+        f.find<QPushButton>(QStringLiteral("startRenderButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(gate) || outcome.has_value(), 240000);
+        QVERIFY2(!outcome.has_value(), "the render ended before the held encode");
+        QVERIFY(controller->isRunning());
+        f.find<QPushButton>(QStringLiteral("cancelRenderButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 240000);
+        QVERIFY(!outcome->ok());
+        QVERIFY(outcome->error().isCancelled());
+        QVERIFY(!controller->isRunning());
+
+        // Run again (the stand-in now encodes everything): the finished segments are reused.
+        qputenv("DIY_GATE_OPEN", "1");
+        outcome.reset();
+        f.find<QPushButton>(QStringLiteral("startRenderButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 240000);
+        qunsetenv("DIY_FFMPEG");
+        qunsetenv("DIY_GATE");
+        qunsetenv("DIY_GATE_OPEN");
+        QVERIFY2(outcome->ok(), outcome->ok() ? "" : qPrintable(outcome->error().toString()));
+        QVERIFY2((*outcome)->itemsReused >= 3 * 2, qPrintable(QString::number((*outcome)->itemsReused))); // 2 segments and their inputs
+        QVERIFY(controller->stageModel()->row(RenderStage::Segments).reused >= 2);
     }
 };
 
