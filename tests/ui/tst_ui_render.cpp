@@ -7,12 +7,15 @@
 #include "progress/RenderStageModel.h"
 #include "progress/StageRailModel.h"
 
+#include <QApplication>
+#include <QAudioOutput>
 #include <QFile>
 #include <QListView>
 #include <QTemporaryDir>
 #include <QMediaPlayer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace diy;
@@ -62,6 +65,27 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(player->player()->duration() > 1000, 20000);
         auto *seek = f.find<SceneSeekBar>(QStringLiteral("seekBar"));
         QCOMPARE(seek->sceneStarts().size(), 6); // intro, materials, 3 steps, completion
+
+        // Player keys (README: ←/→ seek by 5 s, M mutes) while the player page has the focus.
+        QApplication::setActiveWindow(f.window());
+        QVERIFY(QTest::qWaitForWindowActive(f.window()));
+        auto *playButton = f.find<QToolButton>(QStringLiteral("playButton")); // a plain button: it keeps no keys for itself
+        QVERIFY(playButton);
+        playButton->setFocus(Qt::OtherFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(playButton));
+        QAudioOutput *audio = player->player()->audioOutput();
+        QVERIFY(audio);
+        const bool muted = audio->isMuted();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_M);
+        QCOMPARE(audio->isMuted(), !muted);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_M);
+        QCOMPARE(audio->isMuted(), muted);
+        player->player()->setPosition(0);
+        QTRY_COMPARE(player->player()->position(), qint64(0));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+        QTRY_COMPARE(player->player()->position(), std::min<qint64>(5000, player->player()->duration()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left);
+        QTRY_COMPARE(player->player()->position(), qint64(0));
 
         // An edit makes the render stale.
         f.window()->document()->edit(QStringLiteral("t"), ProjectDocument::ScriptAspect,
