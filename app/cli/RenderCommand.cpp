@@ -50,6 +50,7 @@ int exitCodeFor(const Error &error)
     case Error::Kind::NotFound: return ExitBadInput;
     case Error::Kind::MissingTool: return ExitMissingTool;
     case Error::Kind::Cancelled: return ExitCancelled;
+    case Error::Kind::Network: return ExitUnavailable; // a picture, voice or media server could not be reached
     default: return ExitFailure;
     }
 }

@@ -10,8 +10,14 @@
 #include "tensorzero/FeedbackOutbox.h"
 #include "tensorzero/GatewayDouble.h"
 #include "tensorzero/TensorZeroClient.h"
+#include "TzTestSupport.h"
+#include "settings/SettingsDialog.h"
+#include "tensorzero/StatusJob.h"
 
+#include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QToolButton>
@@ -141,6 +147,39 @@ private slots:
         const QString state = f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text();
         QVERIFY2(!state.contains(QStringLiteral("sent")), qPrintable(state));
         QCOMPARE(f.find<QLabel>(QStringLiteral("aiReviewSummary"))->text(), QStringLiteral("Not reviewed yet."));
+    }
+
+    void newGatewayAddressAppliesToTheRunningClient()
+    {
+        // README: settings (gateway URL, …); a changed address is used by the next request.
+        QVERIFY2(qEnvironmentVariableIsEmpty("DIY_TENSORZERO_URL"), "the environment would override the setting");
+        test::GatewayDouble first;
+        test::GatewayDouble second;
+        QVERIFY(first.listen() && second.listen());
+        QNetworkAccessManager network;
+        TensorZeroClient::Options options;
+        options.baseUrl = first.url();
+        TensorZeroClient client(&network, options);
+        QTemporaryDir outboxDir;
+        FeedbackOutbox outbox(outboxDir.path(), &client);
+        test::StudioFixture f;
+        f.window()->setAiServices(&client, &outbox);
+
+        f.window()->findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        auto *dialog = f.find<SettingsDialog>(QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        auto *edit = f.find<QLineEdit>(QStringLiteral("gatewayUrlEdit"));
+        QVERIFY(edit);
+        edit->selectAll();
+        QTest::keyClicks(edit, second.url().toString());
+        f.find<QDialogButtonBox>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(client.options().baseUrl, second.url());
+
+        // The running client's next request goes to the new address.
+        const auto status = test::runJob<GatewayResult<GatewayStatus>>(client.status());
+        QVERIFY(status && status->ok());
+        QCOMPARE(second.requests(QStringLiteral("/status")).size(), 1);
+        QCOMPARE(first.requests().size(), 0);
     }
 };
 

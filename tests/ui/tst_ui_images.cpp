@@ -189,6 +189,55 @@ private slots:
         f.find<QPushButton>(QStringLiteral("regenerateCardButton"))->click();
         QCOMPARE(f.window()->document()->project().sceneImages.at(1).source, SceneImage::Source::Card);
     }
+
+    void photoDroppedFromTheFileManager()
+    {
+        // README: "replace from a file or by dropping a photo from the file manager (anything that
+        // is not a readable image is refused with a message and nothing changes)".
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->showPage(MainWindow::ImagesPageIndex);
+        auto *page = f.find<ImagesPage>(QStringLiteral("imagesPage"));
+        auto *grid = f.find<QListView>(QStringLiteral("imageGrid"));
+        const auto dropFile = [&](const QString &path, int row) {
+            QMimeData mime; // what a file manager puts on a drag: file:// URLs
+            mime.setUrls({QUrl::fromLocalFile(path)});
+            const QPoint pos = grid->visualRect(grid->model()->index(row, 0)).center();
+            QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(grid->viewport(), &enter);
+            QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(grid->viewport(), &move);
+            QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(grid->viewport(), &drop);
+        };
+
+        const QString notes = f.root() + QStringLiteral("/notes.jpg");
+        QFile text(notes);
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a picture at all\n");
+        text.close();
+        const Project before = f.window()->document()->project();
+        QSignalSpy refused(page, &ImagesPage::importFinished);
+        dropFile(notes, 2);
+        QVERIFY(refused.wait(30000));
+        QCOMPARE(refused.first().first().toBool(), false);
+        QVERIFY(f.find<InlineMessage>(QStringLiteral("imagesMessage"))->isVisible());
+        QCOMPARE(f.window()->document()->project(), before);
+
+        const QString photo = f.root() + QStringLiteral("/dropped photo.png");
+        QImage image(320, 240, QImage::Format_RGB32);
+        image.fill(Qt::darkMagenta);
+        QVERIFY(image.save(photo));
+        QSignalSpy accepted(page, &ImagesPage::importFinished);
+        dropFile(photo, 2);
+        QVERIFY(accepted.wait(30000));
+        QCOMPARE(accepted.first().first().toBool(), true);
+        const SceneImage img = f.window()->document()->project().sceneImages.at(2);
+        QCOMPARE(img.source, SceneImage::Source::File);
+        QCOMPARE(img.originalName, QStringLiteral("dropped photo.png"));
+        QVERIFY(QFile::exists(f.window()->document()->folder() + QLatin1Char('/') + img.file));
+        QCOMPARE(f.window()->document()->project().sceneImages.at(1), before.sceneImages.at(1)); // only the target changed
+    }
 };
 
 QTEST_MAIN(TestUiImages)

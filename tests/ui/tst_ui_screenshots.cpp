@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QDockWidget>
+#include <QHash>
+#include <QImage>
 #include <QScreen>
 #include <QtTest>
 
@@ -30,17 +32,60 @@ private:
         QDir().mkpath(dir);
         return dir;
     }
+    /// Empty when the grab shows a real page; otherwise why it looks blank (a grab of an unexposed
+    /// or wrong window is one flat colour, or nearly so).
+    static QString blankness(const QImage &image)
+    {
+        if (image.isNull() || image.width() < 100 || image.height() < 100)
+            return QStringLiteral("no image (%1x%2)").arg(image.width()).arg(image.height());
+        QHash<QRgb, qint64> counts;
+        const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+        for (int y = 0; y < rgb.height(); ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+            for (int x = 0; x < rgb.width(); ++x)
+                ++counts[line[x]];
+        }
+        qint64 top = 0;
+        for (qint64 c : std::as_const(counts))
+            top = std::max(top, c);
+        const double share = double(top) / double(qint64(rgb.width()) * rgb.height());
+        // A real page has text and icons (hundreds of colours) however plain its background (the
+        // welcome page is ~92% one grey); a failed grab is one colour, or nearly.
+        if (counts.size() < 32 || share > 0.98)
+            return QStringLiteral("%1 distinct colours, the commonest covers %2% of the picture")
+                .arg(counts.size())
+                .arg(int(share * 100));
+        return {};
+    }
     static void shoot(QWidget *w, const QString &name)
     {
-        QTest::qWait(400); // thumbnails decode off the GUI thread
-        QApplication::processEvents();
-        const QPixmap shot = w->screen()->grabWindow(w->winId());
+        // Wait for a grab that shows the page (painting and thumbnails happen asynchronously).
+        QPixmap shot;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                shot = w->screen()->grabWindow(w->winId());
+                return blankness(shot.toImage()).isEmpty();
+            },
+            60000);
+        QVERIFY2(shown, qPrintable(name + QStringLiteral(": ") + blankness(shot.toImage())));
         const QString path = outDir() + QLatin1Char('/') + name + QStringLiteral(".png");
         QVERIFY2(shot.save(path), qPrintable(path));
         qInfo("screenshot %s (%dx%d)", qPrintable(path), shot.width(), shot.height());
     }
 
 private slots:
+    void blankGrabsAreRejected()
+    {
+        QImage black(1280, 800, QImage::Format_RGB32);
+        black.fill(Qt::black);
+        QVERIFY(!blankness(black).isEmpty());
+        QImage almost = black;
+        for (int i = 0; i < 40; ++i)
+            almost.setPixel(i, 0, qRgb(i, i, i)); // a few stray pixels do not make a page
+        QVERIFY(!blankness(almost).isEmpty());
+        QVERIFY(!blankness(QImage()).isEmpty());
+    }
+
     void pages_data()
     {
         QTest::addColumn<QSize>("size");

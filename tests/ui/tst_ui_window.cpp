@@ -16,6 +16,8 @@
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
+#include <QApplication>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -237,6 +239,50 @@ private slots:
             settings.addRecentProject(QStringLiteral("/tmp/p%1").arg(i));
         QCOMPARE(settings.recentProjects().size(), StudioSettings::kMaxRecent);
         QCOMPARE(settings.recentProjects().first(), QStringLiteral("/tmp/p11"));
+    }
+
+    void windowGeometryIsSavedAndRestored()
+    {
+        test::initStudioTests();
+        QTemporaryDir dir;
+        StudioSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        {
+            MainWindow first(&settings, nullptr);
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            QCOMPARE(first.size(), QSize(1280, 800)); // nothing saved yet: the default
+            first.resize(1111, 777);
+            QTRY_COMPARE(first.size(), QSize(1111, 777));
+            first.close();
+        }
+        MainWindow second(&settings, nullptr);
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QCOMPARE(second.size(), QSize(1111, 777));
+        second.close();
+    }
+
+    void keyboardShortcutsOpenStagesAndTheLog()
+    {
+        // README: "Ctrl+1…5 opens a stage; … Ctrl+Shift+L shows the log."
+        test::StudioFixture f;
+        f.openExampleCopy();
+        MainWindow *w = f.window();
+        QApplication::setActiveWindow(w);
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        const MainWindow::Page pages[] = {MainWindow::BriefPageIndex, MainWindow::ScriptPageIndex, MainWindow::ImagesPageIndex,
+                                          MainWindow::RenderPageIndex, MainWindow::WatchPageIndex};
+        for (int i = 4; i >= 0; --i) {
+            QTest::keyClick(w, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            QCOMPARE(w->currentPage(), pages[i]);
+        }
+        auto *log = w->findChild<QDockWidget *>(QStringLiteral("logDock"));
+        QVERIFY(log);
+        const bool shown = log->isVisible();
+        QTest::keyClick(w, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(log->isVisible(), !shown);
+        QTest::keyClick(w, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(log->isVisible(), shown);
     }
 };
 

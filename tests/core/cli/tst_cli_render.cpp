@@ -1,5 +1,7 @@
 // diy-studio-cli render as a user runs it: exit codes, messages, and a render killed with SIGKILL
 // and resumed.
+#include "CliRun.h"
+#include "FfmpegStandIn.h"
 #include "TestPaths.h"
 #include "TinyProject.h"
 #include "pipeline/RenderPlan.h"
@@ -19,24 +21,11 @@ using namespace diy;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
-Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-           int timeoutMs = 120000)
+Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(test::cliPath(), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::CliRun::run(args, env);
 }
 
 QStringList filesIn(const QString &dir)
@@ -159,22 +148,26 @@ private slots:
         test::makeTinyProject(dir.path());
         const QStringList args{QStringLiteral("render"), dir.path(), QStringLiteral("--jobs"), QStringLiteral("1")};
 
-        // Start a full-size render and kill it with SIGKILL once some segments are finished.
+        // Start a full-size render whose third segment encode cannot finish: a stand-in ffmpeg
+        // runs the real one, except for a segment once two are done, where it reports its pid and
+        // waits to be killed. So the render is certainly still running when it is killed — an
+        // event, not a guess about how fast the machine is.
+        const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
+        const QString gate = dir.filePath(QStringLiteral("gate.pid"));
+        QTemporaryDir tools;
+        const QProcessEnvironment env = test::FfmpegStandIn::environment(tools, dir.path(), gate, test::FfmpegStandIn::Action::Block);
         QProcess p;
+        p.setProcessEnvironment(env);
         p.start(test::cliPath(), args);
         QVERIFY(p.waitForStarted());
-        const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 120000 && p.state() == QProcess::Running) {
-            const QStringList done = QDir(segments).entryList({QStringLiteral("*.mp4")}, QDir::Files);
-            if (done.size() >= 2)
-                break;
-            QTest::qWait(20);
-        }
-        QVERIFY2(p.state() == QProcess::Running, "the render must still be running when it is killed");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(gate) || p.state() != QProcess::Running, 300000);
+        QVERIFY2(QFileInfo::exists(gate), qPrintable(QString::fromUtf8(p.readAllStandardError())));
+        QVERIFY(p.state() == QProcess::Running); // blocked on the third segment
+        const pid_t blocked = test::FfmpegStandIn::blockedPid(gate);
+        QVERIFY(blocked > 0);
         ::kill(pid_t(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(10000));
+        ::kill(blocked, SIGKILL); // the stand-in outlives its parent otherwise
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
 
         // What the kill left: finished items under their final names, partial ones never.

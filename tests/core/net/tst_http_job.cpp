@@ -1,9 +1,9 @@
 #include "net/HttpJob.h"
-
-#include <memory>
+#include "TzTestSupport.h"
 #include "tensorzero/GatewayDouble.h"
 
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -21,20 +21,12 @@ private:
         p.maxDelayMs = 20;
         return p;
     }
-    static std::optional<Result<HttpResponse>> run(HttpJob *job, int *emissions)
+    /// The job's one answer; runJob() fails the test when none comes or finished() fires twice.
+    static std::optional<Result<HttpResponse>> run(HttpJob *job, int *emissions, const char *file = __builtin_FILE(),
+                                                   int line = __builtin_LINE())
     {
-        std::optional<Result<HttpResponse>> out;
-        *emissions = 0;
-        QObject ctx;
-        std::unique_ptr<HttpJob> owned(job); // the creator owns a job
-        QObject::connect(job, &HttpJob::finished, &ctx, [&](const Status &) {
-            out = job->result();
-            ++*emissions;
-        });
-        job->start();
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
-            return std::nullopt;
-        QTest::qWait(20);
+        auto out = runJob<Result<HttpResponse>>(job, file, line);
+        *emissions = out ? 1 : 0;
         return out;
     }
 
@@ -152,22 +144,26 @@ private slots:
         QCOMPARE(int(result->error().kind), int(Error::Kind::Timeout));
         QVERIFY(result->error().retryable);
 
-        request.timeoutMs = 5000;
-        auto *job = new HttpJob(&network, request);
+        // Cancel while the server holds the request: one finished(Cancelled), then the job goes.
+        server.clearFaults();
+        server.injectFault(QStringLiteral("/status"), {GatewayDouble::Fault::Kind::Hold}, 1);
+        QSignalSpy held(&server, &GatewayDouble::requestHeld);
+        request.timeoutMs = 60000;
+        QPointer<HttpJob> job = new HttpJob(&network, request);
         int count = 0;
         std::optional<Result<HttpResponse>> cancelled;
-        std::unique_ptr<HttpJob> owned(job);
         connect(job, &HttpJob::finished, this, [&](const Status &) {
             cancelled = job->result();
             ++count;
+            job->deleteLater(); // the creator owns the job
         });
         job->start();
-        QTest::qWait(30);
+        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, kHungJobMs);
         job->cancel();
         QCOMPARE(count, 0); // never from inside cancel()
         QTRY_COMPARE(count, 1);
         QVERIFY(cancelled->error().isCancelled());
-        QTest::qWait(900);
+        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), kHungJobMs);
         QCOMPARE(count, 1);
     }
 

@@ -1,3 +1,4 @@
+#include "ProcessTable.h"
 #include "TinyProject.h"
 #include "media/MediaProbeJob.h"
 #include "pipeline/RenderPipeline.h"
@@ -145,11 +146,9 @@ private slots:
         RenderPipeline pipeline(project, dir.path(), options);
         wire(pipeline, out);
         bool cancelled = false;
-        QElapsedTimer sinceCancel;
         connect(&pipeline, &RenderPipeline::stageProgressChanged, this, [&](RenderStage stage, double f, qint64) {
             if (stage == RenderStage::Segments && f > 0.0 && !cancelled) {
                 cancelled = true;
-                sinceCancel.start();
                 pipeline.cancel();
             }
         });
@@ -158,7 +157,8 @@ private slots:
         QVERIFY(cancelled);
         QVERIFY(!out.result->ok());
         QVERIFY(out.result->error().isCancelled());
-        QVERIFY2(sinceCancel.elapsed() < 3000, "cancel must stop ffmpeg promptly");
+        // Promptness is measured in tests/bench (cancel_bench); here: every child is gone.
+        QVERIFY2(test::ProcessTable::mentioning(dir.path()).isEmpty(), "a child process outlived the cancelled render");
         QCOMPARE(pipeline.runRecord().outcome, QStringLiteral("cancelled"));
         // Every segment under a final name is a whole, playable file.
         const QDir segments(ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments"));
