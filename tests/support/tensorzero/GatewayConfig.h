@@ -28,6 +28,13 @@ struct GatewayConfig {
         QMap<QString, double> candidateWeights; ///< empty: uniform over all variants
         QStringList fallbackVariants;
     };
+    /// A model's first routed provider and its cost table (docs/tensorzero-api.md, "Costs").
+    struct Model {
+        QString primaryProvider;
+        bool hasCost = false;          ///< the provider has a `cost` table: usage.cost is a number
+        double inputPerMillion = 0.0;  ///< entries whose pointer names prompt/input tokens
+        double outputPerMillion = 0.0; ///< entries whose pointer names completion/output/candidates tokens
+    };
     struct Metric {
         QString type;     ///< boolean | float
         QString optimize; ///< max | min
@@ -35,6 +42,7 @@ struct GatewayConfig {
     };
 
     QMap<QString, Function> functions;
+    QMap<QString, Model> models;
     QMap<QString, Metric> metrics;
     QString error; ///< non-empty when the file could not be loaded
 
