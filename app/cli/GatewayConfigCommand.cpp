@@ -219,7 +219,7 @@ int run(const QStringList &args)
     for (const QString &m : result.droppedModels)
         printOut(QStringLiteral("  dropped  models.%1 (no provider left)").arg(m));
     for (const QString &v : result.droppedVariants)
-        printOut(QStringLiteral("  dropped  %1 (its model has no provider left)").arg(v));
+        printOut(QStringLiteral("  dropped  %1 (a model it needs has no provider left)").arg(v));
     if (result.keptProviders.isEmpty() || !result.emptyFunctions.isEmpty()) {
         printErr(QStringLiteral("gateway-config: with the keys that are set, %1 no model left. Set at least one of "
                                 "OPENAI_API_KEY, ANTHROPIC_API_KEY or GOOGLE_AI_STUDIO_API_KEY.")
