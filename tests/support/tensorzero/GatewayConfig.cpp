@@ -69,34 +69,23 @@ GatewayConfig GatewayConfig::load(const QString &tomlPath)
             config.functions.insert(QString::fromStdString(std::string(name.str())), fn);
         }
     }
-    if (const toml::table *models = croot["models"].as_table()) {
-        for (const auto &[name, node] : *models) {
-            const toml::node_view<const toml::node> m(node.as_table());
-            Model model;
-            if (const toml::array *routing = m["routing"].as_array(); routing && !routing->empty())
-                model.primaryProvider = QString::fromStdString(std::string((*routing)[0].value_or(std::string_view())));
-            const auto provider = m["providers"][model.primaryProvider.toStdString()];
-            if (const toml::array *cost = provider["cost"].as_array()) {
-                model.hasCost = true;
-                for (const auto &entry : *cost) {
-                    const toml::node_view<const toml::node> e(entry);
-                    const QString pointer = str(e["pointer"]).toLower();
-                    const double perMillion = e["cost_per_million"].value_or(0.0);
-                    if (pointer.contains(QStringLiteral("prompt")) || pointer.contains(QStringLiteral("input")))
-                        model.inputPerMillion += perMillion;
-                    else if (pointer.contains(QStringLiteral("completion")) || pointer.contains(QStringLiteral("output"))
-                             || pointer.contains(QStringLiteral("candidates")))
-                        model.outputPerMillion += perMillion;
-                }
-            }
-            config.models.insert(QString::fromStdString(std::string(name.str())), model);
-        }
-    }
     if (const toml::table *metrics = croot["metrics"].as_table()) {
         for (const auto &[name, node] : *metrics) {
             const toml::node_view<const toml::node> m(node.as_table());
             config.metrics.insert(QString::fromStdString(std::string(name.str())),
                                   {str(m["type"]), str(m["optimize"]), str(m["level"])});
+        }
+    }
+    if (const toml::table *models = croot["models"].as_table()) {
+        for (const auto &[name, node] : *models) {
+            const toml::node_view<const toml::node> m(node.as_table());
+            const toml::table *providers = m["providers"].as_table();
+            bool everyProviderCosted = providers && !providers->empty();
+            if (providers)
+                for (const auto &[pname, pnode] : *providers)
+                    everyProviderCosted = everyProviderCosted && pnode.as_table() && pnode.as_table()->contains("cost");
+            if (everyProviderCosted)
+                config.modelsWithCost.insert(QString::fromStdString(std::string(name.str())));
         }
     }
     return config;

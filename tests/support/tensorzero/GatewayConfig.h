@@ -3,6 +3,7 @@
 #include "JsonSchemaCheck.h"
 
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -28,13 +29,6 @@ struct GatewayConfig {
         QMap<QString, double> candidateWeights; ///< empty: uniform over all variants
         QStringList fallbackVariants;
     };
-    /// A model's first routed provider and its cost table (docs/tensorzero-api.md, "Costs").
-    struct Model {
-        QString primaryProvider;
-        bool hasCost = false;          ///< the provider has a `cost` table: usage.cost is a number
-        double inputPerMillion = 0.0;  ///< entries whose pointer names prompt/input tokens
-        double outputPerMillion = 0.0; ///< entries whose pointer names completion/output/candidates tokens
-    };
     struct Metric {
         QString type;     ///< boolean | float
         QString optimize; ///< max | min
@@ -42,8 +36,9 @@ struct GatewayConfig {
     };
 
     QMap<QString, Function> functions;
-    QMap<QString, Model> models;
     QMap<QString, Metric> metrics;
+    /// Models whose every provider has a `cost` table: only their answers carry a usage.cost number.
+    QSet<QString> modelsWithCost;
     QString error; ///< non-empty when the file could not be loaded
 
     static GatewayConfig load(const QString &tomlPath);

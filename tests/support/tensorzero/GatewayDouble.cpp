@@ -554,15 +554,12 @@ void GatewayDouble::handleInference(QTcpSocket *socket, Recorded &request, std::
         m_inferences.insert(inferenceId);
         m_episodes.insert(episode);
     }
-    const int inputTokens = 100 + int(request.body.size() / 4);
-    const int outputTokens = int(raw.size() / 4);
-    json usage = {{"input_tokens", inputTokens}, {"output_tokens", outputTokens}};
-    // Like the gateway: usage.cost is a number only when the serving model provider has a cost
-    // table (priced per million tokens), else null. The double serves every model from its first
-    // routed provider.
-    const GatewayConfig::Model model = m_config.models.value(fn.variants.value(variant).model);
-    usage["cost"] = model.hasCost ? json((inputTokens * model.inputPerMillion + outputTokens * model.outputPerMillion) / 1e6)
-                                  : json(nullptr);
+    json usage = {{"input_tokens", 100 + int(request.body.size() / 4)}, {"output_tokens", int(raw.size() / 4)}};
+    // Without cost tables on every provider of the model the gateway reports no cost (null).
+    const QString model = fn.variants.value(variant).model;
+    usage["cost"] = m_config.modelsWithCost.contains(model)
+                        ? json(0.0001 * double(usage["input_tokens"].get<int>() + usage["output_tokens"].get<int>()))
+                        : json(nullptr);
     json rawOut = parsed.is_null() && fault ? json("{\"title\": \"unfinished") : json(QString::fromUtf8(raw).toStdString());
     respond(socket, request, 200,
             {{"inference_id", inferenceId.toStdString()},
