@@ -45,6 +45,9 @@ FieldProblems Brief::validate() const
                          QStringLiteral("Expected steps must be %1–%2.").arg(kStepsMin).arg(kStepsMax)});
     if (hostCharacter.size() > 80)
         problems.append({QStringLiteral("/hostCharacter"), QStringLiteral("Host character: at most 80 characters.")});
+    if (language.trimmed().size() < 2 || language.trimmed().size() > 40)
+        problems.append({QStringLiteral("/language"),
+                         QStringLiteral("Language: a name or code of 2–40 characters (\"English\", \"de-DE\").")});
     if (voice.trimmed().isEmpty())
         problems.append({QStringLiteral("/voice"), QStringLiteral("Choose a voice.")});
     if (speechRate < kRateMin || speechRate > kRateMax)
@@ -70,6 +73,7 @@ json Brief::toJson() const
         {"expectedSteps", expectedSteps},
         {"hostCharacter", toStd(hostCharacter)},
         {"format", toStd(format.id())},
+        {"language", toStd(language)},
         {"voice", toStd(voice)},
         {"speechRate", speechRate},
         {"captionStyle", toStd(captionStyle)},
@@ -98,6 +102,7 @@ Brief Brief::fromJson(const json &j, const QString &path, FieldProblems *problem
     if (!VideoFormat::fromId(formatId, &b.format))
         r.problem(JsonReader::child(path, QStringLiteral("format")),
                   QStringLiteral("must be 9:16, 16:9 or 1:1, not \"%1\"").arg(formatId));
+    b.language = r.string(j, path, "language", QStringLiteral("English"), false, 40);
     b.voice = r.string(j, path, "voice", QStringLiteral("en-us"), false, 100);
     b.speechRate = r.integer(j, path, "speechRate", 160, kRateMin, kRateMax, false);
     b.captionStyle = r.oneOf(j, path, "captionStyle", captionStyles(), QStringLiteral("bold"), false);

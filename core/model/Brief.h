@@ -29,6 +29,7 @@ struct Brief {
     int expectedSteps = 5;
     QString hostCharacter;
     VideoFormat format;
+    QString language = QStringLiteral("English"); ///< the language the AI writes in: a name or a code ("de-DE")
     QString voice = QStringLiteral("en-us");  ///< espeak-ng voice, or a provider voice id
     int speechRate = 160;                      ///< words per minute
     QString captionStyle = QStringLiteral("bold");   ///< one of captionStyles()

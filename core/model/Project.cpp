@@ -208,6 +208,7 @@ json Project::toJson() const
              {"modifiedAt", toStd(isoTime(modifiedAt))},
              {"brief", brief.toJson()},
              {"script", script ? script->toJson() : json(nullptr)},
+             {"scriptOrigin", scriptOrigin ? scriptOrigin->toJson() : json(nullptr)},
              {"sceneImages", images},
              {"tensorzero", json{{"episodeId", toStd(episodeId)}, {"inferences", inf}}},
              {"evaluations", evaluations},
@@ -267,6 +268,14 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         auto script = Script::fromJson(j.at("script"), QStringLiteral("/script"), problems);
         if (script)
             p.script = *script;
+    }
+
+    // Optional (added within format 1): older files have no scriptOrigin and older studios ignore it.
+    if (j.contains("scriptOrigin") && !j.at("scriptOrigin").is_null()) {
+        if (auto origin = InferenceRecord::fromJson(j.at("scriptOrigin")))
+            p.scriptOrigin = *origin;
+        else
+            r.problem(QStringLiteral("/scriptOrigin"), QStringLiteral("is not an inference record (function, inferenceId, …)"));
     }
 
     if (const json *imgs = r.array(j, root, "sceneImages", false)) {

@@ -76,6 +76,9 @@ struct Project {
     QDateTime modifiedAt;
     Brief brief;
     std::optional<Script> script;
+    /// Which inference wrote the script (id, variant, tokens, cost, latency); empty when the
+    /// creator wrote or imported it. Cleared by nobody: edits keep the record of where it began.
+    std::optional<InferenceRecord> scriptOrigin;
     QList<SceneImage> sceneImages;
     QString episodeId;
     QList<InferenceRecord> inferences;

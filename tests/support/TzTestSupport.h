@@ -83,7 +83,8 @@ template <typename T, typename Job>
 inline nlohmann::json scriptArguments()
 {
     return {{"description", "paper airplanes that fly far"}, {"content_mode", "kid"}, {"target_duration_seconds", 180},
-            {"expected_steps", 5},   {"host_character", ""},       {"video_format", "9:16"}};
+            {"expected_steps", 5},   {"host_character", ""},       {"video_format", "9:16"},
+            {"language", "English"}};
 }
 
 inline nlohmann::json promptArguments()
