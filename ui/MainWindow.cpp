@@ -19,6 +19,8 @@
 #include "progress/StageRailDelegate.h"
 #include "progress/StageRailModel.h"
 #include "script/ScriptPage.h"
+#include "providers/ApiKeyStore.h"
+#include "settings/ProviderKeyPage.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StudioSettings.h"
 #include "store/ProjectStore.h"
@@ -698,6 +700,10 @@ void MainWindow::showSettings()
                 m_gateway->setOptions(options);
             }
         });
+        for (ImageGenerator *generator : std::as_const(m_imageGenerators)) {
+            auto *page = new ProviderKeyPage(m_keys, generator);
+            m_settingsDialog->addPage(page, page->title());
+        }
     }
     m_settingsDialog->load();
     m_settingsDialog->open();
@@ -750,6 +756,12 @@ void MainWindow::changeEvent(QEvent *event)
 } // namespace diy::ui
 
 namespace diy::ui {
+
+void MainWindow::setImageProviders(ApiKeyStore *keys, const QList<ImageGenerator *> &generators)
+{
+    m_keys = keys;
+    m_imageGenerators = generators;
+}
 
 void MainWindow::setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox)
 {

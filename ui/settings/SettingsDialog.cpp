@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace diy::ui {
@@ -18,7 +19,8 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_gatewayUrl(new QLineEdit(this)), m_gatewayProblem(new QLabel(this)),
       m_jobs(new QSpinBox(this)), m_voice(new QComboBox(this)), m_captionStyle(new QComboBox(this)),
       m_theme(new QComboBox(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this)),
+      m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -69,10 +71,16 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     note->setWordWrap(true);
     note->setEnabled(false);
 
+    auto *general = new QWidget(m_tabs);
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addLayout(form);
+    generalLayout->addWidget(note);
+    generalLayout->addStretch();
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(general, tr("General"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
-    layout->addStretch();
+    layout->addWidget(m_tabs);
     layout->addWidget(m_buttons);
     m_buttons->setObjectName(QStringLiteral("settingsButtons"));
 
@@ -87,6 +95,12 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     });
     connect(m_gatewayUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     load();
+}
+
+void SettingsDialog::addPage(QWidget *page, const QString &title)
+{
+    page->setParent(m_tabs);
+    m_tabs->addTab(page, title);
 }
 
 void SettingsDialog::load()
