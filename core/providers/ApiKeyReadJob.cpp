@@ -31,7 +31,8 @@ void ApiKeyReadJob::run()
         succeed(ApiKey{m_name, *value, ApiKey::Source::Keychain});
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(m_store->service(), this);
+    // Not parented to this job: a QtKeychain job must outlive its backend callback; it deletes itself.
+    auto *job = new QKeychain::ReadPasswordJob(m_store->service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(m_name);

@@ -28,10 +28,10 @@ void ApiKeyWriteJob::run()
     }
     QKeychain::Job *job = nullptr;
     if (m_value.isEmpty()) {
-        auto *remove = new QKeychain::DeletePasswordJob(m_store->service(), this);
+        auto *remove = new QKeychain::DeletePasswordJob(m_store->service()); // deletes itself when done
         job = remove;
     } else {
-        auto *write = new QKeychain::WritePasswordJob(m_store->service(), this);
+        auto *write = new QKeychain::WritePasswordJob(m_store->service()); // deletes itself when done
         write->setTextData(m_value);
         job = write;
     }

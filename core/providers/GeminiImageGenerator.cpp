@@ -64,7 +64,7 @@ ValueJob<GeneratedImage> *GeminiImageGenerator::generate(const GeneratedImageSpe
     settings.imageSize = m_options.imageSize;
     settings.timeoutMs = m_options.timeoutMs;
     settings.retry = m_options.retry;
-    return new GeminiImageJob(m_network, m_keys, info(), std::move(s), std::move(settings), parent);
+    return new GeminiImageJob(m_network, m_keys, info(), std::move(s), engineVersion(), std::move(settings), parent);
 }
 
 ValueJob<QString> *GeminiImageGenerator::testAccess(const QString &key, QObject *parent)

@@ -54,8 +54,8 @@ Error make(Error::Kind kind, const QString &message, const QString &detail, bool
 } // namespace
 
 GeminiImageJob::GeminiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info,
-                               GeneratedImageSpec spec, Settings settings, QObject *parent)
-    : ImageGenerationJob(network, keys, std::move(info), std::move(spec), parent), m_settings(std::move(settings))
+                               GeneratedImageSpec spec, const QString &engineVersion, Settings settings, QObject *parent)
+    : ImageGenerationJob(network, keys, std::move(info), std::move(spec), engineVersion, parent), m_settings(std::move(settings))
 {
 }
 

@@ -24,7 +24,7 @@ public:
     };
 
     GeminiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info, GeneratedImageSpec spec,
-                   Settings settings, QObject *parent);
+                   const QString &engineVersion, Settings settings, QObject *parent);
 
     /// The generateContent URL for `model`.
     static QUrl endpoint(const QUrl &baseUrl, const QString &model);

@@ -3,6 +3,7 @@
 #include "net/HttpJob.h"
 #include "providers/ApiKeyStore.h"
 #include "providers/ImagePriceTable.h"
+#include "providers/PictureReceipt.h"
 #include "util/AtomicFile.h"
 #include "util/BackgroundPool.h"
 #include "util/Log.h"
@@ -17,8 +18,9 @@ constexpr qint64 kMaxReferenceBytes = 20 * 1024 * 1024;
 } // namespace
 
 ImageGenerationJob::ImageGenerationJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info,
-                                       GeneratedImageSpec spec, QObject *parent)
-    : ValueJob<GeneratedImage>(parent), m_network(network), m_keys(keys), m_info(std::move(info)), m_spec(std::move(spec))
+                                       GeneratedImageSpec spec, const QString &engineVersion, QObject *parent)
+    : ValueJob<GeneratedImage>(parent), m_network(network), m_keys(keys), m_info(std::move(info)), m_spec(std::move(spec)),
+      m_key(m_spec.key(engineVersion))
 {
 }
 
@@ -57,6 +59,29 @@ void ImageGenerationJob::run()
         finish(Error::internal(QStringLiteral("The picture provider is not set up (no network or key store).")));
         return;
     }
+    if (m_spec.outputDir.isEmpty()) {
+        finish(Error::internal(QStringLiteral("No folder was given for the pictures.")));
+        return;
+    }
+    // A picture this spec already produced (and paid for) is never asked for again.
+    auto *watcher = new QFutureWatcher<std::optional<GeneratedImage>>(this);
+    m_watcher = watcher;
+    connect(watcher, &QFutureWatcher<std::optional<GeneratedImage>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const std::optional<GeneratedImage> earlier = watcher->result();
+        if (!earlier) {
+            readKey();
+            return;
+        }
+        logInfo(QStringLiteral("%1: %2 was drawn before (%3); nothing sent").arg(m_info.displayName, m_spec.sceneLabel, earlier->path));
+        succeed(*earlier);
+    });
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(),
+                                         [dir = m_spec.outputDir, key = m_key] { return PictureReceipt::find(dir, key); }));
+}
+
+void ImageGenerationJob::readKey()
+{
     reportProgress(0.0, QStringLiteral("%1: reading the API key").arg(m_info.displayName));
     ValueJob<ApiKey> *job = m_keys->read(m_info.keyName, this);
     m_keyJob = job;
@@ -90,7 +115,7 @@ void ImageGenerationJob::onKeyRead(const Result<ApiKey> &key)
         finish(key.error());
         return;
     }
-    m_key = *key;
+    m_apiKey = *key;
     QStringList paths;
     for (const GeneratedImageSpec::Reference &r : m_spec.references)
         paths.append(r.path);
@@ -125,7 +150,7 @@ void ImageGenerationJob::onReferencesRead(const Result<QList<Reference>> &refere
         return;
     }
     reportProgress(0.1, QStringLiteral("%1: drawing %2").arg(m_info.displayName, m_spec.sceneLabel));
-    send(buildRequest(m_key, *references), [this](const Result<HttpResponse> &answer) { onAnswer(answer); });
+    send(buildRequest(m_apiKey, *references), [this](const Result<HttpResponse> &answer) { onAnswer(answer); });
 }
 
 void ImageGenerationJob::send(HttpRequest request, std::function<void(const Result<HttpResponse> &)> handler)
@@ -190,17 +215,35 @@ void ImageGenerationJob::onAnswer(const Result<HttpResponse> &answer)
 void ImageGenerationJob::storePicture(const QByteArray &bytes, const QString &revisedPrompt)
 {
     reportProgress(0.9, QStringLiteral("%1: storing the picture").arg(m_info.displayName));
-    auto *watcher = new QFutureWatcher<Result<PictureStore::Stored>>(this);
+    GeneratedImage image;
+    image.provider = m_spec.provider.isEmpty() ? m_info.id : m_spec.provider;
+    image.model = m_spec.model;
+    image.costUsd = ImagePriceTable::perPicture(m_info.id, m_spec.model, priceSize(), priceQuality()).value_or(0.0);
+    image.milliseconds = elapsedMs();
+    image.revisedPrompt = revisedPrompt;
+    image.key = m_key;
+    auto *watcher = new QFutureWatcher<Result<GeneratedImage>>(this);
     m_watcher = watcher;
-    connect(watcher, &QFutureWatcher<Result<PictureStore::Stored>>::finished, this, [this, watcher, revisedPrompt] {
+    connect(watcher, &QFutureWatcher<Result<GeneratedImage>>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        onStored(watcher->result(), revisedPrompt);
+        onStored(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(),
-                                         [bytes, dir = m_spec.outputDir] { return PictureStore::store(bytes, dir); }));
+    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [bytes, image, spec = m_spec]() mutable -> Result<GeneratedImage> {
+        auto stored = PictureStore::store(bytes, spec.outputDir);
+        if (!stored)
+            return stored.error();
+        image.path = stored->path;
+        image.sha256 = stored->sha256;
+        image.mimeType = stored->mimeType;
+        // The receipt after the picture: a kill in between leaves a picture without receipt
+        // (drawn again next time), never a receipt without its picture.
+        if (Status written = PictureReceipt::write(spec.outputDir, image, spec); !written)
+            return written.error();
+        return image;
+    }));
 }
 
-void ImageGenerationJob::onStored(const Result<PictureStore::Stored> &stored, const QString &revisedPrompt)
+void ImageGenerationJob::onStored(const Result<GeneratedImage> &stored)
 {
     if (!stored) {
         Error error = stored.error();
@@ -210,15 +253,7 @@ void ImageGenerationJob::onStored(const Result<PictureStore::Stored> &stored, co
         finish(error);
         return;
     }
-    GeneratedImage image;
-    image.path = stored->path;
-    image.sha256 = stored->sha256;
-    image.mimeType = stored->mimeType;
-    image.provider = m_spec.provider.isEmpty() ? m_info.id : m_spec.provider;
-    image.model = m_spec.model;
-    image.costUsd = ImagePriceTable::perPicture(m_info.id, m_spec.model, priceSize(), priceQuality()).value_or(0.0);
-    image.milliseconds = elapsedMs();
-    image.revisedPrompt = revisedPrompt;
+    GeneratedImage image = *stored;
     logInfo(QStringLiteral("%1 drew %2 in %3 ms (%4 request%5): %6")
                 .arg(m_info.displayName, m_spec.sceneLabel)
                 .arg(image.milliseconds)

@@ -20,11 +20,12 @@ namespace diy {
 class ApiKeyStore;
 class HttpJob;
 
-/// The steps every AI picture goes through, whatever the provider: read the key (environment or
+/// The steps every AI picture goes through, whatever the provider: look for the receipt of an
+/// earlier run (PictureReceipt: then nothing is sent and nothing paid), read the key (environment or
 /// keychain), read the reference pictures (pool thread), send one HTTP request through HttpJob
 /// (timeouts, retries with backoff and the server's wait hints), let the provider read the answer,
-/// check and store the picture under its content hash (pool thread), then finish with a
-/// GeneratedImage carrying provider, model, list price and milliseconds.
+/// check and store the picture under its content hash and write its receipt (pool thread), then
+/// finish with a GeneratedImage carrying provider, model, list price and milliseconds.
 ///
 /// Subclasses (GeminiImageJob, OpenAiImageJob) only build the request and read the answer.
 class ImageGenerationJob : public ValueJob<GeneratedImage> {
@@ -39,6 +40,8 @@ public:
     ~ImageGenerationJob() override;
 
     const GeneratedImageSpec &spec() const { return m_spec; }
+    /// The spec's cache key (spec + engine version).
+    const QString &key() const { return m_key; }
     /// HTTP requests sent so far for this picture (retries included).
     int attempts() const { return m_attempts; }
 
@@ -50,8 +53,9 @@ protected:
         QString revisedPrompt;
     };
 
+    /// `engineVersion`: the generator's, part of the spec's key (which names the receipt).
     ImageGenerationJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info, GeneratedImageSpec spec,
-                       QObject *parent);
+                       const QString &engineVersion, QObject *parent);
 
     /// The request for this picture; `references` are the spec's reference pictures, in order.
     virtual HttpRequest buildRequest(const ApiKey &key, const QList<Reference> &references) const = 0;
@@ -71,18 +75,20 @@ protected:
     void abort() override;
 
 private:
+    void readKey();
     void onKeyRead(const Result<ApiKey> &key);
     void onReferencesRead(const Result<QList<Reference>> &references);
     void send(HttpRequest request, std::function<void(const Result<HttpResponse> &)> handler);
     void onAnswer(const Result<HttpResponse> &answer);
     void storePicture(const QByteArray &bytes, const QString &revisedPrompt);
-    void onStored(const Result<PictureStore::Stored> &stored, const QString &revisedPrompt);
+    void onStored(const Result<GeneratedImage> &stored);
 
     QNetworkAccessManager *m_network;
     QPointer<ApiKeyStore> m_keys;
     ProviderInfo m_info;
     GeneratedImageSpec m_spec;
-    ApiKey m_key;
+    QString m_key;
+    ApiKey m_apiKey;
     QPointer<Job> m_keyJob;
     QPointer<HttpJob> m_http;
     QPointer<QObject> m_watcher;

@@ -67,7 +67,7 @@ ValueJob<GeneratedImage> *OpenAiImageGenerator::generate(const GeneratedImageSpe
     settings.quality = m_options.quality;
     settings.timeoutMs = m_options.timeoutMs;
     settings.retry = m_options.retry;
-    return new OpenAiImageJob(m_network, m_keys, info(), std::move(s), std::move(settings), parent);
+    return new OpenAiImageJob(m_network, m_keys, info(), std::move(s), engineVersion(), std::move(settings), parent);
 }
 
 ValueJob<QString> *OpenAiImageGenerator::testAccess(const QString &key, QObject *parent)

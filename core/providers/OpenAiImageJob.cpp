@@ -29,8 +29,8 @@ bool isRefusal(const QString &code, const QString &type)
 } // namespace
 
 OpenAiImageJob::OpenAiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info,
-                               GeneratedImageSpec spec, Settings settings, QObject *parent)
-    : ImageGenerationJob(network, keys, std::move(info), std::move(spec), parent), m_settings(std::move(settings))
+                               GeneratedImageSpec spec, const QString &engineVersion, Settings settings, QObject *parent)
+    : ImageGenerationJob(network, keys, std::move(info), std::move(spec), engineVersion, parent), m_settings(std::move(settings))
 {
 }
 

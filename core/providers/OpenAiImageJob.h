@@ -23,7 +23,7 @@ public:
     };
 
     OpenAiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info, GeneratedImageSpec spec,
-                   Settings settings, QObject *parent);
+                   const QString &engineVersion, Settings settings, QObject *parent);
 
     /// {base}/<path>; a base without a path gets "/v1" ("http://localhost:8080" works like ".../v1").
     static QUrl endpoint(const QUrl &baseUrl, const QString &path);

@@ -174,7 +174,7 @@ private slots:
         QVERIFY(runJob(check));
         // A refused key makes the server echo (part of) it back; the error is logged too.
         openai.setApiKey(QStringLiteral("another"));
-        ValueJob<GeneratedImage> *c = o.generate(pictureSpec(images), this);
+        ValueJob<GeneratedImage> *c = o.generate(pictureSpec(images, VideoFormat::Kind::Square, QStringLiteral("Another scene")), this);
         const auto refused = runJob(c);
         QVERIFY(!refused);
         logError(refused.error().toString());
@@ -202,7 +202,7 @@ private slots:
             QVERIFY2(!f.readAll().contains(canary.toUtf8()), qPrintable(f.fileName()));
             ++count;
         }
-        QCOMPARE(count, 2); // the two pictures
+        QCOMPARE(count, 4); // the two pictures and their receipts
         qunsetenv("GEMINI_API_KEY");
         qunsetenv("OPENAI_API_KEY");
     }

@@ -3,6 +3,7 @@
 #include "providers/ApiKeyStore.h"
 #include "providers/GeminiImageGenerator.h"
 #include "providers/GeminiImageJob.h"
+#include "providers/PictureReceipt.h"
 #include "util/ContentHash.h"
 
 #include <QNetworkAccessManager>
@@ -111,14 +112,50 @@ private slots:
         QCOMPARE(m_double->picturesServed(), 1);
     }
 
-    void samePictureTwiceIsStoredOnce()
+    void aPaidPictureIsNeverAskedForTwice()
     {
         GeminiImageGenerator g = generator();
-        const auto a = draw(g, pictureSpec(out()));
-        const auto b = draw(g, pictureSpec(out()));
-        QVERIFY(a && b);
-        QCOMPARE(a->path, b->path);
-        QCOMPARE(filesIn(out()).size(), 1);
+        const GeneratedImageSpec spec = pictureSpec(out());
+        const auto a = draw(g, spec);
+        QVERIFY(a);
+        QVERIFY(!a->reused);
+        GeneratedImageSpec keyed = spec; // the generator fills in its provider and default model
+        keyed.provider = QStringLiteral("gemini");
+        keyed.model = QStringLiteral("gemini-2.5-flash-image");
+        QCOMPARE(a->key, keyed.key(g.engineVersion()));
+        const QString receipt = PictureReceipt::pathFor(out(), a->key);
+        QVERIFY(QFileInfo::exists(receipt));
+        QFile f(receipt);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const json r = json::parse(f.readAll().toStdString());
+        QCOMPARE(r["prompt"], spec.prompt.toStdString());
+        QCOMPARE(r["provider"], "gemini");
+        QCOMPARE(r["model"], "gemini-2.5-flash-image");
+        QCOMPARE(r["costUsd"], 0.039);
+        QCOMPARE(r["sha256"], a->sha256.toStdString());
+
+        // Again (a resumed run): the receipt answers, nothing is sent, nothing paid.
+        const auto b = draw(g, spec);
+        QVERIFY(b);
+        QVERIFY(b->reused);
+        QCOMPARE(b->path, a->path);
+        QCOMPARE(b->costUsd, a->costUsd);
+        QCOMPARE(m_double->pictureRequests(), 1);
+
+        // Another style is another picture.
+        GeneratedImageSpec other = spec;
+        other.style = QStringLiteral("Pencil sketch");
+        const auto c = draw(g, other);
+        QVERIFY(c && !c->reused);
+        QCOMPARE(m_double->pictureRequests(), 2);
+
+        // A receipt whose picture is gone (or damaged) is not trusted: the picture is made again.
+        QVERIFY(QFile::remove(a->path));
+        const auto d = draw(g, spec);
+        QVERIFY(d && !d->reused);
+        QCOMPARE(d->path, a->path);
+        QCOMPARE(m_double->pictureRequests(), 3);
+        QCOMPARE(filesIn(out()).size(), 2);
     }
 
     void sendsReferencePicturesAsInlineData()
