@@ -19,6 +19,9 @@ PACKAGES=(
   fonts-noto-core fonts-noto-color-emoji fonts-symbola fonts-dejavu-core
   # video playback in the studio
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  # API keys in the OS keychain: libsecret for QtKeychain; GNOME Keyring and a session bus give the
+  # key-store test a real Secret Service (tests/core/providers/run_with_keyring.sh)
+  libsecret-1-0 gnome-keyring dbus dbus-daemon
   # headless GUI tests and screenshots
   xvfb xauth x11-utils
 )

@@ -19,6 +19,8 @@
 #include "progress/StageRailModel.h"
 #include "project/ProjectActions.h"
 #include "script/ScriptPage.h"
+#include "providers/ApiKeyStore.h"
+#include "settings/ProviderKeyPage.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StudioSettings.h"
 #include "tensorzero/TensorZeroClient.h"
@@ -434,6 +436,10 @@ void MainWindow::showSettings()
                 m_gateway->setOptions(options);
             }
         });
+        for (ImageGenerator *generator : std::as_const(m_imageGenerators)) {
+            auto *page = new ProviderKeyPage(m_keys, generator);
+            m_settingsDialog->addPage(page, page->title());
+        }
     }
     m_settingsDialog->load();
     m_settingsDialog->open();
@@ -471,6 +477,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setValue(StudioSettings::Key::WindowState, saveState());
     m_settings->sync();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setImageProviders(ApiKeyStore *keys, const QList<ImageGenerator *> &generators)
+{
+    m_keys = keys;
+    m_imageGenerators = generators;
 }
 
 void MainWindow::setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox)

@@ -12,7 +12,9 @@ class QLabel;
 class QStackedWidget;
 
 namespace diy {
+class ApiKeyStore;
 class FeedbackOutbox;
+class ImageGenerator;
 class TensorZeroClient;
 } // namespace diy
 
@@ -51,6 +53,8 @@ public:
 
     /// The AI side, when a TensorZero gateway is set up: adds the AI review under the player.
     void setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox);
+    /// The AI picture providers: each gets a page in the settings (key in the keychain, Test).
+    void setImageProviders(ApiKeyStore *keys, const QList<ImageGenerator *> &generators);
 
     ProjectDocument *document() const { return m_document; }
     RenderController *renderController() const { return m_render; }
@@ -109,6 +113,8 @@ private:
     QLabel *m_statusProject;
     QLabel *m_statusSaved;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<ApiKeyStore> m_keys;
+    QList<ImageGenerator *> m_imageGenerators;
 
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

@@ -4,6 +4,9 @@
 #include "common/Theme.h"
 #include "settings/StudioSettings.h"
 #include "feedback/OutboxFeedbackTransport.h"
+#include "providers/ApiKeyStore.h"
+#include "providers/GeminiImageGenerator.h"
+#include "providers/OpenAiImageGenerator.h"
 #include "tensorzero/FeedbackOutbox.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/Log.h"
@@ -57,8 +60,15 @@ int main(int argc, char *argv[])
                                &gateway);
     diy::ui::OutboxFeedbackTransport transport(&outbox);
 
+    // AI pictures: keys from the environment or the OS keychain; base URLs from DIY_GEMINI_URL and
+    // OPENAI_BASE_URL when set.
+    diy::ApiKeyStore keys;
+    diy::GeminiImageGenerator gemini(&network, &keys);
+    diy::OpenAiImageGenerator openai(&network, &keys);
+
     diy::ui::MainWindow window(&settings, &transport);
     window.setAiServices(&gateway, &outbox);
+    window.setImageProviders(&keys, {&gemini, &openai});
     window.show();
     outbox.flush();
 

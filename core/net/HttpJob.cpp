@@ -175,6 +175,8 @@ void HttpJob::onReplyFinished()
         const QByteArray header = response.header("Retry-After");
         if (!header.isEmpty())
             retryAfter = RetryPolicy::parseRetryAfter(header, QDateTime::currentDateTimeUtc());
+        if (!retryAfter && m_request.retryDelayFromAnswer)
+            retryAfter = m_request.retryDelayFromAnswer(response);
         const Error::Kind kind = response.status == 429 ? Error::Kind::RateLimited
                                  : response.status == 408 || response.status == 504 ? Error::Kind::Timeout
                                                                                       : Error::Kind::Server;

@@ -20,7 +20,8 @@ namespace diy {
 ///
 /// Retries live inside the job: 408/429/502/503/504, timeouts and dropped or refused connections
 /// are tried again with exponential backoff and jitter (RetryPolicy), waiting at least as long as
-/// a Retry-After header asks (seconds or HTTP-date). Other statuses are final and reported as an
+/// a Retry-After header asks (seconds or HTTP-date) or, without one, what the request's
+/// retryDelayFromAnswer hook reads from the answer. Other statuses are final and reported as an
 /// HttpResponse (a successful job), so callers map them to their own errors. Transport failures,
 /// cancellation and exhausted retries without any answer finish the job with an Error.
 ///

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace diy::ui {
@@ -20,7 +21,8 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_gatewayUrl(new QLineEdit(this)), m_gatewayProblem(new QLabel(this)),
       m_jobs(new QSpinBox(this)), m_voice(new VoicePicker(this)), m_captionStyle(new QComboBox(this)),
       m_theme(new QComboBox(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this)),
+      m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -77,12 +79,18 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     note->setWordWrap(true);
     note->setEnabled(false);
 
+    auto *general = new QWidget(m_tabs);
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addWidget(videoBox);
+    generalLayout->addWidget(lookBox);
+    generalLayout->addWidget(aiBox);
+    generalLayout->addWidget(note);
+    generalLayout->addStretch();
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(general, tr("General"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(videoBox);
-    layout->addWidget(lookBox);
-    layout->addWidget(aiBox);
-    layout->addWidget(note);
-    layout->addStretch();
+    layout->addWidget(m_tabs);
     layout->addWidget(m_buttons);
     m_buttons->setObjectName(QStringLiteral("settingsButtons"));
 
@@ -97,6 +105,12 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     });
     connect(m_gatewayUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     load();
+}
+
+void SettingsDialog::addPage(QWidget *page, const QString &title)
+{
+    page->setParent(m_tabs);
+    m_tabs->addTab(page, title);
 }
 
 void SettingsDialog::load()

@@ -7,6 +7,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 
 namespace diy::ui {
 
@@ -14,7 +15,8 @@ class VoicePicker;
 
 class StudioSettings;
 
-/// Preferences: gateway URL, parallel jobs, default voice and caption style, theme. Shown with
+/// Preferences: gateway URL, parallel jobs, default voice and caption style, theme, and one page per
+/// AI picture provider (its key in the keychain, a Test button). Shown with
 /// open() (window-modal, no nested event loop); invalid fields are marked in place.
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -22,6 +24,8 @@ public:
     explicit SettingsDialog(StudioSettings *settings, QWidget *parent = nullptr);
 
     void load();
+    /// Adds a page after "General" (the AI providers' key pages).
+    void addPage(QWidget *page, const QString &title);
 
 signals:
     void settingsApplied();
@@ -38,6 +42,7 @@ private:
     QComboBox *m_captionStyle;
     QComboBox *m_theme;
     QDialogButtonBox *m_buttons;
+    QTabWidget *m_tabs;
 };
 
 } // namespace diy::ui

@@ -178,6 +178,39 @@ private slots:
         QCOMPARE(int(result->error().kind), int(Error::Kind::Network));
         QVERIFY(result->error().detail.contains(QStringLiteral("3 attempts")));
     }
+
+    void retryDelayFromTheAnswerBody()
+    {
+        // A server that puts its wait hint in the body (Gemini's RetryInfo) instead of Retry-After.
+        GatewayDouble server;
+        QVERIFY(server.listen());
+        server.injectFault(QStringLiteral("/status"), {GatewayDouble::Fault::Kind::RateLimited}, 1);
+        QNetworkAccessManager network;
+        HttpRequest request = HttpRequest::get(QUrl(server.url().toString() + QStringLiteral("/status")));
+        request.retry = fast();
+        QList<int> seen;
+        request.retryDelayFromAnswer = [&seen](const HttpResponse &answer) -> std::optional<qint64> {
+            seen.append(answer.status);
+            return answer.body.contains("Rate limited") ? std::optional<qint64>(600) : std::nullopt;
+        };
+        auto *job = new HttpJob(&network, request);
+        QSignalSpy retrying(job, &HttpJob::retrying);
+        int emissions = 0;
+        const auto result = run(job, &emissions);
+        QVERIFY(result && result->ok());
+        QCOMPARE(result->value().status, 200);
+        QCOMPARE(seen, QList<int>{429});
+        QCOMPARE(retrying.count(), 1);
+        QCOMPARE(retrying.first().at(2).toInt(), 600); // the hint, not the 5 ms backoff
+
+        // A hint beyond maxRetryAfterMs ends the job with the answer instead of waiting.
+        server.injectFault(QStringLiteral("/status"), {GatewayDouble::Fault::Kind::RateLimited}, 1);
+        request.retryDelayFromAnswer = [](const HttpResponse &) -> std::optional<qint64> { return 600'000; };
+        const auto capped = run(new HttpJob(&network, request), &emissions);
+        QVERIFY(capped && capped->ok());
+        QCOMPARE(capped->value().status, 429);
+        QCOMPARE(capped->value().attempts, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpJob)
