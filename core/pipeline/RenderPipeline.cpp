@@ -87,6 +87,12 @@ void RenderPipeline::run()
         fail(Error::invalidInput(QStringLiteral("The project has no script yet: write or import one on the Script page first.")));
         return;
     }
+    // One rule everywhere: what the studio and the CLI refuse, the pipeline refuses too.
+    if (const FieldProblems blockers = m_project.renderBlockers(); !blockers.isEmpty()) {
+        fail(Error::invalidInput(QStringLiteral("The project cannot be rendered yet: %1").arg(blockers.first().message),
+                                 problemLines(blockers).join(QLatin1Char('\n'))));
+        return;
+    }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {
         if (auto found = MediaTools::locate(tool); !found) {
             fail(found.error());
@@ -381,6 +387,8 @@ Status RenderPipeline::writeSummary(RenderSummary &summary)
                                           {"durationMs", ms}});
     }
     summary.outputPath = m_plan.outputPath;
+    if (const PlanItem *thumbnail = m_plan.item(RenderStage{QStringLiteral("thumbnail")}, -1))
+        summary.thumbnailPath = thumbnail->outputPath;
     if (const PlanItem *report = m_options.runChecks ? m_plan.item(RenderStage::Checks, -1) : nullptr) {
         const auto bytes = AtomicFile::read(report->outputPath);
         if (!bytes)
@@ -471,6 +479,7 @@ json RenderSummary::toJson() const
                 {"itemsReused", itemsReused},
                 {"itemsMade", itemsMade},
                 {"report", toStd(reportPath)},
+                {"thumbnail", toStd(thumbnailPath)},
                 {"sceneFiles", sceneFiles},
                 {"checks", checks}};
 }

@@ -5,6 +5,7 @@
 #include "pipeline/MergeStage.h"
 #include "pipeline/NarrationStage.h"
 #include "pipeline/SegmentsStage.h"
+#include "pipeline/ThumbnailStage.h"
 #include "providers/CardPictureProvider.h"
 #include "providers/EspeakVoiceProvider.h"
 #include "providers/LocalAssemblyEngine.h"
@@ -46,6 +47,7 @@ StageRegistry StageRegistry::standard(const ProviderSet &providers)
     registry.add(std::make_unique<SegmentsStage>(providers.assembly));
     registry.add(std::make_unique<MergeStage>(providers.assembly));
     registry.add(std::make_unique<ChecksStage>(providers.assembly));
+    registry.add(std::make_unique<ThumbnailStage>(providers.cards));
     return registry;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QImage>
 #include <QtTest>
 
 using namespace diy;
@@ -103,6 +104,8 @@ private slots:
         QVERIFY(s1.checks.contains("integratedLufs"));
         QVERIFY2(qAbs(s1.checks["integratedLufs"].get<double>() + 16.0) < 2.0, s1.checks.dump().c_str());
         QCOMPARE(s1.render.inputsHash, RenderPlan::make(project, dir.path(), test::tinyFrame()).mergeKey);
+        // The thumbnail stage (one class, one registration line) ran with the others.
+        QCOMPARE(QImage(s1.thumbnailPath).size(), QSize(1280, 720));
 
         // 2. Nothing changed: everything is reused, nothing is made.
         Outcome second;
