@@ -8,6 +8,8 @@
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
 #include "feedback/AiReviewPanel.h"
+#include "media/TechnicalReport.h"
+#include "tensorzero/GatewayAddress.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/BackgroundPool.h"
 #include "feedback/FeedbackPanel.h"
@@ -23,6 +25,7 @@
 #include "settings/StudioSettings.h"
 #include "store/ProjectStore.h"
 #include "util/AtomicFile.h"
+#include "util/DataDir.h"
 #include "util/Log.h"
 
 #include <nlohmann/json.hpp>
@@ -56,17 +59,15 @@ QString defaultProjectsRoot()
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/DIY Video Studio");
 }
 
-/// Scene starts for the player's markers, from a render report ({"scenes": [{"scene", "offsetMs"}]}).
-void sceneMarks(const nlohmann::json &report, QList<qint64> *starts, QStringList *names)
+/// Scene starts for the player's markers, from a render's technical report.
+void sceneMarks(const Result<TechnicalReport> &report, QList<qint64> *starts, QStringList *names)
 {
-    if (!report.is_object() || !report.contains("scenes") || !report["scenes"].is_array())
+    if (!report) {
+        logWarning(report.error().toString());
         return;
-    for (const auto &scene : report["scenes"]) {
-        if (!scene.is_object())
-            continue;
-        starts->append(scene.value("offsetMs", qint64(0)));
-        names->append(QString::fromStdString(scene.value("scene", std::string())));
     }
+    *starts = report->sceneStarts();
+    *names = report->sceneLabels();
 }
 
 } // namespace
@@ -432,14 +433,12 @@ void MainWindow::offerRecovery()
 
 QString MainWindow::exampleSource()
 {
-    const QStringList candidates = {
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/diy-studio/examples/paper-airplanes"),
-        QStringLiteral(DIY_SOURCE_DIR "/resources/examples/paper-airplanes"),
-    };
-    for (const QString &c : candidates)
-        if (QFileInfo::exists(c + QStringLiteral("/project.json")))
-            return QDir::cleanPath(c);
-    return {};
+    const Result<QString> project = DataDir::find(QStringLiteral("examples/paper-airplanes/project.json"));
+    if (!project) {
+        logWarning(project.error().toString());
+        return {};
+    }
+    return QFileInfo(*project).absolutePath();
 }
 
 bool MainWindow::openExample()
@@ -653,7 +652,8 @@ void MainWindow::onRenderFinished(const diy::Result<diy::RenderSummary> &result)
         m_windowMessage->showError(saved.error());
     QList<qint64> starts;
     QStringList names;
-    sceneMarks(result->checks, &starts, &names);
+    if (!result->checks.is_null()) // null: rendered with the checks off
+        sceneMarks(TechnicalReport::fromJson(result->checks), &starts, &names);
     m_player->openVideo(result->outputPath, starts, names);
     showPage(WatchPageIndex);
 }
@@ -673,13 +673,8 @@ void MainWindow::openVideoInPlayer()
     }
     QList<qint64> starts;
     QStringList names;
-    if (!p.lastRender->reportFile.isEmpty()) {
-        const auto bytes = AtomicFile::read(folder.filePath(p.lastRender->reportFile), 4 * 1024 * 1024);
-        if (bytes) {
-            const auto report = nlohmann::json::parse(bytes->constData(), bytes->constData() + bytes->size(), nullptr, false);
-            sceneMarks(report, &starts, &names);
-        }
-    }
+    if (!p.lastRender->reportFile.isEmpty())
+        sceneMarks(TechnicalReport::read(folder.filePath(p.lastRender->reportFile)), &starts, &names);
     if (m_player->currentFile() != video)
         m_player->openVideo(video, starts, names);
 }
@@ -692,9 +687,9 @@ void MainWindow::showSettings()
             Theme::apply(m_settings->theme());
             m_render->setParallelJobs(m_settings->parallelJobs());
             // A new gateway address applies to the next request (reviews, queued feedback).
-            if (m_gateway && qEnvironmentVariableIsEmpty("DIY_TENSORZERO_URL")) {
+            if (m_gateway) {
                 TensorZeroClient::Options options = m_gateway->options();
-                options.baseUrl = QUrl(m_settings->gatewayUrl());
+                options.baseUrl = GatewayAddress::resolve({}, m_settings->gatewayUrl());
                 m_gateway->setOptions(options);
             }
         });

@@ -2,6 +2,7 @@
 
 #include "media/CaptionCue.h"
 #include "media/ProcessJob.h"
+#include "model/DefaultVoice.h"
 
 #include <QList>
 #include <QStringList>
@@ -10,7 +11,7 @@ namespace diy {
 
 struct NarrationSpec {
     QStringList phrases; ///< caption chunks, in order ('\n' inside a chunk is spoken as a space)
-    QString voice = QStringLiteral("en-us");
+    QString voice = DefaultVoice::builtIn();
     int wordsPerMinute = 160;
     int pitch = 50;
     qint64 leadInMs = 400;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/DefaultVoice.h"
 #include "model/FieldProblem.h"
 #include "model/VideoFormat.h"
 
@@ -29,7 +30,7 @@ struct Brief {
     int expectedSteps = 5;
     QString hostCharacter;
     VideoFormat format;
-    QString voice = QStringLiteral("en-us");  ///< espeak-ng voice, or a provider voice id
+    QString voice = DefaultVoice::builtIn();  ///< espeak-ng voice, or a provider voice id
     int speechRate = 160;                      ///< words per minute
     QString captionStyle = QStringLiteral("bold");   ///< one of captionStyles()
     QString captionPosition = QStringLiteral("bottom"); ///< bottom | center | top

@@ -1,6 +1,8 @@
 #include "settings/SettingsDialog.h"
 
 #include "model/Brief.h"
+#include "model/DefaultVoice.h"
+#include "tensorzero/GatewayAddress.h"
 #include "settings/StudioSettings.h"
 
 #include <QComboBox>
@@ -25,7 +27,7 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     setMinimumWidth(480);
 
     m_gatewayUrl->setObjectName(QStringLiteral("gatewayUrlEdit"));
-    m_gatewayUrl->setPlaceholderText(QStringLiteral("http://localhost:3000"));
+    m_gatewayUrl->setPlaceholderText(GatewayAddress::builtIn());
     m_gatewayUrl->setToolTip(tr("Where the TensorZero gateway listens. API keys are never stored here."));
     m_gatewayUrl->setAccessibleName(tr("Gateway URL"));
     m_gatewayProblem->setObjectName(QStringLiteral("gatewayUrlProblem"));
@@ -81,7 +83,7 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         m_gatewayUrl->setText(StudioSettings::spec(StudioSettings::Key::GatewayUrl).defaultValue.toString());
         m_jobs->setValue(0);
-        m_voice->setCurrentText(QStringLiteral("en-us"));
+        m_voice->setCurrentText(DefaultVoice::builtIn());
         m_captionStyle->setCurrentText(QStringLiteral("bold"));
         m_theme->setCurrentIndex(0);
     });
