@@ -7,6 +7,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace diy {
 
 struct NarrationSpec {
@@ -38,6 +40,15 @@ public:
     static qint64 pauseAfter(const QString &phrase);
     /// The text handed to espeak-ng for a phrase (line breaks and espeak's [[phoneme]] markup neutralised).
     static QString speakableText(const QString &phrase);
+
+    // The programs' argument lists: pure functions of the spec, for the job and the golden tests.
+    /// espeak-ng speaking phrase `phrase` of the spec into `wavPath`.
+    static QStringList speakArguments(const NarrationSpec &spec, int phrase, const QString &wavPath);
+    /// ffmpeg pass 1: measure the joined narration's loudness (loudnorm's JSON on stderr).
+    static QStringList measureArguments(const QString &wavPath);
+    /// ffmpeg pass 2: one linear gain to -16 LUFS from pass 1's integrated loudness (no gain when
+    /// unknown or below -70), a limiter, 48 kHz mono 16-bit WAV.
+    static QStringList normaliseArguments(const QString &wavPath, const QString &outputPath, std::optional<double> measuredLufs);
 
 signals:
     void finished(diy::Result<diy::NarrationResult> result);

@@ -38,9 +38,9 @@ QStringList DataDir::candidates(const QString &applicationDir)
     return out;
 }
 
-Result<QString> DataDir::root()
+Result<QString> DataDir::root(const QString &applicationDir)
 {
-    const QStringList tried = candidates();
+    const QStringList tried = candidates(applicationDir);
     for (const QString &dir : tried)
         if (looksLikeDataDir(dir))
             return dir;
@@ -54,9 +54,9 @@ Result<QString> DataDir::root()
                            QStringLiteral("looked in: ") + tried.join(QStringLiteral(", ")));
 }
 
-Result<QString> DataDir::find(const QString &relative)
+Result<QString> DataDir::find(const QString &relative, const QString &applicationDir)
 {
-    const Result<QString> base = root();
+    const Result<QString> base = root(applicationDir);
     if (!base)
         return base.error();
     const QString path = QDir::cleanPath(*base + QLatin1Char('/') + relative);

@@ -21,11 +21,12 @@ public:
     static constexpr const char *kEnvironmentVariable = "DIY_DATA_DIR";
     static constexpr int kMaxLevelsUp = 4;
 
-    /// The data folder, or an error naming the places searched.
-    static Result<QString> root();
+    /// The data folder, or an error naming the places searched. `applicationDir` is
+    /// QCoreApplication::applicationDirPath() when empty.
+    static Result<QString> root(const QString &applicationDir = {});
     /// `relative` (e.g. "config/gateway-check/samples.json") inside the data folder, or an error
     /// that names what is missing and where it was looked for.
-    static Result<QString> find(const QString &relative);
+    static Result<QString> find(const QString &relative, const QString &applicationDir = {});
 
     /// The folders root() tries, first to last (for messages and tests). `applicationDir` is
     /// QCoreApplication::applicationDirPath() when empty.
