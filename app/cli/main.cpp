@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
 
     // Global options come before the command; everything after it belongs to the command.
     QCommandLineParser parser;
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption versionOption(QStringLiteral("version"));
     parser.addOptions({helpOption, versionOption});
     parser.addPositionalArgument(QStringLiteral("command"), QString());

@@ -89,6 +89,11 @@ double Golden::differingShare(const QImage &a, const QImage &b, int channelDelta
     return double(differing) / (double(x.width()) * x.height());
 }
 
+QString Golden::compareImage(const QString &expectedPath, const QImage &actual)
+{
+    return compareImage(expectedPath, actual, ImageTolerance());
+}
+
 QString Golden::compareImage(const QString &expectedPath, const QImage &actual, ImageTolerance tolerance)
 {
     if (actual.isNull())

@@ -40,7 +40,8 @@ public:
     /// Empty when `actual` matches the expected PNG within `tolerance`; otherwise a message with
     /// the share of differing pixels (and the actual image written to the temp folder as <case>.actual.png).
     /// When updating, writes `actual` and returns empty.
-    static QString compareImage(const QString &expectedPath, const QImage &actual, ImageTolerance tolerance = {});
+    static QString compareImage(const QString &expectedPath, const QImage &actual, ImageTolerance tolerance);
+    static QString compareImage(const QString &expectedPath, const QImage &actual);
     /// The share of pixels whose channels differ by more than `channelDelta` (1.0 for different sizes).
     static double differingShare(const QImage &a, const QImage &b, int channelDelta);
 };

@@ -160,7 +160,7 @@ private slots:
         QVERIFY(QFileInfo::exists(dir.filePath(project->lastRender->output)));
 
         // Again, in plain text: everything is reused, and the summary reads the typed report.
-        const Run again = runCli({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("-j2")});
+        const Run again = runCli({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("-j"), QStringLiteral("2")});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QVERIFY2(again.out.contains(QStringLiteral("Done: ")), qPrintable(again.out));
         const int errors = summary.at("checks").at("errors").get<int>();

@@ -49,7 +49,7 @@ private slots:
         QCOMPARE(j.at("video").at("height").get<int>(), 1920);
         QVERIFY(j.at("scenes").at(1).at("integratedLufs").is_null());
         const auto back = TechnicalReport::fromJson(j);
-        QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+        QVERIFY2(back.ok(), qPrintable(back ? QString() : back.error().toString()));
         QCOMPARE(back->scenes, r.scenes);
         QCOMPARE(back->findings(), r.findings());
         QCOMPARE(back->merged.silences, r.merged.silences);
@@ -98,7 +98,7 @@ private slots:
         QFETCH(QString, mentions);
         const auto r = TechnicalReport::fromJson(json::parse(document.toStdString()));
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().kind, Error::Kind::InvalidInput);
+        QVERIFY(r.error().kind == Error::Kind::InvalidInput);
         QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
     }
 

@@ -52,7 +52,7 @@ private slots:
     {
         EnvGuard env(QByteArray{});
         const auto root = DataDir::root();
-        QVERIFY2(root.ok(), qPrintable(root.error().toString()));
+        QVERIFY2(root.ok(), qPrintable(root ? QString() : root.error().toString()));
         QCOMPARE(*root, QDir::cleanPath(QStringLiteral(DIY_BUILD_DIR "/share/diy-studio")));
         for (const char *file : {"config/tensorzero.toml", "config/gateway-check/samples.json",
                                  "templates/script_output_schema.json", "examples/paper-airplanes/project.json"}) {
@@ -68,7 +68,7 @@ private slots:
         QTemporaryDir dir;
         const QString data = makePrefix(dir.path());
         const auto root = DataDir::root(dir.filePath(QStringLiteral("bin")));
-        QVERIFY2(root.ok(), qPrintable(root.error().toString()));
+        QVERIFY2(root.ok(), qPrintable(root ? QString() : root.error().toString()));
         QCOMPARE(*root, QDir::cleanPath(data));
         QCOMPARE(*DataDir::find(QStringLiteral("config/gateway-check/samples.json"), dir.filePath(QStringLiteral("bin"))),
                  data + QStringLiteral("/config/gateway-check/samples.json"));
@@ -90,7 +90,7 @@ private slots:
         QDir(dir.path()).mkpath(QStringLiteral("x/y/bin"));
         const auto root = DataDir::root(dir.filePath(QStringLiteral("x/y/bin")));
         QVERIFY(!root.ok());
-        QCOMPARE(root.error().kind, Error::Kind::NotFound);
+        QVERIFY(root.error().kind == Error::Kind::NotFound);
         QVERIFY(root.error().message.contains(QStringLiteral("DIY_DATA_DIR")));
         QVERIFY(root.error().detail.contains(dir.filePath(QStringLiteral("x/y/bin/share/diy-studio"))));
     }

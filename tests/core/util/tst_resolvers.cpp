@@ -6,6 +6,8 @@
 #include "tensorzero/OutboxFolder.h"
 #include "tensorzero/TensorZeroClient.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QStandardPaths>
 #include <QtTest>
 
