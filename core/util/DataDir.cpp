@@ -29,11 +29,13 @@ QStringList DataDir::candidates(const QString &applicationDir)
     if (start.isEmpty())
         return {};
     QStringList out;
-    QDir dir(start);
+    QString dir = QDir::cleanPath(QDir(start).absolutePath());
     for (int level = 0; level <= kMaxLevelsUp; ++level) {
-        out.append(QDir::cleanPath(dir.absoluteFilePath(kShareSuffix)));
-        if (!dir.cdUp())
-            break;
+        out.append(QDir::cleanPath(dir + QLatin1Char('/') + kShareSuffix));
+        const QString parent = QDir::cleanPath(dir + QStringLiteral("/.."));
+        if (parent == dir)
+            break; // the root
+        dir = parent;
     }
     return out;
 }

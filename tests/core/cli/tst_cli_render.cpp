@@ -194,7 +194,8 @@ private slots:
         QFETCH(QString, mentions);
         const Run r = runCli(args);
         QCOMPARE(r.exitCode, exitCode);
-        QVERIFY2((r.out + r.err).contains(mentions), qPrintable(r.out + r.err));
+        const QString all = r.out + r.err;
+        QVERIFY2(all.contains(mentions), qPrintable(all));
     }
 
     void noChecksPrintsPlainSummary()

@@ -135,12 +135,14 @@ private slots:
         QVERIFY(b.save(tall));
         const QList<ImageInput> frames = QualityJudge::keyframes({wide, dir.filePath(QStringLiteral("missing.png")), tall});
         QCOMPARE(frames.size(), 2); // a missing frame is skipped, not sent broken
-        const QList<QSize> expected{QSize(512, 256), QSize(90, 300)};
+        const QList<double> aspect{2.0, 0.3};
         for (int i = 0; i < frames.size(); ++i) {
             QCOMPARE(frames[i].mimeType, QByteArray("image/jpeg"));
             QBuffer buffer(const_cast<QByteArray *>(&frames[i].data));
             QImageReader reader(&buffer, "JPEG");
-            QCOMPARE(reader.read().size(), expected[i]);
+            const QSize size = reader.read().size();
+            QVERIFY2(std::max(size.width(), size.height()) <= 512, qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
+            QVERIFY(std::abs(double(size.width()) / size.height() - aspect[i]) < 0.02);
         }
     }
 
