@@ -75,6 +75,7 @@ QString toString(Error::Kind kind)
     case Error::Kind::Io: return QStringLiteral("io");
     case Error::Kind::Process: return QStringLiteral("process");
     case Error::Kind::Internal: return QStringLiteral("internal");
+    case Error::Kind::Blocked: return QStringLiteral("blocked");
     }
     return QStringLiteral("unknown");
 }

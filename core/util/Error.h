@@ -19,6 +19,7 @@ struct Error {
         Io,             ///< disk full, permission denied
         Process,        ///< an external program failed
         Internal,       ///< a bug
+        Blocked,        ///< a provider refused the content (safety filters); change the input
     };
 
     Kind kind = Kind::Internal;
@@ -35,6 +36,7 @@ struct Error {
     static Error internal(const QString &message, const QString &detail = {});
 
     bool isCancelled() const { return kind == Kind::Cancelled; }
+    bool isBlocked() const { return kind == Kind::Blocked; }
     /// message plus detail, for logs
     QString toString() const;
 };
