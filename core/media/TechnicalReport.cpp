@@ -32,23 +32,19 @@ json TechnicalReport::toJson() const
     json j = merged;
     json sceneList = json::array();
     for (const Scene &s : scenes)
-        sceneList.push_back(json{{"scene", toStd(s.label)},
-                                 {"offsetMs", s.offsetMs},
-                                 {"durationMs", s.durationMs},
-                                 {"integratedLufs", s.integratedLufs && std::isfinite(*s.integratedLufs) ? json(*s.integratedLufs)
-                                                                                                         : json(nullptr)},
-                                 {"findings", s.findings}});
+        sceneList.push_back(json{
+            {"scene", toStd(s.label)},
+            {"offsetMs", s.offsetMs},
+            {"durationMs", s.durationMs},
+            {"integratedLufs", s.integratedLufs && std::isfinite(*s.integratedLufs) ? json(*s.integratedLufs) : json(nullptr)},
+            {"findings", s.findings}});
     j["scenes"] = sceneList;
     j["targetDurationSeconds"] = targetDurationSeconds;
     const ProbeInfo &p = merged.probe;
-    j["video"] = json{{"durationMs", p.durationMs},
-                      {"width", p.videoSize.width()},
-                      {"height", p.videoSize.height()},
-                      {"videoCodec", toStd(p.videoCodec)},
-                      {"pixelFormat", toStd(p.pixelFormat)},
-                      {"audioCodec", toStd(p.audioCodec)},
-                      {"sampleRate", p.sampleRate},
-                      {"faststart", p.faststart}};
+    j["video"] = json{{"durationMs", p.durationMs},          {"width", p.videoSize.width()},
+                      {"height", p.videoSize.height()},      {"videoCodec", toStd(p.videoCodec)},
+                      {"pixelFormat", toStd(p.pixelFormat)}, {"audioCodec", toStd(p.audioCodec)},
+                      {"sampleRate", p.sampleRate},          {"faststart", p.faststart}};
     j["errors"] = errors();
     j["warnings"] = warnings();
     return j;
@@ -121,7 +117,8 @@ Result<TechnicalReport> TechnicalReport::read(const QString &path)
         return bytes.error();
     const json j = json::parse(bytes->constData(), bytes->constData() + bytes->size(), nullptr, false);
     if (j.is_discarded())
-        return Error::invalidInput(QStringLiteral("The technical report %1 is not valid JSON. Render again to rebuild it.").arg(path));
+        return Error::invalidInput(
+            QStringLiteral("The technical report %1 is not valid JSON. Render again to rebuild it.").arg(path));
     return fromJson(j);
 }
 

@@ -21,7 +21,7 @@ namespace diy {
 struct TechnicalReport {
     struct Scene {
         QString label;
-        qint64 offsetMs = 0;  ///< where the scene starts in the final video
+        qint64 offsetMs = 0; ///< where the scene starts in the final video
         qint64 durationMs = 0;
         std::optional<double> integratedLufs; ///< empty: not measured, or silent
         QList<QualityFinding> findings;

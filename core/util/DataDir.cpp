@@ -63,8 +63,9 @@ Result<QString> DataDir::find(const QString &relative, const QString &applicatio
         return base.error();
     const QString path = QDir::cleanPath(*base + QLatin1Char('/') + relative);
     if (!QFileInfo::exists(path))
-        return Error::notFound(QStringLiteral("%1 is missing from %2. Reinstall DIY Video Studio, or point %3 at a complete copy.")
-                                   .arg(relative, *base, QString::fromLatin1(kEnvironmentVariable)));
+        return Error::notFound(
+            QStringLiteral("%1 is missing from %2. Reinstall DIY Video Studio, or point %3 at a complete copy.")
+                .arg(relative, *base, QString::fromLatin1(kEnvironmentVariable)));
     return path;
 }
 

@@ -102,11 +102,13 @@ QString Golden::compareImage(const QString &expectedPath, const QImage &actual, 
         return actual.save(expectedPath, "PNG") ? QString() : QStringLiteral("cannot write %1").arg(expectedPath);
     const QImage expected(expectedPath);
     if (expected.isNull())
-        return QStringLiteral("%1 is missing or unreadable (run with %2=1 to create it)").arg(expectedPath, QString::fromLatin1(kUpdateVariable));
+        return QStringLiteral("%1 is missing or unreadable (run with %2=1 to create it)")
+            .arg(expectedPath, QString::fromLatin1(kUpdateVariable));
     const double share = differingShare(expected, actual, tolerance.channelDelta);
     if (share <= tolerance.maxDifferingShare)
         return {};
-    const QString actualPath = QDir::temp().filePath(QFileInfo(QFileInfo(expectedPath).path()).fileName() + QStringLiteral(".actual.png"));
+    const QString actualPath =
+        QDir::temp().filePath(QFileInfo(QFileInfo(expectedPath).path()).fileName() + QStringLiteral(".actual.png"));
     actual.save(actualPath, "PNG");
     return QStringLiteral("%1: %2% of the pixels differ (allowed %3%); expected %4x%5, actual %6x%7; actual written to %8")
         .arg(expectedPath)

@@ -71,8 +71,10 @@ private slots:
                  qPrintable(r.output));
 
         // Installed the way CMake's install() lays it out.
-        QVERIFY(copyTree(diy::test::sourcePath(QStringLiteral("config")), prefix.filePath(QStringLiteral("share/diy-studio/config"))));
-        QVERIFY(copyTree(diy::test::sourcePath(QStringLiteral("templates")), prefix.filePath(QStringLiteral("share/diy-studio/templates"))));
+        QVERIFY(copyTree(diy::test::sourcePath(QStringLiteral("config")),
+                         prefix.filePath(QStringLiteral("share/diy-studio/config"))));
+        QVERIFY(copyTree(diy::test::sourcePath(QStringLiteral("templates")),
+                         prefix.filePath(QStringLiteral("share/diy-studio/templates"))));
         r = runCli(program, kCheck, cleanEnvironment());
         QCOMPARE(r.exitCode, 6); // samples found; the gateway is unreachable
         QVERIFY2(r.output.contains(QStringLiteral("cannot be reached")), qPrintable(r.output));

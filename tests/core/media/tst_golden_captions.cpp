@@ -26,7 +26,8 @@ private slots:
     {
         QFETCH(QString, name);
         QString error;
-        const auto input = Golden::readJson(Golden::casePath(QStringLiteral("captions"), name, QStringLiteral("input.json")), &error);
+        const auto input =
+            Golden::readJson(Golden::casePath(QStringLiteral("captions"), name, QStringLiteral("input.json")), &error);
         QVERIFY2(input, qPrintable(error));
         Brief brief;
         brief.captionStyle = QString::fromStdString(input->at("captionStyle").get<std::string>());
@@ -38,7 +39,8 @@ private slots:
                                QString::fromStdString(c.at("text").get<std::string>())});
         QVERIFY(!track.cues.isEmpty());
         const QString ass = track.toAss(SceneDesign::captionStyle(brief), frame);
-        const QString mismatch = Golden::compareText(Golden::casePath(QStringLiteral("captions"), name, QStringLiteral("expected.ass")), ass);
+        const QString mismatch =
+            Golden::compareText(Golden::casePath(QStringLiteral("captions"), name, QStringLiteral("expected.ass")), ass);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 };

@@ -107,7 +107,8 @@ private slots:
         QVERIFY2(input, qPrintable(error));
         const auto image = paint(*input, &error);
         QVERIFY2(image, qPrintable(error));
-        const QString mismatch = Golden::compareImage(Golden::casePath(QStringLiteral("cards"), name, QStringLiteral("expected.png")), *image);
+        const QString mismatch =
+            Golden::compareImage(Golden::casePath(QStringLiteral("cards"), name, QStringLiteral("expected.png")), *image);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 };

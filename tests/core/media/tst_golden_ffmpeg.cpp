@@ -60,9 +60,9 @@ std::optional<QStringList> build(const json &in, QString *error)
     if (builder == QStringLiteral("narration-measure"))
         return NarrationJob::measureArguments(str(in, "wavPath"));
     if (builder == QStringLiteral("narration-normalise"))
-        return NarrationJob::normaliseArguments(str(in, "wavPath"), str(in, "outputPath"),
-                                                in.at("measuredLufs").is_number() ? std::optional(in.at("measuredLufs").get<double>())
-                                                                                  : std::nullopt);
+        return NarrationJob::normaliseArguments(
+            str(in, "wavPath"), str(in, "outputPath"),
+            in.at("measuredLufs").is_number() ? std::optional(in.at("measuredLufs").get<double>()) : std::nullopt);
     *error = QStringLiteral("unknown builder '%1'").arg(builder);
     return std::nullopt;
 }
@@ -72,7 +72,10 @@ std::optional<QStringList> build(const json &in, QString *error)
 class TestGoldenFfmpeg : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QVERIFY2(Golden::cases(QStringLiteral("ffmpeg-args")).size() >= 7, "the argument goldens are missing"); }
+    void initTestCase()
+    {
+        QVERIFY2(Golden::cases(QStringLiteral("ffmpeg-args")).size() >= 7, "the argument goldens are missing");
+    }
 
     void matchesGolden_data()
     {
@@ -84,7 +87,8 @@ private slots:
     {
         QFETCH(QString, name);
         QString error;
-        const auto input = Golden::readJson(Golden::casePath(QStringLiteral("ffmpeg-args"), name, QStringLiteral("input.json")), &error);
+        const auto input =
+            Golden::readJson(Golden::casePath(QStringLiteral("ffmpeg-args"), name, QStringLiteral("input.json")), &error);
         QVERIFY2(input, qPrintable(error));
         const auto args = build(*input, &error);
         QVERIFY2(args, qPrintable(error));
@@ -92,7 +96,8 @@ private slots:
         for (const QString &a : *args)
             list.push_back(a.toStdString());
         const QString text = QString::fromStdString(list.dump(2)) + QLatin1Char('\n');
-        const QString mismatch = Golden::compareText(Golden::casePath(QStringLiteral("ffmpeg-args"), name, QStringLiteral("expected.json")), text);
+        const QString mismatch =
+            Golden::compareText(Golden::casePath(QStringLiteral("ffmpeg-args"), name, QStringLiteral("expected.json")), text);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 };

@@ -29,7 +29,10 @@ TechnicalReport sample()
                          {QualityFinding::Severity::Error, QStringLiteral("no-audio"), QStringLiteral("No audio.")},
                          {QualityFinding::Severity::Info, QStringLiteral("duration-target"), QStringLiteral("5 s.")}};
     r.scenes = {{QStringLiteral("Intro"), 0, 2000, -16.0, {}},
-                {QStringLiteral("Step 1"), 2000, 3000, std::nullopt,
+                {QStringLiteral("Step 1"),
+                 2000,
+                 3000,
+                 std::nullopt,
                  {{QualityFinding::Severity::Warning, QStringLiteral("loudness"), QStringLiteral("Quiet.")}}}};
     r.targetDurationSeconds = 60;
     return r;
@@ -79,18 +82,27 @@ private slots:
     {
         QTest::addColumn<QString>("document");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("not an object") << "[1,2]" << "not a JSON object";
-        QTest::newRow("scenes not a list") << R"({"scenes": {}})" << "/scenes is not a list";
-        QTest::newRow("scene not an object") << R"({"scenes": [3]})" << "/scenes/0 is not an object";
-        QTest::newRow("scene without label") << R"({"scenes": [{"offsetMs": 0, "durationMs": 1}]})" << "/scenes/0/scene";
-        QTest::newRow("offset not whole") << R"({"scenes": [{"scene": "a", "offsetMs": 0.5, "durationMs": 1}]})" << "/scenes/0/offsetMs";
-        QTest::newRow("duration missing") << R"({"scenes": [{"scene": "a", "offsetMs": 0}]})" << "/scenes/0/durationMs";
+        QTest::newRow("not an object") << "[1,2]"
+                                       << "not a JSON object";
+        QTest::newRow("scenes not a list") << R"({"scenes": {}})"
+                                           << "/scenes is not a list";
+        QTest::newRow("scene not an object") << R"({"scenes": [3]})"
+                                             << "/scenes/0 is not an object";
+        QTest::newRow("scene without label") << R"({"scenes": [{"offsetMs": 0, "durationMs": 1}]})"
+                                             << "/scenes/0/scene";
+        QTest::newRow("offset not whole") << R"({"scenes": [{"scene": "a", "offsetMs": 0.5, "durationMs": 1}]})"
+                                          << "/scenes/0/offsetMs";
+        QTest::newRow("duration missing") << R"({"scenes": [{"scene": "a", "offsetMs": 0}]})"
+                                          << "/scenes/0/durationMs";
         QTest::newRow("lufs is text") << R"({"scenes": [{"scene": "a", "offsetMs": 0, "durationMs": 1, "integratedLufs": "loud"}]})"
                                       << "/scenes/0/integratedLufs";
-        QTest::newRow("scene findings not a list") << R"({"scenes": [{"scene": "a", "offsetMs": 0, "durationMs": 1, "findings": 2}]})"
-                                                   << "/scenes/0/findings";
-        QTest::newRow("target not a number") << R"({"targetDurationSeconds": "long"})" << "/targetDurationSeconds";
-        QTest::newRow("measurements broken") << R"({"silences": [[1]]})" << "measurements";
+        QTest::newRow("scene findings not a list")
+            << R"({"scenes": [{"scene": "a", "offsetMs": 0, "durationMs": 1, "findings": 2}]})"
+            << "/scenes/0/findings";
+        QTest::newRow("target not a number") << R"({"targetDurationSeconds": "long"})"
+                                             << "/targetDurationSeconds";
+        QTest::newRow("measurements broken") << R"({"silences": [[1]]})"
+                                             << "measurements";
     }
     void damagedDocumentsNameTheField()
     {

@@ -59,9 +59,9 @@ class TestQualityChecks : public QObject {
 private slots:
     void scenesFollowEachOther()
     {
-        const TechnicalReport r = QualityChecks::build({segment(2000, -16), segment(3000, -17)},
-                                                       {QStringLiteral("Intro"), QStringLiteral("Step 1")}, {1900, 2900},
-                                                       goodProbe(5000), briefFor(60));
+        const TechnicalReport r =
+            QualityChecks::build({segment(2000, -16), segment(3000, -17)}, {QStringLiteral("Intro"), QStringLiteral("Step 1")},
+                                 {1900, 2900}, goodProbe(5000), briefFor(60));
         QCOMPARE(r.scenes.size(), 2);
         QCOMPARE(r.sceneLabels(), (QStringList{QStringLiteral("Intro"), QStringLiteral("Step 1")}));
         QCOMPARE(r.sceneStarts(), (QList<qint64>{0, 2000})); // by the measured segment, not the narration
@@ -73,9 +73,9 @@ private slots:
 
     void unreadableSegmentReportFallsBackToTheNarration()
     {
-        const TechnicalReport r = QualityChecks::build({json("garbage"), segment(3000, -16)},
-                                                       {QStringLiteral("Intro"), QStringLiteral("Step 1")}, {1500, 2900},
-                                                       goodProbe(4500), briefFor(60));
+        const TechnicalReport r =
+            QualityChecks::build({json("garbage"), segment(3000, -16)}, {QStringLiteral("Intro"), QStringLiteral("Step 1")},
+                                 {1500, 2900}, goodProbe(4500), briefFor(60));
         QCOMPARE(r.scenes[0].durationMs, qint64(1500));
         QVERIFY(!r.scenes[0].integratedLufs.has_value());
         QCOMPARE(r.sceneStarts(), (QList<qint64>{0, 1500}));
@@ -85,11 +85,13 @@ private slots:
     {
         ProbeInfo final = goodProbe(5000);
         final.pixelFormat = QStringLiteral("yuv444p");
-        const TechnicalReport r = QualityChecks::build({segment(5000, -16)}, {QStringLiteral("Intro")}, {5000}, final, briefFor(60));
+        const TechnicalReport r =
+            QualityChecks::build({segment(5000, -16)}, {QStringLiteral("Intro")}, {5000}, final, briefFor(60));
         QVERIFY(find(r.findings(), QStringLiteral("pixel-format")));
         QCOMPARE(r.errors(), 1);
         // Without a final probe (the merge was not probed) the merged segment probe stands in.
-        const TechnicalReport fallback = QualityChecks::build({segment(5000, -16)}, {QStringLiteral("Intro")}, {5000}, ProbeInfo(), briefFor(60));
+        const TechnicalReport fallback =
+            QualityChecks::build({segment(5000, -16)}, {QStringLiteral("Intro")}, {5000}, ProbeInfo(), briefFor(60));
         QVERIFY(!find(fallback.findings(), QStringLiteral("pixel-format")));
         QCOMPARE(fallback.durationMs(), qint64(5000));
     }
@@ -141,7 +143,8 @@ private slots:
         const TechnicalReport built = QualityChecks::build(parts, labels, {2000, 3000}, goodProbe(5000), briefFor(60));
         QCOMPARE(written.dump(), built.toJson().dump());
         // The file's documented fields, which older readers and the AI judge consume.
-        for (const char *key : {"probe", "findings", "scenes", "video", "errors", "warnings", "targetDurationSeconds", "integratedLufs"})
+        for (const char *key :
+             {"probe", "findings", "scenes", "video", "errors", "warnings", "targetDurationSeconds", "integratedLufs"})
             QVERIFY2(written.contains(key), key);
         QCOMPARE(written["video"]["width"].get<int>(), 1080);
         QCOMPARE(written["errors"].get<int>(), built.errors());

@@ -74,7 +74,10 @@ json reportWithManySilences()
     json silences = json::array();
     for (int i = 0; i < 30; ++i)
         silences.push_back(json::array({i * 1000, i * 1000 + 500}));
-    return json{{"errors", 0}, {"warnings", 1}, {"silences", silences}, {"blackFrames", json::array()},
+    return json{{"errors", 0},
+                {"warnings", 1},
+                {"silences", silences},
+                {"blackFrames", json::array()},
                 {"findings", json::array({json{{"severity", "warning"}, {"code", "loudness"}, {"message", "Quiet."}}})}};
 }
 
@@ -141,7 +144,8 @@ private slots:
             QBuffer buffer(const_cast<QByteArray *>(&frames[i].data));
             QImageReader reader(&buffer, "JPEG");
             const QSize size = reader.read().size();
-            QVERIFY2(std::max(size.width(), size.height()) <= 512, qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
+            QVERIFY2(std::max(size.width(), size.height()) <= 512,
+                     qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
             QVERIFY(std::abs(double(size.width()) / size.height() - aspect[i]) < 0.02);
         }
     }

@@ -38,8 +38,11 @@ private slots:
         QTest::addColumn<QString>("host");
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("badge");
-        QTest::newRow("kid, no host") << int(Brief::ContentMode::Kid) << QString() << "A step-by-step DIY tutorial" << "For kids";
-        QTest::newRow("kid, host") << int(Brief::ContentMode::Kid) << "Captain Fold" << "A DIY tutorial with Captain Fold" << "For kids";
+        QTest::newRow("kid, no host") << int(Brief::ContentMode::Kid) << QString() << "A step-by-step DIY tutorial"
+                                      << "For kids";
+        QTest::newRow("kid, host") << int(Brief::ContentMode::Kid) << "Captain Fold"
+                                   << "A DIY tutorial with Captain Fold"
+                                   << "For kids";
         QTest::newRow("adult") << int(Brief::ContentMode::Adult) << QString() << "A step-by-step DIY tutorial" << QString();
     }
     void introCard()
@@ -99,12 +102,16 @@ private slots:
         QTest::addColumn<int>("outline");
         QTest::addColumn<QColor>("primary");
         QTest::addColumn<diy::CaptionStyle::Position>("expectedPosition");
-        QTest::newRow("bold bottom") << "bold" << "bottom" << true << 64 << 3 << QColor(Qt::white) << CaptionStyle::Position::Bottom;
-        QTest::newRow("classic top") << "classic" << "top" << false << 62 << 5 << QColor(Qt::white) << CaptionStyle::Position::Top;
-        QTest::newRow("playful center") << "playful" << "center" << false << 70 << 6 << QColor(0xFF, 0xE1, 0x4D)
+        QTest::newRow("bold bottom") << "bold"
+                                     << "bottom" << true << 64 << 3 << QColor(Qt::white) << CaptionStyle::Position::Bottom;
+        QTest::newRow("classic top") << "classic"
+                                     << "top" << false << 62 << 5 << QColor(Qt::white) << CaptionStyle::Position::Top;
+        QTest::newRow("playful center") << "playful"
+                                        << "center" << false << 70 << 6 << QColor(0xFF, 0xE1, 0x4D)
                                         << CaptionStyle::Position::Center;
-        QTest::newRow("unknown style falls back to bold") << "neon" << "sideways" << true << 64 << 3 << QColor(Qt::white)
-                                                          << CaptionStyle::Position::Bottom;
+        QTest::newRow("unknown style falls back to bold")
+            << "neon"
+            << "sideways" << true << 64 << 3 << QColor(Qt::white) << CaptionStyle::Position::Bottom;
     }
     void captionStyle()
     {

@@ -56,11 +56,16 @@ private slots:
         QTest::addColumn<QString>("expected");
         const QByteArray unset;
         QTest::newRow("nothing: built in") << QString() << unset << QString() << "http://localhost:3000";
-        QTest::newRow("settings") << QString() << unset << "http://gw:3000" << "http://gw:3000";
-        QTest::newRow("environment beats settings") << QString() << QByteArray("http://env:1") << "http://gw:3000" << "http://env:1";
-        QTest::newRow("command line beats all") << "http://cli:2" << QByteArray("http://env:1") << "http://gw:3000" << "http://cli:2";
-        QTest::newRow("empty environment is unset") << QString() << QByteArray("") << "http://gw:3000" << "http://gw:3000";
-        QTest::newRow("blank values skipped") << "  " << unset << " " << "http://localhost:3000";
+        QTest::newRow("settings") << QString() << unset << "http://gw:3000"
+                                  << "http://gw:3000";
+        QTest::newRow("environment beats settings") << QString() << QByteArray("http://env:1") << "http://gw:3000"
+                                                    << "http://env:1";
+        QTest::newRow("command line beats all") << "http://cli:2" << QByteArray("http://env:1") << "http://gw:3000"
+                                                << "http://cli:2";
+        QTest::newRow("empty environment is unset") << QString() << QByteArray("") << "http://gw:3000"
+                                                    << "http://gw:3000";
+        QTest::newRow("blank values skipped") << "  " << unset << " "
+                                              << "http://localhost:3000";
     }
     void gatewayAddress()
     {
@@ -73,10 +78,7 @@ private slots:
         QCOMPARE(GatewayAddress::fromEnvironment(), !environment.isEmpty());
     }
 
-    void clientDefaultsToTheBuiltInAddress()
-    {
-        QCOMPARE(TensorZeroClient::Options().baseUrl, QUrl(GatewayAddress::builtIn()));
-    }
+    void clientDefaultsToTheBuiltInAddress() { QCOMPARE(TensorZeroClient::Options().baseUrl, QUrl(GatewayAddress::builtIn())); }
 
     void outboxFolder()
     {
@@ -96,10 +98,14 @@ private slots:
         QTest::addColumn<QString>("configured");
         QTest::addColumn<QString>("expected");
         QTest::newRow("none") << QString() << "en-us";
-        QTest::newRow("valid") << "en-gb-scotland" << "en-gb-scotland";
-        QTest::newRow("trimmed") << "  de " << "de";
-        QTest::newRow("invalid characters") << "en us; rm" << "en-us";
-        QTest::newRow("too short") << "e" << "en-us";
+        QTest::newRow("valid") << "en-gb-scotland"
+                               << "en-gb-scotland";
+        QTest::newRow("trimmed") << "  de "
+                                 << "de";
+        QTest::newRow("invalid characters") << "en us; rm"
+                                            << "en-us";
+        QTest::newRow("too short") << "e"
+                                   << "en-us";
     }
     void defaultVoice()
     {
