@@ -8,6 +8,10 @@
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
 #include "feedback/AiReviewPanel.h"
+#include "media/TechnicalReport.h"
+#include "tensorzero/GatewayAddress.h"
+#include "tensorzero/TensorZeroClient.h"
+#include "util/BackgroundPool.h"
 #include "feedback/FeedbackPanel.h"
 #include "images/ImagesPage.h"
 #include "images/ThumbnailCache.h"
@@ -27,6 +31,8 @@
 #include "util/AtomicFile.h"
 #include "util/BackgroundPool.h"
 #include "welcome/WelcomeScreen.h"
+#include "util/DataDir.h"
+#include "util/Log.h"
 
 #include <nlohmann/json.hpp>
 
@@ -50,17 +56,15 @@ namespace diy::ui {
 
 namespace {
 
-/// Scene starts for the player's markers, from a render report ({"scenes": [{"scene", "offsetMs"}]}).
-void sceneMarks(const nlohmann::json &report, QList<qint64> *starts, QStringList *names)
+/// Scene starts for the player's markers, from a render's technical report.
+void sceneMarks(const Result<TechnicalReport> &report, QList<qint64> *starts, QStringList *names)
 {
-    if (!report.is_object() || !report.contains("scenes") || !report["scenes"].is_array())
+    if (!report) {
+        logWarning(report.error().toString());
         return;
-    for (const auto &scene : report["scenes"]) {
-        if (!scene.is_object())
-            continue;
-        starts->append(scene.value("offsetMs", qint64(0)));
-        names->append(QString::fromStdString(scene.value("scene", std::string())));
     }
+    *starts = report->sceneStarts();
+    *names = report->sceneLabels();
 }
 
 } // namespace
@@ -391,7 +395,8 @@ void MainWindow::onRenderFinished(const diy::Result<diy::RenderSummary> &result)
         m_windowMessage->showError(saved.error());
     QList<qint64> starts;
     QStringList names;
-    sceneMarks(result->checks, &starts, &names);
+    if (!result->checks.is_null()) // null: rendered with the checks off
+        sceneMarks(TechnicalReport::fromJson(result->checks), &starts, &names);
     m_player->openVideo(result->outputPath, starts, names);
     showPage(WatchPageIndex);
 }
@@ -411,13 +416,8 @@ void MainWindow::openVideoInPlayer()
     }
     QList<qint64> starts;
     QStringList names;
-    if (!p.lastRender->reportFile.isEmpty()) {
-        const auto bytes = AtomicFile::read(folder.filePath(p.lastRender->reportFile), 4 * 1024 * 1024);
-        if (bytes) {
-            const auto report = nlohmann::json::parse(bytes->constData(), bytes->constData() + bytes->size(), nullptr, false);
-            sceneMarks(report, &starts, &names);
-        }
-    }
+    if (!p.lastRender->reportFile.isEmpty())
+        sceneMarks(TechnicalReport::read(folder.filePath(p.lastRender->reportFile)), &starts, &names);
     if (m_player->currentFile() != video)
         m_player->openVideo(video, starts, names);
 }
@@ -430,9 +430,9 @@ void MainWindow::showSettings()
             Theme::apply(m_settings->theme());
             m_render->setParallelJobs(m_settings->parallelJobs());
             // A new gateway address applies to the next request (reviews, queued feedback).
-            if (m_gateway && qEnvironmentVariableIsEmpty("DIY_TENSORZERO_URL")) {
+            if (m_gateway) {
                 TensorZeroClient::Options options = m_gateway->options();
-                options.baseUrl = QUrl(m_settings->gatewayUrl());
+                options.baseUrl = GatewayAddress::resolve({}, m_settings->gatewayUrl());
                 m_gateway->setOptions(options);
             }
         });

@@ -18,6 +18,8 @@
 using namespace diy;
 using namespace diy::cli;
 
+#include "util/DataDir.h"
+
 namespace {
 
 QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
@@ -26,15 +28,8 @@ QString findConfig(const QString &explicitPath)
 {
     if (!explicitPath.isEmpty())
         return explicitPath;
-    const QStringList candidates = {
-        qEnvironmentVariable("DIY_CONFIG_DIR") + QStringLiteral("/tensorzero.toml"),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/diy-studio/config/tensorzero.toml"),
-        QStringLiteral(DIY_SOURCE_DIR) + QStringLiteral("/config/tensorzero.toml"),
-    };
-    for (const QString &c : candidates)
-        if (QFileInfo::exists(c))
-            return c;
-    return {};
+    const Result<QString> found = DataDir::find(QStringLiteral("config/tensorzero.toml"));
+    return found ? *found : QString();
 }
 
 /// The variable a provider reads its key from; empty when it needs none ("none", dynamic credentials).

@@ -8,6 +8,8 @@
 #include "providers/GeminiImageGenerator.h"
 #include "providers/OpenAiImageGenerator.h"
 #include "tensorzero/FeedbackOutbox.h"
+#include "tensorzero/GatewayAddress.h"
+#include "tensorzero/OutboxFolder.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/Log.h"
 
@@ -15,7 +17,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QNetworkAccessManager>
-#include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
@@ -50,14 +51,9 @@ int main(int argc, char *argv[])
     // no rating is lost while the gateway is down; what is queued is sent at start-up).
     QNetworkAccessManager network;
     diy::TensorZeroClient::Options gatewayOptions;
-    const QString envUrl = qEnvironmentVariable("DIY_TENSORZERO_URL");
-    gatewayOptions.baseUrl = QUrl(envUrl.isEmpty() ? settings.gatewayUrl() : envUrl);
+    gatewayOptions.baseUrl = diy::GatewayAddress::resolve({}, settings.gatewayUrl());
     diy::TensorZeroClient gateway(&network, gatewayOptions);
-    const QString envOutbox = qEnvironmentVariable("DIY_FEEDBACK_OUTBOX"); // shared with diy-studio-cli feedback
-    diy::FeedbackOutbox outbox(envOutbox.isEmpty() ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                                                         .filePath(QStringLiteral("feedback-outbox"))
-                                                   : envOutbox,
-                               &gateway);
+    diy::FeedbackOutbox outbox(diy::OutboxFolder::resolve(), &gateway); // shared with diy-studio-cli feedback
     diy::ui::OutboxFeedbackTransport transport(&outbox);
 
     // AI pictures: keys from the environment or the OS keychain; base URLs from DIY_GEMINI_URL and

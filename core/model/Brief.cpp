@@ -103,7 +103,7 @@ Brief Brief::fromJson(const json &j, const QString &path, FieldProblems *problem
         r.problem(JsonReader::child(path, QStringLiteral("format")),
                   QStringLiteral("must be 9:16, 16:9 or 1:1, not \"%1\"").arg(formatId));
     b.language = r.string(j, path, "language", QStringLiteral("English"), false, 40);
-    b.voice = r.string(j, path, "voice", QStringLiteral("en-us"), false, 100);
+    b.voice = r.string(j, path, "voice", DefaultVoice::builtIn(), false, 100);
     b.speechRate = r.integer(j, path, "speechRate", 160, kRateMin, kRateMax, false);
     b.captionStyle = r.oneOf(j, path, "captionStyle", captionStyles(), QStringLiteral("bold"), false);
     b.captionPosition = r.oneOf(j, path, "captionPosition", captionPositions(), QStringLiteral("bottom"), false);

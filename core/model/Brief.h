@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/DefaultVoice.h"
 #include "model/FieldProblem.h"
 #include "model/VideoFormat.h"
 
@@ -30,7 +31,7 @@ struct Brief {
     QString hostCharacter;
     VideoFormat format;
     QString language = QStringLiteral("English"); ///< the language the AI writes in: a name or a code ("de-DE")
-    QString voice = QStringLiteral("en-us");  ///< espeak-ng voice, or a provider voice id
+    QString voice = DefaultVoice::builtIn();  ///< espeak-ng voice, or a provider voice id
     int speechRate = 160;                      ///< words per minute
     QString captionStyle = QStringLiteral("bold");   ///< one of captionStyles()
     QString captionPosition = QStringLiteral("bottom"); ///< bottom | center | top

@@ -4,12 +4,15 @@
 #include "common/ProjectDocument.h"
 #include "pipeline/RenderPipeline.h"
 #include "progress/RenderStageModel.h"
+#include "store/RunHistory.h"
 #include "util/Log.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QThread>
 #include <QtConcurrent>
+
+#include <optional>
 
 namespace diy::ui {
 
@@ -115,22 +118,23 @@ void RenderController::onPipelineFinished(const diy::Result<diy::RenderSummary> 
     m_running = false;
     m_lastElapsedMs = m_elapsed.elapsed();
     m_currentLabel.clear();
+    // The pipeline's own record of the run (done, failed or cancelled): the same facts the CLI
+    // records. The pipeline no longer changes it once it has emitted finished().
+    const std::optional<RunRecord> run = record;
     teardown(false);
+    std::optional<RenderRecord> render;
     if (result) {
         m_state = StageState::Done;
         m_progress = 1.0;
         m_etaMs = 0;
-        const RenderSummary summary = *result;
-        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) {
-            p.recordRender(summary.render);
-            p.runs.append(summary.run);
-        });
+        render = result->render;
     } else {
         m_lastError = result.error();
         m_state = result.error().isCancelled() ? StageState::Cancelled : StageState::Failed;
         m_stages->runEnded(m_state);
-        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) { p.runs.append(record); });
     }
+    if (run)
+        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) { RunHistory::record(p, *run, render); });
     emit stateChanged();
     emit finished(result);
 }

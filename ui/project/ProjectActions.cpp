@@ -1,5 +1,8 @@
 #include "project/ProjectActions.h"
 
+#include "util/DataDir.h"
+#include "util/Log.h"
+
 #include "common/FileDialogs.h"
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
@@ -126,14 +129,12 @@ void ProjectActions::offerRecovery()
 
 QString ProjectActions::exampleSource()
 {
-    const QStringList candidates = {
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/diy-studio/examples/paper-airplanes"),
-        QStringLiteral(DIY_SOURCE_DIR "/resources/examples/paper-airplanes"),
-    };
-    for (const QString &c : candidates)
-        if (QFileInfo::exists(c + QStringLiteral("/project.json")))
-            return QDir::cleanPath(c);
-    return {};
+    const Result<QString> project = DataDir::find(QStringLiteral("examples/paper-airplanes/project.json"));
+    if (!project) {
+        logWarning(project.error().toString());
+        return {};
+    }
+    return QFileInfo(*project).absolutePath();
 }
 
 bool ProjectActions::openExample()

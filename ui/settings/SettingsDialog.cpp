@@ -2,6 +2,8 @@
 
 #include "brief/VoicePicker.h"
 #include "model/Brief.h"
+#include "model/DefaultVoice.h"
+#include "tensorzero/GatewayAddress.h"
 #include "settings/StudioSettings.h"
 
 #include <QComboBox>
@@ -29,7 +31,7 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     setMinimumWidth(480);
 
     m_gatewayUrl->setObjectName(QStringLiteral("gatewayUrlEdit"));
-    m_gatewayUrl->setPlaceholderText(QStringLiteral("http://localhost:3000"));
+    m_gatewayUrl->setPlaceholderText(GatewayAddress::builtIn());
     m_gatewayUrl->setToolTip(tr("The address of the TensorZero gateway that runs the AI features (script writing, "
                                 "AI review). API keys are never stored here."));
     m_gatewayUrl->setAccessibleName(tr("AI service address"));
@@ -99,7 +101,7 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         m_gatewayUrl->setText(StudioSettings::spec(StudioSettings::Key::GatewayUrl).defaultValue.toString());
         m_jobs->setValue(0);
-        m_voice->setVoice(QStringLiteral("en-us"));
+        m_voice->setVoice(DefaultVoice::builtIn());
         m_captionStyle->setCurrentText(QStringLiteral("bold"));
         m_theme->setCurrentIndex(0);
     });
