@@ -4,25 +4,27 @@
 set -euo pipefail
 
 PACKAGES=(
-  # toolchain
-  build-essential cmake ninja-build pkg-config git ccache
+  # toolchain (clang-format-14: the format check; its output differs between versions)
+  build-essential cmake ninja-build pkg-config git ccache clang-format-14
   # fuzzing (preset `fuzz`): clang with libFuzzer and the ASan/UBSan runtimes
   clang libclang-rt-14-dev
-  # Qt 6
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
-  qt6-multimedia-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+  # Qt 6 (libgl-dev, libvulkan-dev: headers Qt6Gui's CMake package requires)
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins
+  qt6-multimedia-dev qt6-svg-dev qt6-httpserver-dev
   libgl-dev libvulkan-dev
   # libraries
   nlohmann-json3-dev libspdlog-dev libfmt-dev libvalijson-dev libtomlplusplus-dev
-  qtkeychain-qt6-dev libespeak-ng-dev
   # media engine
   ffmpeg espeak-ng
   # fonts for cards and captions (Latin, Arabic/Hebrew, emoji)
   fonts-noto-core fonts-noto-color-emoji fonts-symbola fonts-dejavu-core
   # video playback in the studio
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  # API keys in the OS keychain: libsecret for QtKeychain; GNOME Keyring and a session bus give the
+  # key-store test a real Secret Service (tests/core/providers/run_with_keyring.sh)
+  libsecret-1-0 gnome-keyring dbus dbus-daemon
   # headless GUI tests and screenshots
-  xvfb xauth x11-utils
+  xvfb xauth
 )
 
 SUDO=""

@@ -1,50 +1,52 @@
 #include "MainWindow.h"
 
 #include "brief/BriefPage.h"
-#include "common/FileDialogs.h"
+#include "common/DocumentUndoShortcuts.h"
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
-#include "common/ProjectOpenCheck.h"
 #include "common/LogView.h"
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
 #include "feedback/AiReviewPanel.h"
+#include "media/TechnicalReport.h"
+#include "tensorzero/GatewayAddress.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/BackgroundPool.h"
 #include "feedback/FeedbackPanel.h"
 #include "images/ImagesPage.h"
 #include "images/ThumbnailCache.h"
 #include "player/PlayerPage.h"
+#include "player/VideoFileActions.h"
 #include "progress/RenderController.h"
 #include "progress/RenderPage.h"
-#include "progress/StageRailDelegate.h"
+#include "progress/StageRail.h"
 #include "progress/StageRailModel.h"
+#include "project/ProjectActions.h"
 #include "script/ScriptPage.h"
+#include "providers/ApiKeyStore.h"
+#include "settings/ProviderKeyPage.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StudioSettings.h"
-#include "store/ProjectStore.h"
+#include "tensorzero/TensorZeroClient.h"
 #include "util/AtomicFile.h"
-#include "util/JsonParser.h"
-#include "store/ProjectFiles.h"
+#include "util/BackgroundPool.h"
+#include "welcome/WelcomeScreen.h"
+#include "util/DataDir.h"
 #include "util/Log.h"
 
 #include <nlohmann/json.hpp>
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -54,35 +56,27 @@ namespace diy::ui {
 
 namespace {
 
-QString defaultProjectsRoot()
+/// Scene starts for the player's markers, from a render's technical report.
+void sceneMarks(const Result<TechnicalReport> &report, QList<qint64> *starts, QStringList *names)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/DIY Video Studio");
-}
-
-/// Scene starts for the player's markers, from a render report ({"scenes": [{"scene", "offsetMs"}]}).
-void sceneMarks(const nlohmann::json &report, QList<qint64> *starts, QStringList *names)
-{
-    if (!report.is_object() || !report.contains("scenes") || !report["scenes"].is_array())
+    if (!report) {
+        logWarning(report.error().toString());
         return;
-    for (const auto &scene : report["scenes"]) {
-        if (!scene.is_object())
-            continue;
-        // The report is a file on disk: read its fields without trusting their types.
-        const auto offset = scene.find("offsetMs");
-        const auto name = scene.find("scene");
-        starts->append(offset != scene.end() ? JsonParser::wholeNumber(*offset, 0, qint64(1) << 40).value_or(0) : 0);
-        names->append(name != scene.end() && name->is_string() ? QString::fromStdString(name->get<std::string>()) : QString());
     }
+    *starts = report->sceneStarts();
+    *names = report->sceneLabels();
 }
 
 } // namespace
 
 MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_document(new ProjectDocument(this)), m_thumbnails(new ThumbnailCache(this)),
-      m_render(new RenderController(m_document, this)), m_railModel(new StageRailModel(this)), m_rail(new QListView(this)),
+      m_render(new RenderController(m_document, this)), m_rail(new StageRail(m_document, m_render, this)),
       m_pages(new QStackedWidget(this)), m_windowMessage(new InlineMessage(this)), m_recoveryBanner(new InlineMessage(this)),
-      m_log(new LogView(this)), m_logDock(new QDockWidget(tr("Log"), this)), m_statusProject(new QLabel(this)),
-      m_statusSaved(new QLabel(this)), m_projectsRoot(defaultProjectsRoot())
+      m_projects(new ProjectActions(m_document, settings, m_render, m_windowMessage, m_recoveryBanner, this)),
+      m_videoActions(new VideoFileActions(m_document, m_windowMessage, this)),
+      m_undoShortcuts(new DocumentUndoShortcuts(m_document->undoStack(), this)), m_log(new LogView(this)),
+      m_logDock(new QDockWidget(tr("Log"), this)), m_statusProject(new QLabel(this)), m_statusSaved(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("DIY Video Studio"));
@@ -97,46 +91,80 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     m_player = new PlayerPage(this);
     m_feedback = new FeedbackPanel(m_document, feedback, this);
     m_player->setFeedbackWidget(m_feedback);
+    m_player->setVideoActions({m_videoActions->saveAsAction(), m_videoActions->showInFolderAction(), m_videoActions->copyPathAction()});
+    m_renderPage->setVideoActions({m_videoActions->saveAsAction(), m_videoActions->showInFolderAction(), m_videoActions->copyPathAction()});
 
-    // Welcome page: what to do first.
-    auto *welcome = new QWidget(this);
-    welcome->setObjectName(QStringLiteral("welcomePage"));
-    auto *wl = new QVBoxLayout(welcome);
-    wl->addStretch(2);
-    auto *title = new QLabel(tr("DIY Video Studio"), welcome);
-    QFont tf = title->font();
-    tf.setPointSizeF(tf.pointSizeF() * 2.2);
-    tf.setBold(true);
-    title->setFont(tf);
-    title->setAlignment(Qt::AlignCenter);
-    auto *subtitle = new QLabel(tr("Turn a one-line brief into a narrated, captioned DIY tutorial video.\n"
-                                   "Everything works offline: cards, espeak-ng narration and FFmpeg assembly."), welcome);
-    subtitle->setAlignment(Qt::AlignCenter);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    auto makeButton = [welcome, buttons](const QString &icon, const QString &text, const char *name) {
-        auto *b = new QPushButton(Icons::icon(icon), text, welcome);
-        b->setObjectName(QString::fromLatin1(name));
-        b->setAccessibleName(text);
-        b->setIconSize(QSize(20, 20));
-        b->setMinimumHeight(40);
-        b->setMinimumWidth(190);
-        buttons->addWidget(b);
-        return b;
-    };
-    auto *exampleButton = makeButton(QStringLiteral("example"), tr("Open the example project"), "welcomeExampleButton");
-    auto *newButton = makeButton(QStringLiteral("new"), tr("New project"), "welcomeNewButton");
-    auto *openButton = makeButton(QStringLiteral("open"), tr("Open a project…"), "welcomeOpenButton");
-    buttons->addStretch();
-    wl->addWidget(title);
-    wl->addSpacing(8);
-    wl->addWidget(subtitle);
-    wl->addSpacing(24);
-    wl->addLayout(buttons);
-    wl->addStretch(3);
-    connect(exampleButton, &QPushButton::clicked, this, [this] { openExample(); });
-    connect(newButton, &QPushButton::clicked, this, &MainWindow::newProject);
-    connect(openButton, &QPushButton::clicked, this, &MainWindow::openProjectDialog);
+    setCentralWidget(createCentralArea());
+
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_log);
+    m_logDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+
+    m_statusProject->setObjectName(QStringLiteral("statusProjectLabel"));
+    m_statusSaved->setObjectName(QStringLiteral("statusSavedLabel"));
+    statusBar()->addWidget(m_statusProject, 1);
+    statusBar()->addPermanentWidget(m_statusSaved);
+
+    createActions();
+    createMenus();
+
+    connect(m_projects, &ProjectActions::aboutToOpen, this, [this] {
+        m_thumbnails->clear();
+        m_player->clear();
+    });
+    connect(m_projects, &ProjectActions::opened, this, [this] {
+        openVideoInPlayer();
+        showPage(m_document->project().script ? ScriptPageIndex : BriefPageIndex);
+    });
+    connect(m_projects, &ProjectActions::created, this, [this] { showPage(BriefPageIndex); });
+    connect(m_projects, &ProjectActions::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 3000); });
+    connect(m_document, &ProjectDocument::changed, this, [this] {
+        refreshRail();
+        refreshTitle();
+    });
+    connect(m_document, &ProjectDocument::modifiedChanged, this, [this] { refreshTitle(); });
+    connect(m_document, &ProjectDocument::saved, this, [this] { refreshTitle(); });
+    connect(m_document, &ProjectDocument::autosaveFailed, this, [this](const Error &error) {
+        m_windowMessage->showMessage(InlineMessage::Level::Warning,
+                                     tr("Autosave failed: %1 Save with Ctrl+S or free some disk space.").arg(error.message),
+                                     error.detail);
+    });
+    connect(m_render, &RenderController::stateChanged, this, &MainWindow::refreshRail);
+    connect(m_render, &RenderController::progressChanged, this, &MainWindow::refreshRail);
+    connect(m_render, &RenderController::planReady, this, &MainWindow::refreshRail);
+    connect(m_render, &RenderController::finished, this, &MainWindow::onRenderFinished);
+    connect(m_renderPage, &RenderPage::startRequested, this, &MainWindow::startRender);
+    connect(m_renderPage, &RenderPage::cancelRequested, m_render, &RenderController::cancel);
+    connect(m_renderPage, &RenderPage::watchRequested, this, [this] {
+        openVideoInPlayer();
+        showPage(WatchPageIndex);
+    });
+    connect(m_rail, &StageRail::stageActivated, this, [this](int stage) { m_pages->setCurrentIndex(stage + 1); });
+
+    const QByteArray geometry = m_settings->value(StudioSettings::Key::WindowGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+    restoreState(m_settings->value(StudioSettings::Key::WindowState).toByteArray());
+
+    refreshRail();
+    refreshTitle();
+    showPage(WelcomePage);
+}
+
+MainWindow::~MainWindow()
+{
+    // Thumbnails and plans still being made paint with fonts that die with the application.
+    BackgroundPool::drain();
+}
+
+QWidget *MainWindow::createCentralArea()
+{
+    auto *welcome = new WelcomeScreen(this);
+    connect(welcome, &WelcomeScreen::exampleRequested, this, [this] { openExample(); });
+    connect(welcome, &WelcomeScreen::newProjectRequested, this, &MainWindow::newProject);
+    connect(welcome, &WelcomeScreen::openProjectRequested, m_projects, &ProjectActions::openProjectDialog);
 
     m_pages->setObjectName(QStringLiteral("pageStack"));
     m_pages->addWidget(welcome);
@@ -145,26 +173,6 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     m_pages->addWidget(m_images);
     m_pages->addWidget(m_renderPage);
     m_pages->addWidget(m_player);
-
-    m_rail->setObjectName(QStringLiteral("stageRail"));
-    m_rail->setAccessibleName(tr("Stages"));
-    m_rail->setModel(m_railModel);
-    m_rail->setItemDelegate(new StageRailDelegate(m_rail));
-    m_rail->setFixedWidth(236);
-    m_rail->setFrameShape(QFrame::NoFrame);
-    m_rail->setMouseTracking(true);
-    m_rail->setSpacing(1);
-    m_rail->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_rail->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_rail->setToolTip(tr("Stages: click one to open its page (Ctrl+1…Ctrl+5)"));
-    QPalette railPalette = m_rail->palette();
-    railPalette.setColor(QPalette::Base, railPalette.color(QPalette::Window));
-    m_rail->setPalette(railPalette);
-    m_rail->setAutoFillBackground(true);
-    connect(m_rail->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid() && m_document->isOpen())
-            m_pages->setCurrentIndex(current.row() + 1);
-    });
 
     m_windowMessage->setObjectName(QStringLiteral("windowMessage"));
     m_recoveryBanner->setObjectName(QStringLiteral("recoveryBanner"));
@@ -196,65 +204,7 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     cl->addLayout(railColumn);
     cl->addWidget(separator);
     cl->addWidget(right, 1);
-    setCentralWidget(central);
-
-    m_logDock->setObjectName(QStringLiteral("logDock"));
-    m_logDock->setWidget(m_log);
-    m_logDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
-    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
-    m_logDock->hide();
-
-    m_statusProject->setObjectName(QStringLiteral("statusProjectLabel"));
-    m_statusSaved->setObjectName(QStringLiteral("statusSavedLabel"));
-    statusBar()->addWidget(m_statusProject, 1);
-    statusBar()->addPermanentWidget(m_statusSaved);
-
-    createActions();
-    createMenus();
-
-    m_openCheck = new ProjectOpenCheck(this);
-    connect(m_openCheck, &ProjectOpenCheck::finished, this, [this](const QString &folder, const FieldProblems &problems, int) {
-        if (!problems.isEmpty() && m_document->isOpen() && m_document->folder() == folder)
-            m_windowMessage->showMessage(InlineMessage::Level::Warning, ProjectOpenCheck::describe(problems),
-                                         problemLines(problems).join(QLatin1Char('\n')));
-    });
-    connect(m_document, &ProjectDocument::changed, this, [this] {
-        refreshRail();
-        refreshTitle();
-    });
-    connect(m_document, &ProjectDocument::modifiedChanged, this, [this] { refreshTitle(); });
-    connect(m_document, &ProjectDocument::saved, this, [this] { refreshTitle(); });
-    connect(m_document, &ProjectDocument::autosaveFailed, this, [this](const Error &error) {
-        m_windowMessage->showMessage(InlineMessage::Level::Warning,
-                                     tr("Autosave failed: %1 Save with Ctrl+S or free some disk space.").arg(error.message),
-                                     error.detail);
-    });
-    connect(m_render, &RenderController::stateChanged, this, &MainWindow::refreshRail);
-    connect(m_render, &RenderController::progressChanged, this, &MainWindow::refreshRail);
-    connect(m_render, &RenderController::planReady, this, &MainWindow::refreshRail);
-    connect(m_render, &RenderController::finished, this, &MainWindow::onRenderFinished);
-    connect(m_renderPage, &RenderPage::startRequested, this, &MainWindow::startRender);
-    connect(m_renderPage, &RenderPage::cancelRequested, m_render, &RenderController::cancel);
-    connect(m_renderPage, &RenderPage::watchRequested, this, [this] {
-        openVideoInPlayer();
-        showPage(WatchPageIndex);
-    });
-
-    const QByteArray geometry = m_settings->value(StudioSettings::Key::WindowGeometry).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1280, 800);
-    restoreState(m_settings->value(StudioSettings::Key::WindowState).toByteArray());
-
-    refreshRail();
-    refreshTitle();
-    refreshRecentMenu();
-    showPage(WelcomePage);
-}
-
-MainWindow::~MainWindow()
-{
-    // Thumbnails and plans still being made paint with fonts that die with the application.
-    BackgroundPool::drain();
+    return central;
 }
 
 void MainWindow::createActions()
@@ -268,13 +218,6 @@ void MainWindow::createActions()
         a->setStatusTip(tip);
         return a;
     };
-    m_newAction = make(QStringLiteral("new"), tr("&New Project"), QKeySequence::New, tr("Start a new project"), "newAction");
-    m_openAction = make(QStringLiteral("open"), tr("&Open Project…"), QKeySequence::Open, tr("Open a project folder"), "openAction");
-    m_exampleAction = make(QStringLiteral("example"), tr("Open &Example Project"), {}, tr("Open the paper airplanes example"),
-                           "openExampleAction");
-    m_saveAction = make(QStringLiteral("save"), tr("&Save"), QKeySequence::Save, tr("Save the project"), "saveAction");
-    m_saveAsAction = make(QStringLiteral("save-as"), tr("Save &As…"), QKeySequence::SaveAs, tr("Save the project in another folder"),
-                          "saveAsAction");
     m_quitAction = make({}, tr("&Quit"), QKeySequence::Quit, tr("Quit the studio"), "quitAction");
     m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
@@ -283,20 +226,20 @@ void MainWindow::createActions()
     m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setIcon(Icons::icon(QStringLiteral("redo")));
-    m_redoAction->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // Every usual redo key, each once (a key listed twice is ambiguous and then does nothing).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    m_redoAction->setShortcuts(redoKeys);
     m_renderAction = make(QStringLiteral("render"), tr("&Render Video"), QKeySequence(Qt::CTRL | Qt::Key_Return),
                           tr("Render the video"), "renderAction");
     m_cancelAction = make(QStringLiteral("cancel"), tr("&Cancel Render"), QKeySequence(Qt::CTRL | Qt::Key_Period),
                           tr("Stop the render; finished pieces are kept"), "cancelRenderAction");
     m_settingsAction = make(QStringLiteral("settings"), tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
-                            tr("Gateway, parallel jobs, voice, captions, theme"), "settingsAction");
+                            tr("Voice, captions, appearance, speed and the AI service"), "settingsAction");
     m_aboutAction = make(QStringLiteral("about"), tr("&About DIY Video Studio"), {}, tr("Version and licences"), "aboutAction");
 
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::newProject);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openProjectDialog);
-    connect(m_exampleAction, &QAction::triggered, this, [this] { openExample(); });
-    connect(m_saveAction, &QAction::triggered, this, &MainWindow::saveProject);
-    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveProjectAs);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_renderAction, &QAction::triggered, this, &MainWindow::startRender);
     connect(m_cancelAction, &QAction::triggered, m_render, &RenderController::cancel);
@@ -308,9 +251,9 @@ void MainWindow::createActions()
     toolbar->setMovable(false);
     toolbar->setIconSize(QSize(20, 20));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(m_newAction);
-    toolbar->addAction(m_openAction);
-    toolbar->addAction(m_saveAction);
+    toolbar->addAction(m_projects->newAction());
+    toolbar->addAction(m_projects->openAction());
+    toolbar->addAction(m_projects->saveAction());
     toolbar->addSeparator();
     toolbar->addAction(m_undoAction);
     toolbar->addAction(m_redoAction);
@@ -326,14 +269,19 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newAction);
-    file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    file->addAction(m_exampleAction);
+    file->addAction(m_projects->newAction());
+    file->addAction(m_projects->openAction());
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentMenu"));
+    m_projects->setRecentMenu(recent);
+    file->addAction(m_projects->exampleAction());
     file->addSeparator();
-    file->addAction(m_saveAction);
-    file->addAction(m_saveAsAction);
+    file->addAction(m_projects->saveAction());
+    file->addAction(m_projects->saveAsAction());
+    file->addSeparator();
+    file->addAction(m_videoActions->saveAsAction());
+    file->addAction(m_videoActions->showInFolderAction());
+    file->addAction(m_videoActions->copyPathAction());
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -370,10 +318,7 @@ void MainWindow::showPage(Page page)
     if (!m_document->isOpen())
         page = WelcomePage;
     m_pages->setCurrentIndex(page);
-    if (page == WelcomePage)
-        m_rail->clearSelection();
-    else
-        m_rail->setCurrentIndex(m_railModel->index(page - 1));
+    m_rail->selectStage(page == WelcomePage ? -1 : page - 1);
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -383,176 +328,27 @@ MainWindow::Page MainWindow::currentPage() const
 
 bool MainWindow::openProject(const QString &folder)
 {
-    if (m_render->isRunning()) {
-        m_windowMessage->showMessage(InlineMessage::Level::Warning, tr("A render is running. Cancel it before opening another project."));
-        return false;
-    }
-    FieldProblems problems;
-    auto loaded = ProjectStore::load(folder, &problems);
-    if (!loaded) {
-        QString text = loaded.error().message;
-        if (!problems.isEmpty())
-            text += QLatin1Char(' ') + tr("First problem: %1 — %2").arg(problems.first().path, problems.first().message);
-        m_windowMessage->showMessage(InlineMessage::Level::Error, text, loaded.error().detail);
-        m_settings->removeRecentProject(folder);
-        refreshRecentMenu();
-        return false;
-    }
-    if (m_document->isOpen() && m_document->isModified()) {
-        const Status saved = m_document->save();
-        if (!saved) {
-            m_windowMessage->showError(saved.error());
-            return false;
-        }
-    }
-    m_windowMessage->clear();
-    m_recoveryBanner->clear();
-    m_thumbnails->clear();
-    m_player->clear();
-    m_document->setProject(*loaded, folder);
-    m_settings->addRecentProject(folder);
-    refreshRecentMenu();
-    logInfo(QStringLiteral("Studio: opened %1").arg(folder));
-    m_openCheck->start(m_document->project(), folder);
-    offerRecovery();
-    openVideoInPlayer();
-    showPage(m_document->project().script ? ScriptPageIndex : BriefPageIndex);
-    return true;
-}
-
-void MainWindow::offerRecovery()
-{
-    QDateTime when;
-    const auto recovered = ProjectDocument::findRecovery(m_document->folder(), m_document->project(), &when);
-    if (!recovered)
-        return;
-    m_recoveryBanner->showMessage(InlineMessage::Level::Warning,
-                                  tr("Unsaved edits from %1 were found (the studio did not close normally). Recover them?")
-                                      .arg(QLocale().toString(when, QLocale::ShortFormat)));
-    auto *recover = m_recoveryBanner->addAction(tr("Recover"), QStringLiteral("recoverButton"));
-    auto *discard = m_recoveryBanner->addAction(tr("Discard"), QStringLiteral("discardRecoveryButton"));
-    const Project value = *recovered;
-    connect(recover, &QPushButton::clicked, this, [this, value] {
-        m_recoveryBanner->clear();
-        m_document->edit(tr("Recover unsaved edits"), ProjectDocument::AllAspects, [&](Project &p) { p = value; });
-        m_windowMessage->showMessage(InlineMessage::Level::Success, tr("Unsaved edits recovered. Undo (Ctrl+Z) goes back to the saved project."));
-    });
-    connect(discard, &QPushButton::clicked, this, [this] {
-        m_recoveryBanner->clear();
-        m_document->discardRecovery();
-    });
-}
-
-QString MainWindow::exampleSource()
-{
-    const QStringList candidates = {
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/diy-studio/examples/paper-airplanes"),
-        QStringLiteral(DIY_SOURCE_DIR "/resources/examples/paper-airplanes"),
-    };
-    for (const QString &c : candidates)
-        if (QFileInfo::exists(c + QStringLiteral("/project.json")))
-            return QDir::cleanPath(c);
-    return {};
+    return m_projects->openProject(folder);
 }
 
 bool MainWindow::openExample()
 {
-    const QString source = exampleSource();
-    if (source.isEmpty()) {
-        m_windowMessage->showMessage(InlineMessage::Level::Error, tr("The example project is not installed. Reinstall DIY Video Studio."));
-        return false;
-    }
-    // The bundled copy stays pristine: the creator works on a copy in their projects folder.
-    const QString target = m_projectsRoot + QStringLiteral("/Paper airplanes example");
-    if (!QFileInfo::exists(target + QStringLiteral("/project.json"))) {
-        QDir().mkpath(target);
-        const auto bytes = AtomicFile::read(source + QStringLiteral("/project.json"));
-        Status status = bytes ? AtomicFile::write(target + QStringLiteral("/project.json"), *bytes) : Status(bytes.error());
-        if (status) {
-            QDir assets(source + QStringLiteral("/assets/images"));
-            QDir().mkpath(target + QStringLiteral("/assets/images"));
-            for (const QString &name : assets.entryList(QDir::Files))
-                QFile::copy(assets.filePath(name), target + QStringLiteral("/assets/images/") + name);
-        }
-        if (!status) {
-            m_windowMessage->showError(status.error());
-            return false;
-        }
-    }
-    return openProject(target);
+    return m_projects->openExample();
 }
 
 void MainWindow::newProject()
 {
-    QDir().mkpath(m_projectsRoot);
-    QString folder;
-    for (int n = 1; n < 1000; ++n) {
-        folder = m_projectsRoot + (n == 1 ? tr("/Untitled project") : tr("/Untitled project %1").arg(n));
-        if (!QFileInfo::exists(folder))
-            break;
-    }
-    Brief brief;
-    brief.description = tr("how to make something fun");
-    brief.voice = m_settings->voice();
-    brief.captionStyle = m_settings->captionStyle();
-    Project project = Project::create(QFileInfo(folder).fileName(), brief);
-    const Status status = ProjectStore::save(project, folder);
-    if (!status) {
-        m_windowMessage->showError(status.error());
-        return;
-    }
-    if (openProject(folder)) {
-        showPage(BriefPageIndex);
-        m_windowMessage->showMessage(InlineMessage::Level::Info,
-                                     tr("New project in %1. Describe the video, then write or import a script.").arg(QDir::toNativeSeparators(folder)));
-    }
+    m_projects->newProject();
 }
 
-void MainWindow::openProjectDialog()
+void MainWindow::setProjectsRoot(const QString &folder)
 {
-    FileDialogs::directory(this, QStringLiteral("open-project"), tr("Open a project folder"), this,
-                           [this](const QString &folder) { openProject(folder); });
+    m_projects->setProjectsRoot(folder);
 }
 
-void MainWindow::saveProject()
+QString MainWindow::exampleSource()
 {
-    const Status status = m_document->save();
-    if (!status)
-        m_windowMessage->showError(status.error());
-    else
-        statusBar()->showMessage(tr("Saved"), 3000);
-}
-
-void MainWindow::saveProjectAs()
-{
-    if (!m_document->isOpen())
-        return;
-    FileDialogs::directory(this, QStringLiteral("save-project-as"), tr("Save the project in a folder"), this, [this](const QString &folder) {
-        const Status status = m_document->saveAs(folder);
-        if (!status) {
-            m_windowMessage->showError(status.error());
-            return;
-        }
-        m_settings->addRecentProject(folder);
-        refreshRecentMenu();
-        m_render->refreshPlan();
-        refreshTitle();
-    });
-}
-
-void MainWindow::refreshRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList recent = m_settings->recentProjects();
-    for (const QString &folder : recent) {
-        auto *a = m_recentMenu->addAction(QFileInfo(folder).fileName());
-        a->setToolTip(folder);
-        a->setStatusTip(folder);
-        connect(a, &QAction::triggered, this, [this, folder] { openProject(folder); });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    return ProjectActions::exampleSource();
 }
 
 void MainWindow::refreshTitle()
@@ -563,86 +359,18 @@ void MainWindow::refreshTitle()
     setWindowModified(m_document->isModified());
     m_statusProject->setText(open ? QDir::toNativeSeparators(m_document->folder()) : tr("No project open"));
     m_statusSaved->setText(!open ? QString() : m_document->isModified() ? tr("Edited · autosaved") : tr("Saved"));
-    m_saveAction->setEnabled(open);
-    m_saveAsAction->setEnabled(open);
+    m_projects->saveAction()->setEnabled(open);
+    m_projects->saveAsAction()->setEnabled(open);
+    const FieldProblems blockers = open ? p.renderBlockers() : FieldProblems{};
     m_renderAction->setEnabled(open && p.script.has_value() && !m_render->isRunning());
+    m_renderAction->setToolTip(blockers.isEmpty() ? tr("Render the video (Ctrl+Return)")
+                                                  : tr("Not ready to render: %1").arg(blockers.first().message));
     m_cancelAction->setEnabled(m_render->isRunning());
 }
 
 void MainWindow::refreshRail()
 {
-    const Project &p = m_document->project();
-    const bool open = m_document->isOpen();
-    using S = StageRailModel::Status;
-
-    S brief;
-    if (open) {
-        const FieldProblems problems = p.brief.validate();
-        brief.state = problems.isEmpty() ? StageState::Done : StageState::Failed;
-        brief.detail = problems.isEmpty() ? p.brief.format.displayName() + QStringLiteral(" · ") + p.brief.voice
-                                          : problems.first().message;
-    }
-    m_railModel->setStatus(StageRailModel::Brief, brief);
-
-    S script;
-    if (open && p.script) {
-        const FieldProblems problems = p.script->validate();
-        script.state = problems.isEmpty() ? StageState::Done : StageState::Failed;
-        const double seconds = p.script->spokenWordCount() * 60.0 / std::max(1, p.brief.speechRate);
-        script.detail = problems.isEmpty()
-                            ? tr("%n steps", nullptr, int(p.script->steps.size())) + QStringLiteral(" · ")
-                                  + tr("%1 spoken").arg(formatDurationMs(qint64(seconds * 1000)))
-                            : QStringLiteral("%1: %2").arg(problems.first().path, problems.first().message);
-    } else if (open) {
-        script.detail = tr("Write or import a script");
-    }
-    m_railModel->setStatus(StageRailModel::Script, script);
-
-    S images;
-    if (open && p.script) {
-        images.state = StageState::Done;
-        int own = 0, locked = 0;
-        for (const SceneImage &img : p.sceneImages) {
-            own += img.source != SceneImage::Source::Card;
-            locked += img.locked;
-        }
-        images.detail = tr("%1 scenes · %2 photos · %3 locked").arg(p.sceneImages.size()).arg(own).arg(locked);
-    }
-    m_railModel->setStatus(StageRailModel::Images, images);
-
-    S render;
-    if (open) {
-        render.state = m_render->state();
-        if (m_render->isRunning()) {
-            render.progress = m_render->progress();
-            render.elapsedMs = m_render->elapsedMs();
-            render.etaMs = m_render->etaMs();
-            render.detail = m_render->currentLabel();
-        } else if (render.state == StageState::Failed) {
-            render.detail = m_render->lastError().message;
-        } else if (render.state == StageState::Stale) {
-            render.detail = tr("Edited since the last render");
-        } else if (render.state == StageState::Done && m_render->elapsedMs() >= 0) {
-            render.detail = tr("Took %1").arg(formatDurationMs(m_render->elapsedMs()));
-        } else if (render.state == StageState::Done) {
-            render.detail = tr("Up to date");
-        } else if (!p.script) {
-            render.detail = tr("Needs a script");
-        }
-    }
-    m_railModel->setStatus(StageRailModel::Render, render);
-
-    S watch;
-    if (open && p.lastRender) {
-        const bool exists = QFileInfo::exists(QDir(m_document->folder()).filePath(p.lastRender->output));
-        const bool upToDate = m_render->hasPlan() ? m_render->plan().upToDate() : true;
-        watch.state = !exists ? StageState::Waiting : upToDate ? StageState::Done : StageState::Stale;
-        watch.detail = !exists ? tr("The video file is missing") : p.feedback.vote.isEmpty() ? tr("Not rated yet")
-                                                               : p.feedback.vote == QStringLiteral("up") ? tr("Rated: good")
-                                                                                                         : tr("Rated: not good");
-    }
-    m_railModel->setStatus(StageRailModel::Watch, watch);
-    m_rail->viewport()->update();
+    m_rail->refresh();
 }
 
 void MainWindow::startRender()
@@ -650,9 +378,10 @@ void MainWindow::startRender()
     if (!m_document->isOpen() || m_render->isRunning())
         return;
     m_render->setParallelJobs(m_settings->parallelJobs());
-    m_render->start();
     showPage(RenderPageIndex);
-    refreshTitle();
+    // The render page lists what blocks the render when the project is not ready.
+    if (m_render->start())
+        refreshTitle();
 }
 
 void MainWindow::onRenderFinished(const diy::Result<diy::RenderSummary> &result)
@@ -666,7 +395,8 @@ void MainWindow::onRenderFinished(const diy::Result<diy::RenderSummary> &result)
         m_windowMessage->showError(saved.error());
     QList<qint64> starts;
     QStringList names;
-    sceneMarks(result->checks, &starts, &names);
+    if (!result->checks.is_null()) // null: rendered with the checks off
+        sceneMarks(TechnicalReport::fromJson(result->checks), &starts, &names);
     m_player->openVideo(result->outputPath, starts, names);
     showPage(WatchPageIndex);
 }
@@ -686,12 +416,8 @@ void MainWindow::openVideoInPlayer()
     }
     QList<qint64> starts;
     QStringList names;
-    if (!p.lastRender->reportFile.isEmpty()) {
-        const auto file = ProjectFiles::resolve(folder.path(), p.lastRender->reportFile, ProjectFiles::kMaxReportBytes);
-        const auto bytes = file ? AtomicFile::read(*file, ProjectFiles::kMaxReportBytes) : Result<QByteArray>(file.error());
-        if (bytes)
-            sceneMarks(JsonParser::parse(*bytes, p.lastRender->reportFile).valueOr(nlohmann::json()), &starts, &names);
-    }
+    if (!p.lastRender->reportFile.isEmpty())
+        sceneMarks(TechnicalReport::read(folder.filePath(p.lastRender->reportFile)), &starts, &names);
     if (m_player->currentFile() != video)
         m_player->openVideo(video, starts, names);
 }
@@ -704,12 +430,16 @@ void MainWindow::showSettings()
             Theme::apply(m_settings->theme());
             m_render->setParallelJobs(m_settings->parallelJobs());
             // A new gateway address applies to the next request (reviews, queued feedback).
-            if (m_gateway && qEnvironmentVariableIsEmpty("DIY_TENSORZERO_URL")) {
+            if (m_gateway) {
                 TensorZeroClient::Options options = m_gateway->options();
-                options.baseUrl = QUrl(m_settings->gatewayUrl());
+                options.baseUrl = GatewayAddress::resolve({}, m_settings->gatewayUrl());
                 m_gateway->setOptions(options);
             }
         });
+        for (ImageGenerator *generator : std::as_const(m_imageGenerators)) {
+            auto *page = new ProviderKeyPage(m_keys, generator);
+            m_settingsDialog->addPage(page, page->title());
+        }
     }
     m_settingsDialog->load();
     m_settingsDialog->open();
@@ -749,19 +479,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::changeEvent(QEvent *event)
+void MainWindow::setImageProviders(ApiKeyStore *keys, const QList<ImageGenerator *> &generators)
 {
-    QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        QPalette railPalette = m_rail->palette();
-        railPalette.setColor(QPalette::Base, palette().color(QPalette::Window));
-        m_rail->setPalette(railPalette);
-    }
+    m_keys = keys;
+    m_imageGenerators = generators;
 }
-
-} // namespace diy::ui
-
-namespace diy::ui {
 
 void MainWindow::setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox)
 {

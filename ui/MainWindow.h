@@ -9,39 +9,40 @@
 class QAction;
 class QDockWidget;
 class QLabel;
-class QListView;
-class QMenu;
 class QStackedWidget;
 
 namespace diy {
+class ApiKeyStore;
 class FeedbackOutbox;
+class ImageGenerator;
 class TensorZeroClient;
 } // namespace diy
 
 namespace diy::ui {
 
 class AiReviewPanel;
-
 class BriefPage;
+class DocumentUndoShortcuts;
 class FeedbackPanel;
 class FeedbackTransport;
 class ImagesPage;
 class InlineMessage;
-class ProjectOpenCheck;
 class LogView;
 class PlayerPage;
+class ProjectActions;
 class ProjectDocument;
 class RenderController;
 class RenderPage;
 class ScriptPage;
 class SettingsDialog;
-class StageRailModel;
+class StageRail;
 class StudioSettings;
 class ThumbnailCache;
+class VideoFileActions;
 
 /// The studio window: a stage rail (Brief, Script, Images, Render, Watch with state, progress,
-/// elapsed and ETA) beside the pages; new/open/save as/recent; undo/redo; autosave and crash
-/// recovery; the log dock, settings and about box. Layout and state persist.
+/// elapsed and ETA) beside the pages; the project actions (new/open/save as/recent, recovery) and
+/// the video's file actions; undo/redo; the log dock, settings and about box. Layout and state persist.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -52,10 +53,14 @@ public:
 
     /// The AI side, when a TensorZero gateway is set up: adds the AI review under the player.
     void setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox);
+    /// The AI picture providers: each gets a page in the settings (key in the keychain, Test).
+    void setImageProviders(ApiKeyStore *keys, const QList<ImageGenerator *> &generators);
 
     ProjectDocument *document() const { return m_document; }
     RenderController *renderController() const { return m_render; }
     PlayerPage *playerPage() const { return m_player; }
+    ProjectActions *projectActions() const { return m_projects; }
+    VideoFileActions *videoActions() const { return m_videoActions; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -63,25 +68,21 @@ public:
     bool openProject(const QString &folder);
     /// Copies the bundled example into the user's projects folder (once) and opens it.
     bool openExample();
+    /// Asks for the new project's description and name, then creates and opens it.
     void newProject();
     /// Where new projects and the example copy go (tests point it at a temporary folder).
-    void setProjectsRoot(const QString &folder) { m_projectsRoot = folder; }
+    void setProjectsRoot(const QString &folder);
     static QString exampleSource();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
+    QWidget *createCentralArea();
     void createActions();
     void createMenus();
     void refreshRail();
     void refreshTitle();
-    void refreshRecentMenu();
-    void offerRecovery();
-    void saveProject();
-    void saveProjectAs();
-    void openProjectDialog();
     void showSettings();
     void showAbout();
     void startRender();
@@ -92,12 +93,13 @@ private:
     ProjectDocument *m_document;
     ThumbnailCache *m_thumbnails;
     RenderController *m_render;
-    StageRailModel *m_railModel;
-    QListView *m_rail;
+    StageRail *m_rail;
     QStackedWidget *m_pages;
     InlineMessage *m_windowMessage;
     InlineMessage *m_recoveryBanner;
-    ProjectOpenCheck *m_openCheck;
+    ProjectActions *m_projects;
+    VideoFileActions *m_videoActions;
+    DocumentUndoShortcuts *m_undoShortcuts;
     BriefPage *m_brief;
     ScriptPage *m_script;
     ImagesPage *m_images;
@@ -110,15 +112,10 @@ private:
     QDockWidget *m_logDock;
     QLabel *m_statusProject;
     QLabel *m_statusSaved;
-    QMenu *m_recentMenu = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
-    QString m_projectsRoot;
+    QPointer<ApiKeyStore> m_keys;
+    QList<ImageGenerator *> m_imageGenerators;
 
-    QAction *m_newAction = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_exampleAction = nullptr;
-    QAction *m_saveAction = nullptr;
-    QAction *m_saveAsAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_renderAction = nullptr;

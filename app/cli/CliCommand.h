@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
@@ -33,6 +34,12 @@ struct CliCommand {
         explicit Registration(CliCommand command);
     };
 };
+
+/// Parses a subcommand's arguments (without the program and command name) with `parser`, which
+/// the command has filled with its options and positional arguments. On a bad command line it
+/// prints one message naming the problem and pointing at `diy-studio-cli <command> --help`, and
+/// returns false (the command then exits with ExitUsage).
+bool parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &args);
 
 /// Helpers for consistent terminal output.
 void printOut(const QString &text);   ///< stdout, with newline

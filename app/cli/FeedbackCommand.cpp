@@ -3,26 +3,18 @@
 #include "CliCommand.h"
 
 #include "tensorzero/FeedbackOutbox.h"
+#include "tensorzero/GatewayAddress.h"
+#include "tensorzero/OutboxFolder.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/Log.h"
 
-#include <QDir>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
-#include <QStandardPaths>
 
 using namespace diy;
 using namespace diy::cli;
 
 namespace {
-
-QString defaultFolder()
-{
-    const QString fromEnv = qEnvironmentVariable("DIY_FEEDBACK_OUTBOX");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("feedback-outbox"));
-}
 
 void printItems(const QList<FeedbackItem> &items)
 {
@@ -41,26 +33,23 @@ void printItems(const QList<FeedbackItem> &items)
     }
 }
 
-int run(const QStringList &argsIn)
+int run(const QStringList &args)
 {
-    QStringList args = argsIn;
-    if (args.isEmpty() || (args.first() != QStringLiteral("flush") && args.first() != QStringLiteral("list"))) {
+    QCommandLineParser parser;
+    const QCommandLineOption urlOption(QStringLiteral("url"), QString(), QStringLiteral("url"));
+    const QCommandLineOption folderOption(QStringLiteral("folder"), QString(), QStringLiteral("dir"));
+    parser.addOptions({urlOption, folderOption});
+    parser.addPositionalArgument(QStringLiteral("action"), QString());
+    if (!parseCommandLine(parser, QStringLiteral("feedback"), args))
+        return ExitUsage;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || (positional.first() != QStringLiteral("flush") && positional.first() != QStringLiteral("list"))) {
         printErr(QStringLiteral("feedback: say 'flush' or 'list'. See 'diy-studio-cli feedback --help'."));
         return ExitUsage;
     }
-    const QString action = args.takeFirst();
-    QUrl url = TensorZeroClient::defaultUrl();
-    QString folder = defaultFolder();
-    for (int i = 0; i < args.size(); ++i) {
-        if (args[i] == QStringLiteral("--url") && i + 1 < args.size())
-            url = QUrl(args[++i]);
-        else if (args[i] == QStringLiteral("--folder") && i + 1 < args.size())
-            folder = args[++i];
-        else {
-            printErr(QStringLiteral("feedback: unknown option '%1'.").arg(args[i]));
-            return ExitUsage;
-        }
-    }
+    const QString action = positional.first();
+    const QUrl url = GatewayAddress::resolve(parser.value(urlOption));
+    const QString folder = OutboxFolder::resolve(parser.value(folderOption));
     QNetworkAccessManager network;
     TensorZeroClient::Options options;
     options.baseUrl = url;

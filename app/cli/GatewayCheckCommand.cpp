@@ -3,6 +3,7 @@
 // inference of each function (template arguments from config/gateway-check/samples.json).
 #include "CliCommand.h"
 
+#include "tensorzero/GatewayAddress.h"
 #include "tensorzero/HealthJob.h"
 #include "tensorzero/InferenceJob.h"
 #include "tensorzero/StatusJob.h"
@@ -10,12 +11,10 @@
 #include "util/AtomicFile.h"
 #include "util/JsonParser.h"
 #include "util/UrlRedaction.h"
+#include "util/DataDir.h"
 
 #include <QBuffer>
-#include <QCoreApplication>
-#include <QDir>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QImage>
 #include <QNetworkAccessManager>
 
@@ -26,20 +25,11 @@ using namespace diy::cli;
 
 namespace {
 
-QString findSamples(const QString &explicitPath)
+Result<QString> findSamples(const QString &explicitPath)
 {
     if (!explicitPath.isEmpty())
         return explicitPath;
-    const QString appDir = QCoreApplication::applicationDirPath();
-    const QStringList candidates = {
-        qEnvironmentVariable("DIY_CONFIG_DIR") + QStringLiteral("/gateway-check/samples.json"),
-        appDir + QStringLiteral("/../share/diy-studio/config/gateway-check/samples.json"),
-        QStringLiteral(DIY_SOURCE_DIR) + QStringLiteral("/config/gateway-check/samples.json"),
-    };
-    for (const QString &c : candidates)
-        if (QFileInfo::exists(c))
-            return c;
-    return {};
+    return DataDir::find(QStringLiteral("config/gateway-check/samples.json"));
 }
 
 template <typename T, typename Job>
@@ -76,19 +66,25 @@ QByteArray tinyKeyframe()
 
 int run(const QStringList &args)
 {
-    QUrl url = TensorZeroClient::defaultUrl();
-    QString samplesPath;
+    QCommandLineParser parser;
+    const QCommandLineOption urlOption(QStringLiteral("url"), QString(), QStringLiteral("url"));
+    const QCommandLineOption samplesOption(QStringLiteral("samples"), QString(), QStringLiteral("file"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout-ms"), QString(), QStringLiteral("n"));
+    parser.addOptions({urlOption, samplesOption, timeoutOption});
+    if (!parseCommandLine(parser, QStringLiteral("gateway-check"), args))
+        return ExitUsage;
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(QStringLiteral("gateway-check: unexpected argument '%1'. See 'diy-studio-cli gateway-check --help'.")
+                     .arg(parser.positionalArguments().first()));
+        return ExitUsage;
+    }
+    const QUrl url = GatewayAddress::resolve(parser.value(urlOption));
     int timeoutMs = 120'000;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QStringLiteral("--url") && i + 1 < args.size())
-            url = QUrl(args[++i]);
-        else if (a == QStringLiteral("--samples") && i + 1 < args.size())
-            samplesPath = args[++i];
-        else if (a == QStringLiteral("--timeout-ms") && i + 1 < args.size())
-            timeoutMs = args[++i].toInt();
-        else {
-            printErr(QStringLiteral("gateway-check: unknown option '%1'. See 'diy-studio-cli gateway-check --help'.").arg(a));
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        timeoutMs = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || timeoutMs < 1) {
+            printErr(QStringLiteral("gateway-check: --timeout-ms needs a positive whole number of milliseconds."));
             return ExitUsage;
         }
     }
@@ -96,10 +92,9 @@ int run(const QStringList &args)
         printErr(QStringLiteral("gateway-check: '%1' is not a valid URL.").arg(UrlRedaction::display(url)));
         return ExitUsage;
     }
-    samplesPath = findSamples(samplesPath);
-    const Result<QByteArray> samplesBytes = samplesPath.isEmpty()
-                                                ? Result<QByteArray>(Error::notFound(QStringLiteral("config/gateway-check/samples.json not found.")))
-                                                : AtomicFile::read(samplesPath);
+    const Result<QString> samplesFile = findSamples(parser.value(samplesOption));
+    const QString samplesPath = samplesFile.valueOr(QString());
+    const Result<QByteArray> samplesBytes = samplesFile ? AtomicFile::read(samplesPath) : Result<QByteArray>(samplesFile.error());
     if (!samplesBytes.ok()) {
         printErr(QStringLiteral("gateway-check: %1").arg(samplesBytes.error().message));
         return ExitBadInput;

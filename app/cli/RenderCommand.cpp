@@ -1,9 +1,11 @@
 // diy-studio-cli render: the offline engine from the terminal.
 #include "CliCommand.h"
 
+#include "media/TechnicalReport.h"
 #include "pipeline/RenderPipeline.h"
 #include "store/ProjectStore.h"
 #include "store/StalePartials.h"
+#include "store/RunHistory.h"
 #include "util/Log.h"
 
 #include <QDir>
@@ -14,8 +16,9 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <map>
 #include <csignal>
+#include <map>
+#include <optional>
 
 namespace diy::cli {
 
@@ -51,6 +54,7 @@ int exitCodeFor(const Error &error)
     case Error::Kind::NotFound: return ExitBadInput;
     case Error::Kind::MissingTool: return ExitMissingTool;
     case Error::Kind::Cancelled: return ExitCancelled;
+    case Error::Kind::Network: return ExitUnavailable; // a picture, voice or media server could not be reached
     default: return ExitFailure;
     }
 }
@@ -158,47 +162,44 @@ private:
 
 int runRender(const QStringList &args)
 {
-    QString projectDir;
-    QString output;
+    QCommandLineParser parser;
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file"));
+    const QCommandLineOption jobsOption({QStringLiteral("j"), QStringLiteral("jobs")}, QString(), QStringLiteral("n"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    const QCommandLineOption noChecksOption(QStringLiteral("no-checks"));
+    const QCommandLineOption draftOption(QStringLiteral("draft"));
+    parser.addOptions({outputOption, jobsOption, jsonOption, noChecksOption, draftOption});
+    parser.addPositionalArgument(QStringLiteral("project-dir"), QString());
+    if (!parseCommandLine(parser, QStringLiteral("render"), args))
+        return ExitUsage;
+
     int jobs = 0;
-    bool asJson = false;
-    bool checks = true;
-    bool draft = false;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QStringLiteral("-o") || a == QStringLiteral("--output")) {
-            if (++i >= args.size()) {
-                printErr(QStringLiteral("%1 needs a file name.").arg(a));
-                return ExitUsage;
-            }
-            output = args[i];
-        } else if (a == QStringLiteral("--jobs") || a == QStringLiteral("-j")) {
-            bool ok = false;
-            jobs = i + 1 < args.size() ? args[++i].toInt(&ok) : 0;
-            if (!ok || jobs < 1 || jobs > 64) {
-                printErr(QStringLiteral("--jobs needs a whole number from 1 to 64."));
-                return ExitUsage;
-            }
-        } else if (a == QStringLiteral("--json")) {
-            asJson = true;
-        } else if (a == QStringLiteral("--no-checks")) {
-            checks = false;
-        } else if (a == QStringLiteral("--draft")) {
-            draft = true;
-        } else if (a.startsWith(QLatin1Char('-'))) {
-            printErr(QStringLiteral("Unknown option %1. See 'diy-studio-cli render --help'.").arg(a));
-            return ExitUsage;
-        } else if (projectDir.isEmpty()) {
-            projectDir = a;
-        } else {
-            printErr(QStringLiteral("Only one project folder, please (got '%1' and '%2').").arg(projectDir, a));
+    if (parser.isSet(jobsOption)) {
+        bool ok = false;
+        jobs = parser.value(jobsOption).toInt(&ok);
+        if (!ok || jobs < 1 || jobs > 64) {
+            printErr(QStringLiteral("--jobs needs a whole number from 1 to 64."));
             return ExitUsage;
         }
     }
-    if (projectDir.isEmpty()) {
+    QString output = parser.value(outputOption);
+    if (parser.isSet(outputOption) && output.isEmpty()) {
+        printErr(QStringLiteral("--output needs a file name."));
+        return ExitUsage;
+    }
+    const bool asJson = parser.isSet(jsonOption);
+    const bool checks = !parser.isSet(noChecksOption);
+    const bool draft = parser.isSet(draftOption);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
         printErr(QStringLiteral("Which project? Usage: diy-studio-cli render <project-dir> [-o out.mp4] [--jobs N] [--json]"));
         return ExitUsage;
     }
+    if (positional.size() > 1) {
+        printErr(QStringLiteral("Only one project folder, please (got '%1' and '%2').").arg(positional.at(0), positional.at(1)));
+        return ExitUsage;
+    }
+    QString projectDir = positional.first();
     projectDir = QFileInfo(projectDir).absoluteFilePath();
     if (!output.isEmpty()) {
         output = QFileInfo(output).absoluteFilePath();
@@ -223,8 +224,13 @@ int runRender(const QStringList &args)
         return ExitBadInput;
     }
     Project project = *loaded;
-    if (!project.script) {
-        printErr(QStringLiteral("error: %1 has no script yet. Write or import one in the studio first.").arg(projectDir));
+    if (const FieldProblems blockers = project.renderBlockers(); !blockers.isEmpty()) {
+        printErr(QStringLiteral("error: %1 cannot be rendered yet (%2 problem%3). Fix these in the studio or in project.json:")
+                     .arg(projectDir)
+                     .arg(blockers.size())
+                     .arg(blockers.size() == 1 ? QString() : QStringLiteral("s")));
+        for (const FieldProblem &p : blockers)
+            printErr(QStringLiteral("  %1: %2").arg(p.path, p.message));
         return ExitBadInput;
     }
 
@@ -244,14 +250,21 @@ int runRender(const QStringList &args)
     QObject::connect(&pipeline, &RenderPipeline::stageProgressChanged, &pipeline,
                      [&](RenderStage stage, double fraction, qint64) { printer.stageProgress(stage, fraction); });
     QObject::connect(&pipeline, &RenderPipeline::progressChanged, &pipeline,
-                     [&](double overall, qint64 eta) { printer.progress(overall, eta); });
+                     [&](const JobProgress &p) { printer.progress(p.fraction, p.etaMs); });
     QObject::connect(&pipeline, &RenderPipeline::stageFinished, &pipeline,
                      [&](RenderStage stage, double seconds) { printer.stageFinished(stage, seconds); });
 
     int exitCode = ExitFailure;
     QEventLoop loop;
-    QObject::connect(&pipeline, &RenderPipeline::finished, &loop, [&](const Result<RenderSummary> &result) {
+    QObject::connect(&pipeline, &RenderPipeline::finished, &loop, [&](const Status &) {
+        const Result<RenderSummary> result = pipeline.result();
         printer.clearLine();
+        // Every run the pipeline started is recorded (done, failed or cancelled), as the studio
+        // does; the project is reread first so edits made meanwhile (in the studio) are kept.
+        const Status recorded = RunHistory::recordInFolder(projectDir, pipeline.runRecord(),
+                                                           result ? std::optional(result->render) : std::nullopt);
+        if (!recorded)
+            printErr(QStringLiteral("warning: the run could not be recorded in the project file: %1").arg(recorded.error().message));
         if (!result) {
             const Error &e = result.error();
             printErr(e.isCancelled() ? QStringLiteral("Cancelled. Finished work is kept; run the same command to resume.")
@@ -261,22 +274,11 @@ int runRender(const QStringList &args)
             exitCode = exitCodeFor(e);
         } else {
             const RenderSummary &s = *result;
-            // Record the run in the project; reread first so edits made meanwhile (in the studio)
-            // are not overwritten.
-            auto latest = ProjectStore::load(projectDir);
-            Project updated = latest ? *latest : project;
-            updated.runs.append(s.run);
-            updated.lastRender = s.render;
-            updated.modifiedAt = QDateTime::currentDateTimeUtc();
-            if (auto saved = ProjectStore::save(updated, projectDir); !saved)
-                printErr(QStringLiteral("warning: the video is done but the project file could not be updated: %1")
-                             .arg(saved.error().message));
             if (asJson) {
                 printOut(QString::fromStdString(s.toJson().dump(2)));
             } else {
-                const bool checked = s.checks.is_object();
-                const int warnings = checked ? s.checks.value("warnings", 0) : 0;
-                const int errors = checked ? s.checks.value("errors", 0) : 0;
+                const std::optional<Result<TechnicalReport>> report =
+                    s.checks.is_null() ? std::nullopt : std::optional(TechnicalReport::fromJson(s.checks));
                 printOut(QStringLiteral("Done: %1").arg(s.outputPath));
                 printOut(QStringLiteral("  %1 scenes, %2 long, rendered in %3 s (%4 items made, %5 reused)")
                              .arg(s.scenes)
@@ -284,15 +286,15 @@ int runRender(const QStringList &args)
                              .arg(s.totalSeconds, 0, 'f', 1)
                              .arg(s.itemsMade)
                              .arg(s.itemsReused));
-                if (!s.reportPath.isEmpty())
-                    printOut(QStringLiteral("  checks: %1 error(s), %2 warning(s) — %3").arg(errors).arg(warnings).arg(s.reportPath));
-                if (checked && s.checks.contains("findings")) {
-                    for (const auto &f : s.checks["findings"]) {
-                        const std::string severity = f.value("severity", std::string("info"));
-                        if (severity != "info")
-                            printOut(QStringLiteral("    %1: %2").arg(QString::fromStdString(severity),
-                                                                     QString::fromStdString(f.value("message", std::string()))));
-                    }
+                if (report && !*report) {
+                    printErr(QStringLiteral("warning: %1").arg((*report).error().message));
+                } else if (report) {
+                    const TechnicalReport &r = **report;
+                    if (!s.reportPath.isEmpty())
+                        printOut(QStringLiteral("  checks: %1 error(s), %2 warning(s) — %3").arg(r.errors()).arg(r.warnings()).arg(s.reportPath));
+                    for (const QualityFinding &f : r.findings())
+                        if (f.severity != QualityFinding::Severity::Info)
+                            printOut(QStringLiteral("    %1: %2").arg(toString(f.severity), f.message));
                 }
             }
             exitCode = ExitOk;

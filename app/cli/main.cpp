@@ -3,6 +3,7 @@
 
 #include "util/Log.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
 
@@ -38,17 +39,38 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("diy-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DIY_VERSION));
 
-    QStringList args = QCoreApplication::arguments().mid(1);
-    const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
+    // --verbose is accepted anywhere, before or after the command.
+    QStringList all = QCoreApplication::arguments();
+    const bool verbose = all.removeAll(QStringLiteral("--verbose")) > 0;
     Log::init({Log::defaultDirectory(), true, verbose});
 
-    if (args.isEmpty() || args.first() == QStringLiteral("--help") || args.first() == QStringLiteral("-h")) {
+    // Global options come before the command; everything after it belongs to the command.
+    QCommandLineParser parser;
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption versionOption(QStringLiteral("version"));
+    parser.addOptions({helpOption, versionOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QString());
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!parser.parse(all)) {
+        const QStringList unknown = parser.unknownOptionNames();
+        printErr(unknown.isEmpty() ? parser.errorText()
+                                   : QStringLiteral("Unknown option %1%2.").arg(unknown.first().size() == 1 ? QStringLiteral("-") : QStringLiteral("--"),
+                                                                               unknown.first()));
         printHelp();
-        return args.isEmpty() ? ExitUsage : ExitOk;
+        return ExitUsage;
     }
-    if (args.first() == QStringLiteral("--version")) {
+    QStringList args = parser.positionalArguments();
+    if (parser.isSet(helpOption)) {
+        printHelp();
+        return ExitOk;
+    }
+    if (parser.isSet(versionOption)) {
         printOut(QStringLiteral("diy-studio-cli %1").arg(QStringLiteral(DIY_VERSION)));
         return ExitOk;
+    }
+    if (args.isEmpty()) {
+        printHelp();
+        return ExitUsage;
     }
     const QString name = args.takeFirst();
     for (const CliCommand &command : CliCommand::all()) {

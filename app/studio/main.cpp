@@ -4,7 +4,12 @@
 #include "common/Theme.h"
 #include "settings/StudioSettings.h"
 #include "feedback/OutboxFeedbackTransport.h"
+#include "providers/ApiKeyStore.h"
+#include "providers/GeminiImageGenerator.h"
+#include "providers/OpenAiImageGenerator.h"
 #include "tensorzero/FeedbackOutbox.h"
+#include "tensorzero/GatewayAddress.h"
+#include "tensorzero/OutboxFolder.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/Log.h"
 
@@ -12,7 +17,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QNetworkAccessManager>
-#include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
@@ -47,18 +51,20 @@ int main(int argc, char *argv[])
     // no rating is lost while the gateway is down; what is queued is sent at start-up).
     QNetworkAccessManager network;
     diy::TensorZeroClient::Options gatewayOptions;
-    const QString envUrl = qEnvironmentVariable("DIY_TENSORZERO_URL");
-    gatewayOptions.baseUrl = QUrl(envUrl.isEmpty() ? settings.gatewayUrl() : envUrl);
+    gatewayOptions.baseUrl = diy::GatewayAddress::resolve({}, settings.gatewayUrl());
     diy::TensorZeroClient gateway(&network, gatewayOptions);
-    const QString envOutbox = qEnvironmentVariable("DIY_FEEDBACK_OUTBOX"); // shared with diy-studio-cli feedback
-    diy::FeedbackOutbox outbox(envOutbox.isEmpty() ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                                                         .filePath(QStringLiteral("feedback-outbox"))
-                                                   : envOutbox,
-                               &gateway);
+    diy::FeedbackOutbox outbox(diy::OutboxFolder::resolve(), &gateway); // shared with diy-studio-cli feedback
     diy::ui::OutboxFeedbackTransport transport(&outbox);
+
+    // AI pictures: keys from the environment or the OS keychain; base URLs from DIY_GEMINI_URL and
+    // OPENAI_BASE_URL when set.
+    diy::ApiKeyStore keys;
+    diy::GeminiImageGenerator gemini(&network, &keys);
+    diy::OpenAiImageGenerator openai(&network, &keys);
 
     diy::ui::MainWindow window(&settings, &transport);
     window.setAiServices(&gateway, &outbox);
+    window.setImageProviders(&keys, {&gemini, &openai});
     window.show();
     outbox.flush();
 

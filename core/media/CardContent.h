@@ -14,7 +14,8 @@ struct CardContent {
     QString body;          ///< subtitle (title card), keyline (step), message (completion)
     int stepNumber = 0;    ///< Step cards: 1-based
     int stepCount = 0;
-    QStringList checklist; ///< Materials card: up to 6 rows are shown, the rest as "+ N more"
+    QStringList checklist; ///< Materials card: every row is shown (two columns for long lists)
+    int revealCount = -1;  ///< Materials card: rows shown ticked; the rest faded (-1: all)
     QString badge;         ///< e.g. "For kids"
 };
 

@@ -4,18 +4,14 @@ namespace diy {
 
 MediaProbeJob::MediaProbeJob(QString path, QObject *parent) : ProcessJob(parent), m_path(std::move(path)) {}
 
-void MediaProbeJob::run()
+void MediaProbeJob::begin()
 {
     launchProbe(m_path, [this](ProbeInfo info) {
-        reportProgress(1.0);
-        if (finishWith())
-            emit finished(std::move(info));
+        reportFraction(1.0);
+        m_info = std::move(info);
+        succeed();
     });
 }
 
-void MediaProbeJob::emitFailure(const Error &error)
-{
-    emit finished(error);
-}
 
 } // namespace diy

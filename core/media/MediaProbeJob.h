@@ -9,16 +9,16 @@ namespace diy {
 class MediaProbeJob : public ProcessJob {
     Q_OBJECT
 public:
+    /// What ffprobe found, or the error, once finished.
+    Result<ProbeInfo> result() const { return status() ? Result<ProbeInfo>(m_info) : Result<ProbeInfo>(status().error()); }
     explicit MediaProbeJob(QString path, QObject *parent = nullptr);
 
-signals:
-    void finished(diy::Result<diy::ProbeInfo> result);
 
 protected:
-    void run() override;
-    void emitFailure(const Error &error) override;
+    void begin() override;
 
 private:
+    ProbeInfo m_info;
     QString m_path;
 };
 

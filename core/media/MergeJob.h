@@ -25,13 +25,13 @@ public:
 
     /// The concat demuxer list for these files (absolute paths, quoted per the demuxer's rules).
     static QByteArray concatList(const QStringList &paths);
+    /// The ffmpeg arguments that join the segments listed in `listPath` (see concatList) into
+    /// `outputPath`: a pure function of the spec, for the job and for the golden tests.
+    static QStringList ffmpegArguments(const MergeSpec &spec, const QString &listPath, const QString &outputPath);
 
-signals:
-    void finished(diy::Status status);
 
 protected:
-    void run() override;
-    void emitFailure(const Error &error) override;
+    void begin() override;
     void cleanup() override;
 
 private:

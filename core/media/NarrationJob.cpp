@@ -50,7 +50,7 @@ QString NarrationJob::speakableText(const QString &phrase)
     return text.simplified();
 }
 
-void NarrationJob::run()
+void NarrationJob::begin()
 {
     if (m_spec.outputWav.isEmpty()) {
         fail(Error::invalidInput(QStringLiteral("The narration has no output file.")));
@@ -75,6 +75,41 @@ void NarrationJob::run()
     launchNextPhrases();
 }
 
+QStringList NarrationJob::speakArguments(const NarrationSpec &spec, int phrase, const QString &wavPath)
+{
+    return {QStringLiteral("-v"), spec.voice,
+            QStringLiteral("-s"), QString::number(std::clamp(spec.wordsPerMinute, 80, 450)),
+            QStringLiteral("-p"), QString::number(std::clamp(spec.pitch, 0, 99)),
+            QStringLiteral("-b"), QStringLiteral("1"),
+            QStringLiteral("-w"), wavPath,
+            // "--" ends the options: a phrase may start with '-'.
+            QStringLiteral("--"), speakableText(spec.phrases.value(phrase))};
+}
+
+QStringList NarrationJob::measureArguments(const QString &wavPath)
+{
+    return {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-nostats"),
+            QStringLiteral("-loglevel"), QStringLiteral("info"), QStringLiteral("-i"), wavPath,
+            QStringLiteral("-af"), QStringLiteral("loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json"),
+            QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")};
+}
+
+QStringList NarrationJob::normaliseArguments(const QString &wavPath, const QString &outputPath, std::optional<double> measuredLufs)
+{
+    // Apply the measured difference as one linear gain, then catch the rare peak with a limiter
+    // at -1.5 dBFS. (loudnorm's own second pass falls back to dynamic mode on clips under ~3 s
+    // and left short phrases 20 dB too quiet; a plain gain is exact at any length.)
+    const double gainDb = measuredLufs && *measuredLufs > -70.0 ? qBound(-30.0, -16.0 - *measuredLufs, 40.0) : 0.0;
+    const QString filter = QStringLiteral("volume=%1dB,alimiter=limit=0.84:attack=5:release=50:level=false,aresample=48000")
+                               .arg(gainDb, 0, 'f', 2);
+    return {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
+            QStringLiteral("-nostats"), QStringLiteral("-loglevel"), QStringLiteral("error"),
+            QStringLiteral("-i"), wavPath, QStringLiteral("-af"), filter,
+            QStringLiteral("-ar"), QStringLiteral("48000"), QStringLiteral("-ac"), QStringLiteral("1"),
+            QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"), QStringLiteral("-f"), QStringLiteral("wav"),
+            outputPath};
+}
+
 void NarrationJob::launchNextPhrases()
 {
     const int parallel = std::max(2, QThread::idealThreadCount());
@@ -82,17 +117,11 @@ void NarrationJob::launchNextPhrases()
         const int index = m_nextPhrase++;
         Launch speak;
         speak.tool = MediaTools::Tool::EspeakNg;
-        speak.arguments = {QStringLiteral("-v"), m_spec.voice,
-                           QStringLiteral("-s"), QString::number(std::clamp(m_spec.wordsPerMinute, 80, 450)),
-                           QStringLiteral("-p"), QString::number(std::clamp(m_spec.pitch, 0, 99)),
-                           QStringLiteral("-b"), QStringLiteral("1"),
-                           QStringLiteral("-w"), phrasePath(m_workDir, index),
-                           // "--" ends the options: a phrase may start with '-'.
-                           QStringLiteral("--"), speakableText(m_spec.phrases.at(index))};
+        speak.arguments = speakArguments(m_spec, index, phrasePath(m_workDir, index));
         speak.description = QStringLiteral("speaking phrase %1").arg(index + 1);
         speak.onSuccess = [this](const QByteArray &) {
             ++m_phrasesDone;
-            reportProgress(0.6 * m_phrasesDone / m_spec.phrases.size());
+            reportFraction(0.6 * m_phrasesDone / m_spec.phrases.size());
             if (m_phrasesDone == m_spec.phrases.size())
                 assemble();
             else
@@ -157,14 +186,11 @@ void NarrationJob::assemble()
     // Pass 1: measure loudness.
     Launch measure;
     measure.tool = MediaTools::Tool::Ffmpeg;
-    measure.arguments = {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-nostats"),
-                         QStringLiteral("-loglevel"), QStringLiteral("info"), QStringLiteral("-i"), m_assembledPath,
-                         QStringLiteral("-af"), QStringLiteral("loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json"),
-                         QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")};
+    measure.arguments = measureArguments(m_assembledPath);
     measure.description = QStringLiteral("measuring the narration's loudness");
     measure.keepFullStderr = true;
     measure.onSuccess = [this](const QByteArray &stderrData) {
-        reportProgress(0.8);
+        reportFraction(0.8);
         normalise(stderrData);
     };
     launch(std::move(measure));
@@ -186,23 +212,12 @@ void NarrationJob::normalise(const QByteArray &measurement)
             return QString();
         return QString::fromStdString(json[key].get<std::string>());
     };
-    // Apply the measured difference as one linear gain, then catch the rare peak with a limiter
-    // at -1.5 dBFS. (loudnorm's own second pass falls back to dynamic mode on clips under ~3 s
-    // and left short phrases 20 dB too quiet; a plain gain is exact at any length.)
     bool finite = false;
     const double inputI = field("input_i").toDouble(&finite);
-    const double gainDb = finite && inputI > -70.0 ? qBound(-30.0, -16.0 - inputI, 40.0) : 0.0;
-    const QString filter = QStringLiteral("volume=%1dB,alimiter=limit=0.84:attack=5:release=50:level=false,aresample=48000")
-                               .arg(gainDb, 0, 'f', 2);
 
     Launch apply;
     apply.tool = MediaTools::Tool::Ffmpeg;
-    apply.arguments = {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
-                       QStringLiteral("-nostats"), QStringLiteral("-loglevel"), QStringLiteral("error"),
-                       QStringLiteral("-i"), m_assembledPath, QStringLiteral("-af"), filter,
-                       QStringLiteral("-ar"), QStringLiteral("48000"), QStringLiteral("-ac"), QStringLiteral("1"),
-                       QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"), QStringLiteral("-f"), QStringLiteral("wav"),
-                       m_temporaryPath};
+    apply.arguments = normaliseArguments(m_assembledPath, m_temporaryPath, finite ? std::optional(inputI) : std::nullopt);
     apply.description = QStringLiteral("normalising the narration");
     apply.onSuccess = [this](const QByteArray &) {
         Result<WavFile> output = WavFile::read(m_temporaryPath);
@@ -218,16 +233,12 @@ void NarrationJob::normalise(const QByteArray &measurement)
         result.cues = m_cues;
         if (!result.cues.isEmpty())
             result.cues.last().endMs = result.durationMs;
-        if (finishWith())
-            emit finished(std::move(result));
+        m_result = std::move(result);
+        succeed();
     };
     launch(std::move(apply));
 }
 
-void NarrationJob::emitFailure(const Error &error)
-{
-    emit finished(error);
-}
 
 void NarrationJob::cleanup()
 {

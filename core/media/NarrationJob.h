@@ -2,15 +2,18 @@
 
 #include "media/CaptionCue.h"
 #include "media/ProcessJob.h"
+#include "model/DefaultVoice.h"
 
 #include <QList>
 #include <QStringList>
+
+#include <optional>
 
 namespace diy {
 
 struct NarrationSpec {
     QStringList phrases; ///< caption chunks, in order ('\n' inside a chunk is spoken as a space)
-    QString voice = QStringLiteral("en-us");
+    QString voice = DefaultVoice::builtIn();
     int wordsPerMinute = 160;
     int pitch = 50;
     qint64 leadInMs = 400;
@@ -31,6 +34,8 @@ struct NarrationResult {
 class NarrationJob : public ProcessJob {
     Q_OBJECT
 public:
+    /// The spoken narration with its cues, or the error, once finished.
+    Result<NarrationResult> result() const { return status() ? Result<NarrationResult>(m_result) : Result<NarrationResult>(status().error()); }
     explicit NarrationJob(NarrationSpec spec, QObject *parent = nullptr);
 
     /// Pause after a phrase: longer after a sentence than after a clause.
@@ -38,15 +43,21 @@ public:
     /// The text handed to espeak-ng for a phrase (line breaks and espeak's [[phoneme]] markup neutralised).
     static QString speakableText(const QString &phrase);
 
-signals:
-    void finished(diy::Result<diy::NarrationResult> result);
+    // The programs' argument lists: pure functions of the spec, for the job and the golden tests.
+    /// espeak-ng speaking phrase `phrase` of the spec into `wavPath`.
+    static QStringList speakArguments(const NarrationSpec &spec, int phrase, const QString &wavPath);
+    /// ffmpeg pass 1: measure the joined narration's loudness (loudnorm's JSON on stderr).
+    static QStringList measureArguments(const QString &wavPath);
+    /// ffmpeg pass 2: one linear gain to -16 LUFS from pass 1's integrated loudness (no gain when
+    /// unknown or below -70), a limiter, 48 kHz mono 16-bit WAV.
+    static QStringList normaliseArguments(const QString &wavPath, const QString &outputPath, std::optional<double> measuredLufs);
 
 protected:
-    void run() override;
-    void emitFailure(const Error &error) override;
+    void begin() override;
     void cleanup() override;
 
 private:
+    NarrationResult m_result;
     void launchNextPhrases();
     void assemble();
     void normalise(const QByteArray &measurement);

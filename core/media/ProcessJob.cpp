@@ -38,7 +38,7 @@ QByteArray lastLines(const QByteArray &data, int lines)
 }
 } // namespace
 
-ProcessJob::ProcessJob(QObject *parent) : QObject(parent)
+ProcessJob::ProcessJob(QObject *parent) : Job(parent)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(10 * 60 * 1000);
@@ -65,31 +65,21 @@ void ProcessJob::setTimeoutMs(int ms)
     m_timeout.setInterval(std::max(0, ms));
 }
 
-void ProcessJob::start()
+void ProcessJob::run()
 {
-    if (m_started)
-        return;
-    m_started = true;
     if (m_timeout.interval() > 0)
         m_timeout.start();
-    QTimer::singleShot(0, this, [this] {
-        if (!m_finished && !m_hasPendingError)
-            run();
-    });
+    begin();
 }
 
-void ProcessJob::cancel()
+void ProcessJob::abort()
 {
-    if (m_finished)
-        return;
-    m_started = true;
-    m_cancelRequested = true;
     fail(Error::cancelled());
 }
 
 void ProcessJob::fail(const Error &error)
 {
-    if (m_finished)
+    if (m_ended)
         return;
     if (!m_hasPendingError) {
         m_pendingError = error;
@@ -99,24 +89,25 @@ void ProcessJob::fail(const Error &error)
     endIfStopped();
 }
 
-bool ProcessJob::finishWith()
+bool ProcessJob::succeed()
 {
-    if (m_finished || m_hasPendingError)
+    if (m_ended || m_hasPendingError)
         return false;
-    m_finished = true;
+    m_ended = true;
     m_timeout.stop();
     m_killTimer.stop();
     cleanup();
+    finish(Status{});
     return true;
 }
 
-void ProcessJob::reportProgress(double fraction)
+void ProcessJob::reportFraction(double fraction)
 {
     fraction = std::clamp(fraction, 0.0, 1.0);
     if (fraction - m_lastProgress < 0.001 && !(fraction >= 1.0 && m_lastProgress < 1.0))
         return;
     m_lastProgress = fraction;
-    emit progressChanged(fraction);
+    reportProgress(fraction);
 }
 
 void ProcessJob::stopProcesses()
@@ -131,18 +122,18 @@ void ProcessJob::stopProcesses()
 
 void ProcessJob::endIfStopped()
 {
-    if (m_finished || !m_hasPendingError || !m_running.isEmpty())
+    if (m_ended || !m_hasPendingError || !m_running.isEmpty())
         return;
-    m_finished = true;
+    m_ended = true;
     m_timeout.stop();
     m_killTimer.stop();
     cleanup();
-    emitFailure(m_pendingError);
+    finish(m_pendingError);
 }
 
 bool ProcessJob::launch(Launch spec)
 {
-    if (m_finished || m_hasPendingError)
+    if (m_ended || m_hasPendingError)
         return false;
     const Result<QString> program = MediaTools::locate(spec.tool);
     if (!program) {
@@ -207,7 +198,7 @@ void ProcessJob::onProcessFinished(QProcess *process, int exitCode, QProcess::Ex
     process->deleteLater();
     const QByteArray rest = process->readAllStandardOutput();
     running.stderrData += process->readAllStandardError();
-    if (m_hasPendingError || m_finished) {
+    if (m_hasPendingError || m_ended) {
         endIfStopped();
         return;
     }
@@ -265,7 +256,7 @@ void ProcessJob::readFfmpegProgress(const QByteArray &data, qint64 totalMs)
             bool ok = false;
             const qint64 us = line.mid(12).toLongLong(&ok);
             if (ok && us >= 0)
-                reportProgress(static_cast<double>(us) / (static_cast<double>(totalMs) * 1000.0));
+                reportFraction(static_cast<double>(us) / (static_cast<double>(totalMs) * 1000.0));
         }
     }
 }
@@ -304,7 +295,7 @@ bool ProcessJob::commitOutput(QString *temporaryPath, const QString &finalPath)
         return false;
     }
     temporaryPath->clear();
-    reportProgress(1.0);
+    reportFraction(1.0);
     return true;
 }
 

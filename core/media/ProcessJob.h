@@ -2,6 +2,7 @@
 
 #include "media/MediaTools.h"
 #include "media/ProbeInfo.h"
+#include "util/Job.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -15,33 +16,25 @@
 
 namespace diy {
 
-/// Base of the engine's jobs: runs external programs through QProcess with argument lists (never a
-/// shell), enforces a timeout, keeps the tail of each program's stderr for error details, and
-/// stops everything promptly on cancel (terminate, then kill after 1.5 s). A subclass starts its
-/// programs with launch() and ends the job exactly once with its own finished(...) signal via
-/// finishWith(); failures of any program end the job through emitFailure().
-class ProcessJob : public QObject {
+/// Base of the engine's jobs (the Job contract: start(), cancel(), progress, exactly one
+/// finished(Status)): runs external programs through QProcess with argument lists (never a shell),
+/// enforces a timeout, keeps the tail of each program's stderr for error details, and stops
+/// everything promptly on cancel (terminate, then kill after 1.5 s); the job finishes cancelled once
+/// every program has exited and its temporary files are gone. A subclass starts its programs with
+/// launch() from begin() and ends the job with succeed() after storing its value; failures of any
+/// program end the job through fail().
+class ProcessJob : public Job {
     Q_OBJECT
 public:
     explicit ProcessJob(QObject *parent = nullptr);
     ~ProcessJob() override;
 
-    /// Starts the work on the next event-loop turn; a second call does nothing.
-    void start();
-    /// Stops every running program; the job then finishes with Error::Kind::Cancelled.
-    void cancel();
     /// The whole job fails with Error::Kind::Timeout after this long (0: no limit). Default 10 min.
     void setTimeoutMs(int ms);
-
-    bool isRunning() const { return m_started && !m_finished; }
-    bool isFinished() const { return m_finished; }
     /// The last lines of stderr of the most recent program that wrote any.
     QString stderrTail() const { return QString::fromUtf8(m_stderrTail); }
 
     static constexpr int kKillDelayMs = 1500;
-
-signals:
-    void progressChanged(double fraction);
 
 protected:
     struct Launch {
@@ -53,22 +46,20 @@ protected:
         bool keepFullStderr = false; ///< pass all of stderr to onSuccess (analysis runs: ebur128…)
     };
 
-    /// Called once from the event loop after start().
-    virtual void run() = 0;
-    /// Emit the subclass's finished(...) carrying this error.
-    virtual void emitFailure(const Error &error) = 0;
+    /// Called once from the event loop after start(): launch the first programs.
+    virtual void begin() = 0;
     /// Remove temporary files; called once before the job finishes, whatever the outcome.
     virtual void cleanup() {}
 
     /// Starts a program; false (and the job already failed) when it cannot be located.
     bool launch(Launch launch);
-    /// Ends the job with an error (first end wins).
+    /// Ends the job with an error once every program has stopped (first end wins).
     void fail(const Error &error);
-    /// Marks the job finished before the subclass emits its success; false if it already ended.
-    bool finishWith();
+    /// Ends the job successfully (the subclass stored its value first); false if it already ended.
+    bool succeed();
     int runningProcesses() const { return static_cast<int>(m_running.size()); }
-    bool cancelRequested() const { return m_cancelRequested; }
-    void reportProgress(double fraction);
+    /// Reports progress (throttled to steps of 0.1 %).
+    void reportFraction(double fraction);
     /// Runs ffprobe on `path` (which must exist) and calls `onProbed` with what it found, faststart
     /// included; a missing file or unreadable answer fails the job. False when it could not start.
     bool launchProbe(const QString &path, std::function<void(ProbeInfo)> onProbed);
@@ -83,6 +74,8 @@ protected:
     static Status commitFile(const QString &temporaryPath, const QString &finalPath);
 
 private:
+    void run() final;
+    void abort() final;
     void onProcessFinished(QProcess *process, int exitCode, QProcess::ExitStatus status);
     void onProcessErrorOccurred(QProcess *process, QProcess::ProcessError error);
     void stopProcesses();
@@ -101,9 +94,7 @@ private:
     QByteArray m_probeOutput;
     Error m_pendingError;
     bool m_hasPendingError = false;
-    bool m_started = false;
-    bool m_finished = false;
-    bool m_cancelRequested = false;
+    bool m_ended = false;
     double m_lastProgress = -1;
 };
 

@@ -71,11 +71,11 @@ void QualityCheckJob::parseVideoLog(const QByteArray &log, qint64 durationMs, Qu
     }
 }
 
-void QualityCheckJob::run()
+void QualityCheckJob::begin()
 {
     launchProbe(m_path, [this](ProbeInfo info) {
         m_report.probe = std::move(info);
-        reportProgress(0.1);
+        reportFraction(0.1);
         analyse();
     });
 }
@@ -125,25 +125,19 @@ void QualityCheckJob::analyse()
     }
     if (m_pending == 0) {
         m_report.assess();
-        if (finishWith())
-            emit finished(m_report);
+        succeed();
     }
 }
 
 void QualityCheckJob::onAnalysisDone()
 {
     --m_pending;
-    reportProgress(m_pending == 0 ? 1.0 : 0.55);
+    reportFraction(m_pending == 0 ? 1.0 : 0.55);
     if (m_pending > 0)
         return;
     m_report.assess();
-    if (finishWith())
-        emit finished(m_report);
+    succeed();
 }
 
-void QualityCheckJob::emitFailure(const Error &error)
-{
-    emit finished(error);
-}
 
 } // namespace diy

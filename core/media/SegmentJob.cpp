@@ -76,7 +76,7 @@ QStringList SegmentJob::ffmpegArguments(const SegmentSpec &spec, const QString &
     return args;
 }
 
-void SegmentJob::run()
+void SegmentJob::begin()
 {
     if (m_spec.frame.isEmpty() || m_spec.frame.width() % 2 || m_spec.frame.height() % 2) {
         fail(Error::invalidInput(QStringLiteral("The video size must be even and not empty."),
@@ -104,8 +104,8 @@ void SegmentJob::run()
     encode.description = QStringLiteral("encoding the segment %1").arg(QFileInfo(m_spec.outputPath).fileName());
     encode.onStdout = [this](const QByteArray &data) { onStdout(data); };
     encode.onSuccess = [this](const QByteArray &) {
-        if (commitOutput(&m_temporaryPath, m_spec.outputPath) && finishWith())
-            emit finished(Status());
+        if (commitOutput(&m_temporaryPath, m_spec.outputPath))
+            succeed();
     };
     launch(std::move(encode));
 }
@@ -115,10 +115,6 @@ void SegmentJob::onStdout(const QByteArray &data)
     readFfmpegProgress(data, m_spec.durationMs);
 }
 
-void SegmentJob::emitFailure(const Error &error)
-{
-    emit finished(error);
-}
 
 void SegmentJob::cleanup()
 {

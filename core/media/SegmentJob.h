@@ -35,12 +35,9 @@ public:
     static QStringList videoCodecArguments(int fps);
     static QStringList audioCodecArguments();
 
-signals:
-    void finished(diy::Status status);
 
 protected:
-    void run() override;
-    void emitFailure(const Error &error) override;
+    void begin() override;
     void cleanup() override;
 
 private:

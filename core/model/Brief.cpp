@@ -1,5 +1,7 @@
 #include "model/Brief.h"
 
+#include <QRegularExpression>
+
 #include "model/JsonReader.h"
 #include "model/UserText.h"
 #include "store/ProjectFiles.h"
@@ -35,10 +37,10 @@ FieldProblems Brief::validate() const
         problems.append({QStringLiteral("/description"), QStringLiteral("Describe what the video should teach.")});
     else if (trimmed.size() < kDescriptionMin)
         problems.append({QStringLiteral("/description"),
-                         QStringLiteral("Too short: at least %1 characters.").arg(kDescriptionMin)});
+                         QStringLiteral("The description is too short: write at least %1 characters.").arg(kDescriptionMin)});
     else if (trimmed.size() > kDescriptionMax)
         problems.append({QStringLiteral("/description"),
-                         QStringLiteral("Too long: %1 characters; at most %2.").arg(trimmed.size()).arg(kDescriptionMax)});
+                         QStringLiteral("The description is too long: %1 characters; at most %2.").arg(trimmed.size()).arg(kDescriptionMax)});
     if (targetDurationSeconds < kDurationMin || targetDurationSeconds > kDurationMax)
         problems.append({QStringLiteral("/targetDurationSeconds"),
                          QStringLiteral("Target duration must be %1–%2 seconds.").arg(kDurationMin).arg(kDurationMax)});
@@ -49,6 +51,9 @@ FieldProblems Brief::validate() const
         problems.append({QStringLiteral("/hostCharacter"), QStringLiteral("The host character %1.").arg(why)});
     else if (hostCharacter.size() > 80)
         problems.append({QStringLiteral("/hostCharacter"), QStringLiteral("Host character: at most 80 characters.")});
+    if (language.trimmed().size() < 2 || language.trimmed().size() > 40)
+        problems.append({QStringLiteral("/language"),
+                         QStringLiteral("Language: a name or code of 2–40 characters (\"English\", \"de-DE\").")});
     if (voice.trimmed().isEmpty())
         problems.append({QStringLiteral("/voice"), QStringLiteral("Choose a voice.")});
     if (speechRate < kRateMin || speechRate > kRateMax)
@@ -78,6 +83,7 @@ json Brief::toJson() const
         {"expectedSteps", expectedSteps},
         {"hostCharacter", toStd(hostCharacter)},
         {"format", toStd(format.id())},
+        {"language", toStd(language)},
         {"voice", toStd(voice)},
         {"speechRate", speechRate},
         {"captionStyle", toStd(captionStyle)},
@@ -106,13 +112,37 @@ Brief Brief::fromJson(const json &j, const QString &path, FieldProblems *problem
     if (!VideoFormat::fromId(formatId, &b.format))
         r.problem(JsonReader::child(path, QStringLiteral("format")),
                   QStringLiteral("must be 9:16, 16:9 or 1:1, not \"%1\"").arg(formatId));
-    b.voice = r.string(j, path, "voice", QStringLiteral("en-us"), false, 100);
+    b.language = r.string(j, path, "language", QStringLiteral("English"), false, 40);
+    b.voice = r.string(j, path, "voice", DefaultVoice::builtIn(), false, 100);
     b.speechRate = r.integer(j, path, "speechRate", 160, kRateMin, kRateMax, false);
     b.captionStyle = r.oneOf(j, path, "captionStyle", captionStyles(), QStringLiteral("bold"), false);
     b.captionPosition = r.oneOf(j, path, "captionPosition", captionPositions(), QStringLiteral("bottom"), false);
     b.musicFile = r.string(j, path, "musicFile", {}, false, 4096);
     b.musicVolume = r.number(j, path, "musicVolume", 0.15, 0.0, 1.0, false);
     return b;
+}
+
+QString Brief::suggestedProjectName(const QString &description)
+{
+    QString name = description.simplified();
+    static const QRegularExpression lead(
+        QStringLiteral("^(how to\\s+)?((make|build|craft|create|sew|draw)\\s+)?((an?|the|your own|my own)\\s+)?"),
+        QRegularExpression::CaseInsensitiveOption);
+    name.remove(lead);
+    static const QRegularExpression unsafe(QStringLiteral("[/\\\\:*?\"<>|\\x00-\\x1f]"));
+    name.replace(unsafe, QStringLiteral(" "));
+    name = name.simplified();
+    while (name.endsWith(QLatin1Char('.')))
+        name.chop(1);
+    if (name.size() > 60) {
+        name.truncate(60);
+        const qsizetype space = name.lastIndexOf(QLatin1Char(' '));
+        if (space > 20)
+            name.truncate(space);
+    }
+    if (name.isEmpty())
+        return QStringLiteral("Untitled project");
+    return name.at(0).toUpper() + name.mid(1);
 }
 
 } // namespace diy

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/DefaultVoice.h"
 #include "model/FieldProblem.h"
 #include "model/VideoFormat.h"
 
@@ -29,7 +30,8 @@ struct Brief {
     int expectedSteps = 5;
     QString hostCharacter;
     VideoFormat format;
-    QString voice = QStringLiteral("en-us");  ///< espeak-ng voice, or a provider voice id
+    QString language = QStringLiteral("English"); ///< the language the AI writes in: a name or a code ("de-DE")
+    QString voice = DefaultVoice::builtIn();  ///< espeak-ng voice, or a provider voice id
     int speechRate = 160;                      ///< words per minute
     QString captionStyle = QStringLiteral("bold");   ///< one of captionStyles()
     QString captionPosition = QStringLiteral("bottom"); ///< bottom | center | top
@@ -40,6 +42,9 @@ struct Brief {
     FieldProblems validate() const;
 
     static QString contentModeId(ContentMode mode);
+    /// A project name from a description, usable as a folder name:
+    /// "how to make a bird feeder from a milk carton" → "Bird feeder from a milk carton".
+    static QString suggestedProjectName(const QString &description);
     static QStringList captionStyles();
     static QStringList captionPositions();
 

@@ -20,6 +20,11 @@ nlohmann::json InferenceRecord::toJson() const
                         {"duration_ms", durationMs},
                         {"finished_at", finishedAt.toUTC().toString(Qt::ISODateWithMs).toStdString()}};
     j["cost_usd"] = costUsd ? nlohmann::json(*costUsd) : nlohmann::json(nullptr);
+    // Added after project format 1 shipped: optional on read, so older files stay readable.
+    if (!costSource.isEmpty())
+        j["cost_source"] = costSource.toStdString();
+    if (!model.isEmpty())
+        j["model"] = model.toStdString();
     return j;
 }
 
@@ -47,6 +52,8 @@ std::optional<InferenceRecord> InferenceRecord::fromJson(const nlohmann::json &j
         r.outputTokens = whole("output_tokens");
         if (j.contains("cost_usd") && j["cost_usd"].is_number())
             r.costUsd = j["cost_usd"].get<double>();
+        r.costSource = QString::fromStdString(j.value("cost_source", std::string()));
+        r.model = QString::fromStdString(j.value("model", std::string()));
         r.outputValid = j.value("output_valid", true);
         r.dryrun = j.value("dryrun", false);
         r.durationMs = whole("duration_ms");

@@ -4,6 +4,7 @@
 #include "model/UserText.h"
 #include "store/ProjectFiles.h"
 #include "util/JsonParser.h"
+#include "model/ScriptPlaceholders.h"
 
 #include <QUuid>
 
@@ -63,6 +64,45 @@ Project Project::create(const QString &name, const Brief &brief)
     return p;
 }
 
+FieldProblems Project::renderBlockers() const
+{
+    FieldProblems blockers;
+    for (const FieldProblem &problem : brief.validate())
+        blockers.append({QStringLiteral("/brief") + problem.path, problem.message});
+    if (!script) {
+        blockers.append({QStringLiteral("/script"), QStringLiteral("There is no script yet: write or import one on the Script page.")});
+        return blockers;
+    }
+    for (const FieldProblem &problem : script->validate())
+        blockers.append({QStringLiteral("/script") + (problem.path == QStringLiteral("/") ? QString() : problem.path), problem.message});
+    for (const FieldProblem &problem : ScriptPlaceholders::unfilled(*script))
+        blockers.append({QStringLiteral("/script") + problem.path, problem.message});
+    return blockers;
+}
+
+void Project::recordRender(const RenderRecord &render)
+{
+    if (feedback.renderHash != render.inputsHash) {
+        if (!feedback.isEmpty())
+            feedbackHistory.append(feedback);
+        feedback = FeedbackState();
+        feedback.renderHash = render.inputsHash;
+    }
+    lastRender = render;
+}
+
+const json *Project::currentJudgement() const
+{
+    if (!lastRender || !evaluations.is_array())
+        return nullptr;
+    for (auto it = evaluations.rbegin(); it != evaluations.rend(); ++it) {
+        if (it->is_object() && it->value("kind", std::string()) == "judge"
+            && it->value("renderHash", std::string()) == toStd(lastRender->inputsHash))
+            return &*it;
+    }
+    return nullptr;
+}
+
 QList<Scene> Project::scenes() const
 {
     return script ? Scene::fromScript(*script) : QList<Scene>{};
@@ -116,6 +156,14 @@ void Project::moveSceneImage(int from, int to)
     sceneImages.move(from, to);
 }
 
+void Project::swapSceneImages(int a, int b)
+{
+    syncSceneImages();
+    if (a == b || a < 0 || b < 0 || a >= sceneImages.size() || b >= sceneImages.size())
+        return;
+    sceneImages.swapItemsAt(a, b);
+}
+
 json Project::toJson() const
 {
     json images = json::array();
@@ -144,12 +192,20 @@ json Project::toJson() const
                                {"itemsMade", r.itemsMade},
                                {"message", toStd(r.message)}});
     }
-    json fb{{"vote", toStd(feedback.vote)},
-            {"comment", toStd(feedback.comment)},
-            {"outboxIds", json::array()},
-            {"updatedAt", toStd(isoTime(feedback.updatedAt))}};
-    for (const QString &outboxId : feedback.outboxIds)
-        fb["outboxIds"].push_back(toStd(outboxId));
+    auto feedbackJson = [](const FeedbackState &f) {
+        json fb{{"renderHash", toStd(f.renderHash)},
+                {"vote", toStd(f.vote)},
+                {"comment", toStd(f.comment)},
+                {"outboxIds", json::array()},
+                {"updatedAt", toStd(isoTime(f.updatedAt))}};
+        for (const QString &outboxId : f.outboxIds)
+            fb["outboxIds"].push_back(toStd(outboxId));
+        return fb;
+    };
+    const json fb = feedbackJson(feedback);
+    json history = json::array();
+    for (const FeedbackState &f : feedbackHistory)
+        history.push_back(feedbackJson(f));
     json doc{{"schemaVersion", kSchemaVersion},
              {"id", toStd(id)},
              {"name", toStd(name)},
@@ -157,10 +213,12 @@ json Project::toJson() const
              {"modifiedAt", toStd(isoTime(modifiedAt))},
              {"brief", brief.toJson()},
              {"script", script ? script->toJson() : json(nullptr)},
+             {"scriptOrigin", scriptOrigin ? scriptOrigin->toJson() : json(nullptr)},
              {"sceneImages", images},
              {"tensorzero", json{{"episodeId", toStd(episodeId)}, {"inferences", inf}}},
              {"evaluations", evaluations},
              {"feedback", fb},
+             {"feedbackHistory", history},
              {"runs", runList},
              {"lastRender", nullptr}};
     if (lastRender)
@@ -216,6 +274,14 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         auto script = Script::fromJson(j.at("script"), QStringLiteral("/script"), problems);
         if (script)
             p.script = *script;
+    }
+
+    // Optional (added within format 1): older files have no scriptOrigin and older studios ignore it.
+    if (j.contains("scriptOrigin") && !j.at("scriptOrigin").is_null()) {
+        if (auto origin = InferenceRecord::fromJson(j.at("scriptOrigin")))
+            p.scriptOrigin = *origin;
+        else
+            r.problem(QStringLiteral("/scriptOrigin"), QStringLiteral("is not an inference record (function, inferenceId, …)"));
     }
 
     if (const json *imgs = r.array(j, root, "sceneImages", false)) {
@@ -283,17 +349,29 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
                 p.evaluations = evaluations;
         }
     }
-    if (const json *fb = r.object(j, root, "feedback", false)) {
-        const QString path = QStringLiteral("/feedback");
-        p.feedback.vote = r.oneOf(*fb, path, "vote", {QStringLiteral("up"), QStringLiteral("down"), QString()},
-                                  QString(), false);
-        p.feedback.comment = r.string(*fb, path, "comment", {}, false, 5000);
-        if (const json *ids = r.array(*fb, path, "outboxIds", false)) {
+    auto readFeedback = [&](const json &fb, const QString &path) {
+        FeedbackState f;
+        f.renderHash = r.string(fb, path, "renderHash", {}, false, 128);
+        f.vote = r.oneOf(fb, path, "vote", {QStringLiteral("up"), QStringLiteral("down"), QString()}, QString(), false);
+        f.comment = r.string(fb, path, "comment", {}, false, 5000);
+        if (const json *ids = r.array(fb, path, "outboxIds", false)) {
             for (const json &id : *ids)
-                if (id.is_string() && id.get_ref<const std::string &>().size() <= 100 && p.feedback.outboxIds.size() < 1000)
-                    p.feedback.outboxIds.append(toQString(id.get<std::string>()));
+                if (id.is_string() && id.get_ref<const std::string &>().size() <= 100 && f.outboxIds.size() < 1000)
+                    f.outboxIds.append(toQString(id.get<std::string>()));
         }
-        p.feedback.updatedAt = readTime(r, *fb, path, "updatedAt");
+        f.updatedAt = readTime(r, fb, path, "updatedAt");
+        return f;
+    };
+    if (const json *fb = r.object(j, root, "feedback", false))
+        p.feedback = readFeedback(*fb, QStringLiteral("/feedback"));
+    if (const json *history = r.array(j, root, "feedbackHistory", false)) {
+        for (std::size_t i = 0; i < history->size(); ++i) {
+            const QString path = JsonReader::child(QStringLiteral("/feedbackHistory"), i);
+            if (history->at(i).is_object())
+                p.feedbackHistory.append(readFeedback(history->at(i), path));
+            else
+                r.problem(path, QStringLiteral("must be an object"));
+        }
     }
     if (const json *runs = r.array(j, root, "runs", false)) {
         for (std::size_t i = 0; i < runs->size(); ++i) {
@@ -334,6 +412,10 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
             p.lastRender = rec;
         }
     }
+    // Projects from before ratings were tied to a render: the rating is about the last video.
+    const bool legacyFeedback = j.contains("feedback") && j.at("feedback").is_object() && !j.at("feedback").contains("renderHash");
+    if (legacyFeedback && p.lastRender)
+        p.feedback.renderHash = p.lastRender->inputsHash;
     return p;
 }
 

@@ -45,12 +45,14 @@ struct RunRecord {
     bool operator==(const RunRecord &) const = default;
 };
 
-/// The creator's rating of the finished video.
+/// The creator's rating of one rendered video (the render whose inputsHash is renderHash).
 struct FeedbackState {
+    QString renderHash;   ///< RenderRecord::inputsHash of the video it is about
     QString vote;         ///< "up", "down" or empty
     QString comment;
     QStringList outboxIds; ///< feedback items queued for the gateway
     QDateTime updatedAt;
+    bool isEmpty() const { return vote.isEmpty() && comment.isEmpty(); }
     bool operator==(const FeedbackState &) const = default;
 };
 
@@ -74,17 +76,26 @@ struct Project {
     QDateTime modifiedAt;
     Brief brief;
     std::optional<Script> script;
+    /// Which inference wrote the script (id, variant, tokens, cost, latency); empty when the
+    /// creator wrote or imported it. Cleared by nobody: edits keep the record of where it began.
+    std::optional<InferenceRecord> scriptOrigin;
     QList<SceneImage> sceneImages;
     QString episodeId;
     QList<InferenceRecord> inferences;
     nlohmann::json evaluations = nlohmann::json::array();
-    FeedbackState feedback;
+    FeedbackState feedback;             ///< about lastRender
+    QList<FeedbackState> feedbackHistory; ///< about earlier renders, oldest first
     QList<RunRecord> runs;
     std::optional<RenderRecord> lastRender;
 
     static Project create(const QString &name, const Brief &brief);
 
     QList<Scene> scenes() const;
+    /// Why this project cannot be rendered yet, one plain-words problem per field (JSON path from
+    /// the project root: "/brief/voice", "/script/steps/1/narration"): no script, a brief or a
+    /// script that breaks the schema, placeholder text left in the script. Empty means it can
+    /// render. The studio, the CLI and the pipeline all ask this one function.
+    FieldProblems renderBlockers() const;
     /// Makes sceneImages as long as scenes() (new scenes get cards; extra entries dropped).
     void syncSceneImages();
 
@@ -94,6 +105,15 @@ struct Project {
     void insertStep(int index, const Script::Step &step);
     /// Image review: moves one scene's picture to another scene's position (the others shift).
     void moveSceneImage(int from, int to);
+    /// Image review: two scenes trade pictures (a card stays a card: it is drawn from the scene
+    /// it lands on).
+    void swapSceneImages(int a, int b);
+
+    /// Records a finished render. A video with other inputs starts with a clean rating: the rating
+    /// of the previous video moves to feedbackHistory. AI reviews carry the hash themselves.
+    void recordRender(const RenderRecord &render);
+    /// The newest AI judge entry of `evaluations` made on the last render, or null.
+    const nlohmann::json *currentJudgement() const;
 
     nlohmann::json toJson() const;
     /// Reads every field it can, reporting each problem with its JSON path. A document whose

@@ -10,7 +10,7 @@ namespace diy {
 
 /// One scene of the video, derived from the script in order: intro, materials, each step, completion.
 ///
-/// Materials are ONE scene with a checklist, not one scene per material: a 3–6 item list read as a
+/// Materials are ONE scene with a checklist, not one scene per material: a 3–10 item list read as a
 /// single checklist keeps the pacing tight (one scene per item would give 2–3 s flashes), the card
 /// stays on screen long enough to pause and read, and it matches how the script schema groups them.
 struct Scene {

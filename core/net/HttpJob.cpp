@@ -32,7 +32,7 @@ QString hostOf(const QUrl &url)
 } // namespace
 
 HttpJob::HttpJob(QNetworkAccessManager *network, HttpRequest request, QObject *parent)
-    : QObject(parent), m_network(network), m_request(std::move(request)), m_attemptTimer(new QTimer(this)),
+    : ValueJob<HttpResponse>(parent), m_network(network), m_request(std::move(request)), m_attemptTimer(new QTimer(this)),
       m_retryTimer(new QTimer(this))
 {
     m_attemptTimer->setSingleShot(true);
@@ -51,19 +51,14 @@ HttpJob::~HttpJob()
     }
 }
 
-void HttpJob::start()
+void HttpJob::run()
 {
-    if (m_started)
-        return;
-    m_started = true;
     m_clock.start();
     sendAttempt();
 }
 
-void HttpJob::cancel()
+void HttpJob::abort()
 {
-    if (m_finished)
-        return;
     m_retryTimer->stop();
     m_attemptTimer->stop();
     if (m_reply) {
@@ -77,7 +72,7 @@ void HttpJob::cancel()
 
 void HttpJob::sendAttempt()
 {
-    if (m_finished)
+    if (isFinished())
         return;
     ++m_attempt;
     m_timedOut = false;
@@ -116,6 +111,8 @@ void HttpJob::sendAttempt()
             return;
         }
         emit downloadProgress(received, total);
+        if (total > 0)
+            reportProgress(double(received) / double(total));
     });
     connect(reply, &QNetworkReply::uploadProgress, this, &HttpJob::uploadProgress);
     if (m_request.timeoutMs > 0)
@@ -140,7 +137,7 @@ void HttpJob::onReplyFinished()
     reply->deleteLater();
 
     if (m_tooLarge) {
-        finish(makeError(Error::Kind::Server, QStringLiteral("The server's answer was too large."),
+        complete(makeError(Error::Kind::Server, QStringLiteral("The server's answer was too large."),
                          QStringLiteral("more than %1 bytes from %2").arg(m_request.maxResponseBytes).arg(hostOf(m_request.url)),
                          false));
         return;
@@ -180,6 +177,8 @@ void HttpJob::onReplyFinished()
         const QByteArray header = response.header("Retry-After");
         if (!header.isEmpty())
             retryAfter = RetryPolicy::parseRetryAfter(header, QDateTime::currentDateTimeUtc());
+        if (!retryAfter && m_request.retryDelayFromAnswer)
+            retryAfter = m_request.retryDelayFromAnswer(response);
         const Error::Kind kind = response.status == 429 ? Error::Kind::RateLimited
                                  : response.status == 408 || response.status == 504 ? Error::Kind::Timeout
                                                                                       : Error::Kind::Server;
@@ -188,7 +187,7 @@ void HttpJob::onReplyFinished()
                               retryAfter, response);
         return;
     }
-    finish(std::move(response));
+    complete(std::move(response));
 }
 
 void HttpJob::scheduleRetryOrFinish(const Error &reason, std::optional<qint64> retryAfterMs,
@@ -198,12 +197,12 @@ void HttpJob::scheduleRetryOrFinish(const Error &reason, std::optional<qint64> r
     const bool retryAfterTooLong = retryAfterMs && *retryAfterMs > m_request.retry.maxRetryAfterMs;
     if (!canRetry || retryAfterTooLong) {
         if (lastResponse) {
-            finish(std::move(*lastResponse)); // the caller maps the final status to its own error
+            complete(std::move(*lastResponse)); // the caller maps the final status to its own error
             return;
         }
         Error error = reason;
         error.detail += QStringLiteral(" (after %1 attempt%2)").arg(m_attempt).arg(m_attempt == 1 ? QString() : QStringLiteral("s"));
-        finish(std::move(error));
+        complete(std::move(error));
         return;
     }
     qint64 delay = m_request.retry.backoffMs(m_attempt + 1);
@@ -216,14 +215,14 @@ void HttpJob::scheduleRetryOrFinish(const Error &reason, std::optional<qint64> r
     m_retryTimer->start(int(delay));
 }
 
-void HttpJob::finish(Result<HttpResponse> result)
+void HttpJob::complete(Result<HttpResponse> result)
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    m_finished = true;
-    emit finished(result);
-    if (m_autoDelete)
-        deleteLater();
+    if (result)
+        succeed(std::move(result).value());
+    else
+        finish(result.error());
 }
 
 } // namespace diy

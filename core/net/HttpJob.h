@@ -2,6 +2,7 @@
 
 #include "net/HttpRequest.h"
 #include "net/HttpResponse.h"
+#include "util/Job.h"
 #include "util/Result.h"
 
 #include <QElapsedTimer>
@@ -14,45 +15,41 @@ class QTimer;
 
 namespace diy {
 
-/// One HTTP exchange as a job: start(), cancel(), progress, and exactly one finished().
+/// One HTTP exchange as a job (the Job contract: start(), cancel(), progress, exactly one
+/// finished(Status); result() is the final answer).
 ///
 /// Retries live inside the job: 408/429/502/503/504, timeouts and dropped or refused connections
 /// are tried again with exponential backoff and jitter (RetryPolicy), waiting at least as long as
-/// a Retry-After header asks (seconds or HTTP-date). Other statuses are final and reported as an
-/// HttpResponse, so callers map them to their own errors. Transport failures, cancellation and
-/// exhausted retries without any answer are reported as an Error.
+/// a Retry-After header asks (seconds or HTTP-date) or, without one, what the request's
+/// retryDelayFromAnswer hook reads from the answer. Other statuses are final and reported as an
+/// HttpResponse (a successful job), so callers map them to their own errors. Transport failures,
+/// cancellation and exhausted retries without any answer finish the job with an Error.
 ///
 /// The job never owns the QNetworkAccessManager; one manager is shared by the whole app.
-class HttpJob : public QObject {
+class HttpJob : public ValueJob<HttpResponse> {
     Q_OBJECT
 public:
     HttpJob(QNetworkAccessManager *network, HttpRequest request, QObject *parent = nullptr);
     ~HttpJob() override;
 
-    void start();
-    /// Ends the job with Error::cancelled() (emitted synchronously). No-op once finished.
-    void cancel();
-
-    bool isFinished() const { return m_finished; }
     int attempt() const { return m_attempt; }
     const HttpRequest &request() const { return m_request; }
-    /// Schedules deleteLater() right after finished() is emitted (default true).
-    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
 signals:
-    void finished(const diy::Result<diy::HttpResponse> &result);
     /// An attempt failed and another follows after `delayMs`.
     void retrying(int nextAttempt, const diy::Error &reason, int delayMs);
     void downloadProgress(qint64 received, qint64 total);
     void uploadProgress(qint64 sent, qint64 total);
 
 private:
+    void run() override;
+    void abort() override;
     void sendAttempt();
     void onReplyFinished();
     void onAttemptTimeout();
     void scheduleRetryOrFinish(const Error &reason, std::optional<qint64> retryAfterMs,
                                std::optional<HttpResponse> lastResponse);
-    void finish(Result<HttpResponse> result);
+    void complete(Result<HttpResponse> result);
 
     QNetworkAccessManager *m_network;
     HttpRequest m_request;
@@ -65,9 +62,6 @@ private:
     int m_attempt = 0;
     bool m_timedOut = false;
     bool m_tooLarge = false;
-    bool m_started = false;
-    bool m_finished = false;
-    bool m_autoDelete = true;
 };
 
 } // namespace diy

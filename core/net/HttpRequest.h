@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/HttpResponse.h"
 #include "net/RetryPolicy.h"
 
 #include <QByteArray>
@@ -9,6 +10,9 @@
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
 
 namespace diy {
 
@@ -38,6 +42,10 @@ struct HttpRequest {
     int timeoutMs = 60'000;                       ///< per attempt, from sending to the last byte
     qint64 maxResponseBytes = 512LL * 1024 * 1024; ///< a larger answer ends the job
     RetryPolicy retry;
+    /// For a retryable answer without a usable Retry-After header: the wait the answer itself asks
+    /// for (e.g. Gemini's RetryInfo.retryDelay in the body), or nothing for the computed backoff.
+    /// Treated like Retry-After: it wins over a shorter backoff and is capped by maxRetryAfterMs.
+    std::function<std::optional<qint64>(const HttpResponse &answer)> retryDelayFromAnswer;
     QString label;                                ///< short description for logs ("tensorzero /inference")
 
     static HttpRequest get(const QUrl &url);

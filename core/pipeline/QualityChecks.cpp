@@ -1,17 +1,16 @@
 #include "pipeline/QualityChecks.h"
 
 #include "media/QualityReport.h"
-#include "model/JsonReader.h"
 
 namespace diy {
 
 using nlohmann::json;
 
-json QualityChecks::aggregate(const QList<json> &segmentReports, const QStringList &sceneLabels,
-                              const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief)
+TechnicalReport QualityChecks::build(const QList<json> &segmentReports, const QStringList &sceneLabels,
+                                    const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief)
 {
+    TechnicalReport report;
     QList<QualityReport> parts;
-    json scenes = json::array();
     qint64 offset = 0;
     for (int i = 0; i < segmentReports.size(); ++i) {
         QualityReport r;
@@ -20,12 +19,15 @@ json QualityChecks::aggregate(const QList<json> &segmentReports, const QStringLi
         } catch (const json::exception &) {
         }
         parts.append(r);
-        scenes.push_back(json{{"scene", toStd(sceneLabels.value(i))},
-                              {"offsetMs", offset},
-                              {"durationMs", r.probe.durationMs > 0 ? r.probe.durationMs : sceneDurationsMs.value(i)},
-                              {"integratedLufs", r.hasLoudness ? json(r.integratedLufs) : json(nullptr)},
-                              {"findings", r.findings}});
-        offset += r.probe.durationMs > 0 ? r.probe.durationMs : sceneDurationsMs.value(i);
+        TechnicalReport::Scene scene;
+        scene.label = sceneLabels.value(i);
+        scene.offsetMs = offset;
+        scene.durationMs = r.probe.durationMs > 0 ? r.probe.durationMs : sceneDurationsMs.value(i);
+        if (r.hasLoudness)
+            scene.integratedLufs = r.integratedLufs;
+        scene.findings = r.findings;
+        report.scenes.append(scene);
+        offset += scene.durationMs;
     }
     QualityReport merged = QualityReport::merge(parts);
     if (finalProbe.hasVideo())
@@ -45,20 +47,15 @@ json QualityChecks::aggregate(const QList<json> &segmentReports, const QStringLi
         merged.findings.append({QualityFinding::Severity::Info, QStringLiteral("duration-target"),
                                 QStringLiteral("The video runs %1 s (target about %2 s).").arg(seconds, 0, 'f', 0).arg(target, 0, 'f', 0)});
     }
-    json report = merged;
-    report["scenes"] = scenes;
-    report["targetDurationSeconds"] = brief.targetDurationSeconds;
-    report["video"] = json{{"durationMs", merged.probe.durationMs},
-                           {"width", merged.probe.videoSize.width()},
-                           {"height", merged.probe.videoSize.height()},
-                           {"videoCodec", toStd(merged.probe.videoCodec)},
-                           {"pixelFormat", toStd(merged.probe.pixelFormat)},
-                           {"audioCodec", toStd(merged.probe.audioCodec)},
-                           {"sampleRate", merged.probe.sampleRate},
-                           {"faststart", merged.probe.faststart}};
-    report["errors"] = merged.count(QualityFinding::Severity::Error);
-    report["warnings"] = merged.count(QualityFinding::Severity::Warning);
+    report.merged = merged;
+    report.targetDurationSeconds = brief.targetDurationSeconds;
     return report;
+}
+
+json QualityChecks::aggregate(const QList<json> &segmentReports, const QStringList &sceneLabels,
+                              const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief)
+{
+    return build(segmentReports, sceneLabels, sceneDurationsMs, finalProbe, brief).toJson();
 }
 
 } // namespace diy

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "media/ProbeInfo.h"
+#include "media/TechnicalReport.h"
 #include "model/Brief.h"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,9 @@ namespace diy {
 /// video), the final file's streams, a per-scene table, and findings including the brief's target.
 class QualityChecks {
 public:
+    static TechnicalReport build(const QList<nlohmann::json> &segmentReports, const QStringList &sceneLabels,
+                                 const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief);
+    /// build(…).toJson(): the report as written to renders/<name>.checks.json.
     static nlohmann::json aggregate(const QList<nlohmann::json> &segmentReports, const QStringList &sceneLabels,
                                     const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe,
                                     const Brief &brief);

@@ -97,7 +97,7 @@ void QualityJudge::start()
     m_started = true;
     if (!m_client) {
         QMetaObject::invokeMethod(this, [this] {
-            finish(Error::invalidInput(QStringLiteral("No TensorZero gateway is set up: add its address in Settings.")));
+            finish(Error::invalidInput(QStringLiteral("No AI service is set up: add its address in Settings → AI service.")));
         }, Qt::QueuedConnection);
         return;
     }

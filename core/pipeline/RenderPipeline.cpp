@@ -1,127 +1,33 @@
 #include "pipeline/RenderPipeline.h"
 
-#include "media/CaptionChunker.h"
-#include "media/CaptionTrack.h"
-#include "media/CardRenderer.h"
 #include "media/MediaTools.h"
-#include "media/MediaProbeJob.h"
-#include "media/MergeJob.h"
-#include "media/NarrationJob.h"
-#include "media/PhotoFrameComposer.h"
-#include "media/QualityCheckJob.h"
-#include "media/SegmentJob.h"
+#include "media/NarrationCueFile.h"
 #include "model/JsonReader.h"
-#include "pipeline/QualityChecks.h"
-#include "pipeline/SceneDesign.h"
+#include "pipeline/Stage.h"
 #include "store/ProjectStore.h"
 #include "util/AtomicFile.h"
 #include "util/Log.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QHash>
-#include <QImageReader>
+#include <QPointer>
 #include <QThread>
-#include <QtConcurrent>
 
 #include <nlohmann/json.hpp>
+
+#include <map>
 
 namespace diy {
 
 using nlohmann::json;
 
-namespace {
-
-double baseWeight(RenderStage stage)
-{
-    switch (stage) {
-    case RenderStage::Frames: return 0.04;
-    case RenderStage::Narration: return 0.16;
-    case RenderStage::Segments: return 0.62;
-    case RenderStage::Merge: return 0.06;
-    case RenderStage::Checks: return 0.12;
-    }
-    return 0.0;
-}
-
-Status paintFrame(const Scene &scene, const SceneImage &image, const QString &projectDir, const Brief &brief,
-                  const QString &scriptTitle, QSize size, const QString &outputPath)
-{
-    QImage frame;
-    if (image.source == SceneImage::Source::Card || image.file.isEmpty()) {
-        frame = CardRenderer(size).render(SceneDesign::cardContent(scene, brief, scriptTitle));
-    } else {
-        QImageReader reader(QDir(projectDir).filePath(image.file));
-        reader.setAutoTransform(true);
-        const QImage photo = reader.read();
-        if (photo.isNull())
-            return Error::invalidInput(
-                QStringLiteral("The picture for %1 (%2) cannot be read: replace it or switch back to the card.")
-                    .arg(scene.displayName(), image.originalName.isEmpty() ? image.file : image.originalName),
-                reader.errorString());
-        PhotoFrameComposer::Overlay overlay;
-        overlay.stepNumber = scene.stepNumber;
-        overlay.stepCount = scene.stepCount;
-        overlay.title = scene.kind == Scene::Kind::Intro ? scene.title : scene.kind == Scene::Kind::Step ? scene.title : QString();
-        overlay.checklist = scene.checklist;
-        frame = PhotoFrameComposer(size).compose(photo, overlay);
-    }
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    if (!frame.save(&buffer, "PNG", 1))
-        return Error::internal(QStringLiteral("Could not encode the image for %1.").arg(scene.displayName()));
-    return AtomicFile::write(outputPath, png);
-}
-
-QString narrationJsonPath(const QString &wavPath)
-{
-    return wavPath.left(wavPath.size() - 4) + QStringLiteral(".json");
-}
-
-json cuesToJson(const NarrationResult &r)
-{
-    json cues = json::array();
-    for (const CaptionCue &c : r.cues)
-        cues.push_back(json{{"startMs", c.startMs}, {"endMs", c.endMs}, {"text", toStd(c.text)}});
-    return json{{"durationMs", r.durationMs}, {"cues", cues}};
-}
-
-Result<NarrationResult> readNarration(const QString &wavPath)
-{
-    auto bytes = AtomicFile::read(narrationJsonPath(wavPath));
-    if (!bytes)
-        return bytes.error();
-    try {
-        const json j = json::parse(bytes->toStdString());
-        NarrationResult r;
-        r.wavPath = wavPath;
-        r.durationMs = j.at("durationMs").get<qint64>();
-        for (const json &c : j.at("cues"))
-            r.cues.append({c.at("startMs").get<qint64>(), c.at("endMs").get<qint64>(),
-                           toQString(c.at("text").get<std::string>())});
-        return r;
-    } catch (const json::exception &e) {
-        return Error::io(QStringLiteral("A cached narration file is damaged; it will be made again."),
-                         QString::fromUtf8(e.what()));
-    }
-}
-
-} // namespace
-
-struct RenderPipeline::Item {
-    enum class State { Waiting, Running, Done };
-    RenderStage stage = RenderStage::Frames;
-    int index = 0;             ///< scene index; for Checks, index == scene count is the final file
-    State state = State::Waiting;
-    double weight = 1.0;       ///< share of its stage's work (segments: by narration length)
-    double fraction = 0.0;     ///< progress of a running item
-    QObject *job = nullptr;    ///< a ProcessJob or a QFutureWatcher while running
-};
-
 struct RenderPipeline::Run {
+    enum class State { Waiting, Running, Done };
+    struct ItemState {
+        State state = State::Waiting;
+        double fraction = 0.0;
+        QPointer<Job> job;
+    };
     struct StageState {
         int total = 0;
         int reused = 0;
@@ -135,139 +41,97 @@ struct RenderPipeline::Run {
     };
     QElapsedTimer total;
     QDateTime startedAt;
-    std::vector<Item> items;
+    std::vector<ItemState> items;
     std::map<RenderStage, StageState> stages;
     std::map<RenderStage, double> stageSeconds;
     int reused = 0;
     int made = 0;
+    int jobs = 1;
     bool stopping = false;
     std::optional<Error> failure;
-    QList<NarrationResult> narration;
-    QList<json> checks;
-    ProbeInfo finalProbe;
-    CaptionStyle style;
-    int jobs = 1;
-
-    int running(bool heavy) const
-    {
-        int n = 0;
-        for (const Item &i : items)
-            if (i.state == Item::State::Running
-                && ((i.stage == RenderStage::Segments || i.stage == RenderStage::Merge) == heavy))
-                ++n;
-        return n;
-    }
-    int runningTotal() const { return running(true) + running(false); }
 };
 
 RenderPipeline::RenderPipeline(Project project, QString projectDir, Options options, QObject *parent)
-    : QObject(parent)
-    , m_project(std::move(project))
-    , m_projectDir(std::move(projectDir))
-    , m_options(std::move(options))
+    : ValueJob<RenderSummary>(parent), m_project(std::move(project)), m_projectDir(std::move(projectDir)),
+      m_options(std::move(options))
+{
+    m_registry = StageRegistry::standard(ProviderSet::offline(&m_framePool));
+    m_project.syncSceneImages();
+}
+
+RenderPipeline::RenderPipeline(Project project, QString projectDir, Options options, const ProviderSet &providers,
+                               QObject *parent)
+    : ValueJob<RenderSummary>(parent), m_project(std::move(project)), m_projectDir(std::move(projectDir)),
+      m_options(std::move(options)), m_registry(StageRegistry::standard(providers))
 {
     m_project.syncSceneImages();
 }
 
-RenderPipeline::~RenderPipeline() = default;
-
-RenderPipeline::Item *RenderPipeline::item(RenderStage stage, int index)
+RenderPipeline::~RenderPipeline()
 {
-    for (Item &i : m_run->items)
-        if (i.stage == stage && i.index == index)
-            return &i;
-    return nullptr;
+    // Running jobs are children: deleting them stops their work. Pool tasks see their flags.
+    m_framePool.clear();
+    m_framePool.waitForDone();
 }
 
-void RenderPipeline::start()
+void RenderPipeline::run()
 {
-    if (m_running || m_finished)
-        return;
-    m_running = true;
     m_run = std::make_unique<Run>();
     Run &run = *m_run;
     run.total.start();
     run.startedAt = QDateTime::currentDateTimeUtc();
     run.jobs = m_options.jobs > 0 ? m_options.jobs : qMax(1, QThread::idealThreadCount());
     m_framePool.setMaxThreadCount(qMax(1, run.jobs));
-    run.style = SceneDesign::captionStyle(m_project.brief);
 
     if (!m_project.script) {
-        // Report on the next turn so callers can connect after start() too.
-        QMetaObject::invokeMethod(this, [this] {
-            fail(Error::invalidInput(QStringLiteral("The project has no script yet: write or import one on the Script page first.")));
-        }, Qt::QueuedConnection);
+        fail(Error::invalidInput(QStringLiteral("The project has no script yet: write or import one on the Script page first.")));
+        return;
+    }
+    // One rule everywhere: what the studio and the CLI refuse, the pipeline refuses too.
+    if (const FieldProblems blockers = m_project.renderBlockers(); !blockers.isEmpty()) {
+        fail(Error::invalidInput(QStringLiteral("The project cannot be rendered yet: %1").arg(blockers.first().message),
+                                 problemLines(blockers).join(QLatin1Char('\n'))));
         return;
     }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {
-        auto found = MediaTools::locate(tool);
-        if (!found) {
-            const Error error = found.error();
-            QMetaObject::invokeMethod(this, [this, error] { fail(error); }, Qt::QueuedConnection);
+        if (auto found = MediaTools::locate(tool); !found) {
+            fail(found.error());
             return;
         }
     }
-    m_plan = RenderPlan::make(m_project, m_projectDir, m_options.frameSize);
-    const QDir cache(ProjectStore::cacheDir(m_projectDir));
-    for (const char *sub : {"frames", "narration", "captions", "segments", "checks"})
-        cache.mkpath(QString::fromLatin1(sub));
-    QDir().mkpath(ProjectStore::rendersDir(m_projectDir));
-    const int n = int(m_plan.scenes.size());
-    run.narration.resize(n);
-    run.checks.resize(n);
-
-    // Build the item graph; what a previous run finished is Done from the start.
-    for (int i = 0; i < n; ++i) {
-        const auto &s = m_plan.scenes[i];
-        Item frame{RenderStage::Frames, i};
-        frame.state = s.frameDone ? Item::State::Done : Item::State::Waiting;
-        Item narration{RenderStage::Narration, i};
-        if (s.narrationDone) {
-            if (auto cached = readNarration(s.narrationPath)) {
-                run.narration[i] = *cached;
-                narration.state = Item::State::Done;
-            }
-        }
-        Item segment{RenderStage::Segments, i};
-        segment.state = s.segmentDone && narration.state == Item::State::Done ? Item::State::Done : Item::State::Waiting;
-        segment.weight = qMax<double>(10.0, double(s.scene.narration.size()));
-        Item check{RenderStage::Checks, i};
-        if (s.checkDone && segment.state == Item::State::Done) {
-            try {
-                run.checks[i] = json::parse(AtomicFile::read(s.checkPath).valueOr({}).toStdString());
-                check.state = Item::State::Done;
-            } catch (const json::exception &) {
-            }
-        }
-        for (Item *it : {&frame, &narration, &segment, &check})
-            run.items.push_back(*it);
+    m_plan = RenderPlan::make(m_project, m_projectDir, m_options.frameSize, &m_registry);
+    if (!m_options.runChecks) {
+        // Nothing depends on the checks: drop them (indices of the other items stay valid because
+        // checks are planned last).
+        m_plan.items.erase(std::remove_if(m_plan.items.begin(), m_plan.items.end(),
+                                          [](const PlanItem &i) { return i.stage == RenderStage::Checks; }),
+                           m_plan.items.end());
     }
-    bool allSegments = std::all_of(run.items.begin(), run.items.end(), [](const Item &i) {
-        return i.stage != RenderStage::Segments || i.state == Item::State::Done;
-    });
-    Item merge{RenderStage::Merge, 0};
-    merge.state = m_plan.mergeDone && allSegments ? Item::State::Done : Item::State::Waiting;
-    run.items.push_back(merge);
-    if (m_options.runChecks)
-        run.items.push_back(Item{RenderStage::Checks, n}); // the final file is always probed
-    else
-        run.items.erase(std::remove_if(run.items.begin(), run.items.end(),
-                                       [](const Item &i) { return i.stage == RenderStage::Checks; }),
-                        run.items.end());
+    for (const PlanItem &item : m_plan.items) {
+        QDir().mkpath(QFileInfo(item.outputPath).absolutePath());
+        for (const QString &extra : item.extraOutputs)
+            QDir().mkpath(QFileInfo(extra).absolutePath());
+    }
+    QDir().mkpath(ProjectStore::cacheDir(m_projectDir) + QStringLiteral("/captions"));
+    QDir().mkpath(ProjectStore::rendersDir(m_projectDir));
 
-    double sum = 0.0;
-    for (const Item &i : run.items) {
-        auto &st = run.stages[i.stage];
+    run.items.resize(m_plan.items.size());
+    for (int i = 0; i < int(m_plan.items.size()); ++i) {
+        const PlanItem &item = m_plan.items[i];
+        auto &st = run.stages[item.stage];
         ++st.total;
-        if (i.state == Item::State::Done) {
+        if (item.done) {
+            run.items[i].state = Run::State::Done;
             ++st.reused;
             ++st.done;
         } else {
-            st.pendingWeight += i.weight;
+            st.pendingWeight += item.weight;
         }
     }
+    double sum = 0.0;
     for (auto &[stage, st] : run.stages) {
-        st.share = st.total > 0 ? baseWeight(stage) * double(st.total - st.reused) / st.total : 0.0;
+        const Stage *s = m_registry.find(stage);
+        st.share = st.total > 0 && s ? s->weight() * double(st.total - st.reused) / st.total : 0.0;
         sum += st.share;
     }
     for (auto &[stage, st] : run.stages)
@@ -275,39 +139,32 @@ void RenderPipeline::start()
 
     logInfo(QStringLiteral("Render of '%1': %2 scenes, %3 parallel encodes, output %4")
                 .arg(m_project.name)
-                .arg(n)
+                .arg(m_plan.scenes.size())
                 .arg(run.jobs)
                 .arg(m_plan.outputPath));
-    QMetaObject::invokeMethod(this, [this] {
-        if (m_finished)
-            return;
-        // Stages with nothing to do are reported at once, in order.
-        for (RenderStage stage : allRenderStages()) {
-            auto it = m_run->stages.find(stage);
-            if (it == m_run->stages.end() || it->second.done < it->second.total)
-                continue;
-            markStageStarted(stage);
-            for (const Item &i : m_run->items)
-                if (i.stage == stage)
-                    emit itemFinished(stage, i.index, true);
-            it->second.finished = true;
-            m_run->reused += it->second.reused;
-            emit stageFinished(stage, 0.0);
-            m_run->stageSeconds[stage] = 0.0;
-        }
-        // Items reused in stages that still have work are reported as the stage starts.
-        schedule();
-    }, Qt::QueuedConnection);
+    // Stages with nothing to do are reported at once, in order.
+    for (const RenderStage &stage : allRenderStages()) {
+        auto it = run.stages.find(stage);
+        if (it == run.stages.end() || it->second.done < it->second.total)
+            continue;
+        markStageStarted(stage);
+        for (int i = 0; i < int(m_plan.items.size()); ++i)
+            if (m_plan.items[i].stage == stage)
+                emit itemFinished(stage, m_plan.items[i].scene < 0 ? int(m_plan.scenes.size()) : m_plan.items[i].scene, true);
+        it->second.finished = true;
+        run.reused += it->second.reused;
+        run.stageSeconds[stage] = 0.0;
+        emit stageFinished(stage, 0.0);
+    }
+    schedule();
 }
 
-void RenderPipeline::cancel()
+void RenderPipeline::abort()
 {
-    if (!m_running)
-        return;
     fail(Error::cancelled());
 }
 
-void RenderPipeline::markStageStarted(RenderStage stage)
+void RenderPipeline::markStageStarted(const RenderStage &stage)
 {
     auto &st = m_run->stages[stage];
     if (st.started)
@@ -316,10 +173,11 @@ void RenderPipeline::markStageStarted(RenderStage stage)
     st.timer.start();
     emit stageStarted(stage, st.total, st.reused);
     if (st.done < st.total) {
-        for (const Item &i : m_run->items) {
-            if (i.stage == stage && i.state == Item::State::Done) {
+        // Items reused in stages that still have work are reported as the stage starts.
+        for (int i = 0; i < int(m_plan.items.size()); ++i) {
+            if (m_plan.items[i].stage == stage && m_run->items[i].state == Run::State::Done) {
                 ++m_run->reused;
-                emit itemFinished(stage, i.index, true);
+                emit itemFinished(stage, m_plan.items[i].scene < 0 ? int(m_plan.scenes.size()) : m_plan.items[i].scene, true);
             }
         }
     }
@@ -328,242 +186,134 @@ void RenderPipeline::markStageStarted(RenderStage stage)
 void RenderPipeline::schedule()
 {
     Run &run = *m_run;
-    if (run.stopping || m_finished)
+    if (run.stopping || isFinished())
         return;
-    const auto done = [this](RenderStage stage, int index) {
-        const Item *i = item(stage, index);
-        return !i || i->state == Item::State::Done;
+    const auto ready = [&](int index) {
+        for (int input : m_plan.items[index].inputs)
+            if (run.items[input].state != Run::State::Done)
+                return false;
+        return true;
     };
-    const int n = int(m_plan.scenes.size());
+    const auto runningIn = [&](PlanItem::Lane lane, const QString &provider = {}) {
+        int n = 0;
+        for (int i = 0; i < int(run.items.size()); ++i)
+            if (run.items[i].state == Run::State::Running && m_plan.items[i].lane == lane
+                && (provider.isEmpty() || m_plan.items[i].provider == provider))
+                ++n;
+        return n;
+    };
+    const int count = int(m_plan.items.size());
 
-    // Encodes (the heavy work) first: up to `jobs` at once, in scene order.
-    for (Item &i : run.items) {
-        if (run.running(true) >= run.jobs)
-            break;
-        if (i.state != Item::State::Waiting)
+    // Remote work first: it waits on other machines, so it never takes a local slot.
+    for (int i = 0; i < count; ++i) {
+        const PlanItem &item = m_plan.items[i];
+        if (item.lane != PlanItem::Lane::Remote || run.items[i].state != Run::State::Waiting || !ready(i))
             continue;
-        if (i.stage == RenderStage::Segments && done(RenderStage::Frames, i.index) && done(RenderStage::Narration, i.index)) {
-            if (!startItem(i))
-                return;
-        } else if (i.stage == RenderStage::Merge) {
-            bool ready = true;
-            for (int s = 0; s < n; ++s)
-                ready = ready && done(RenderStage::Segments, s);
-            if (ready && !startItem(i))
-                return;
-        }
+        if (item.maxConcurrency > 0 && runningIn(PlanItem::Lane::Remote, item.provider) >= item.maxConcurrency)
+            continue;
+        if (!startItem(i))
+            return;
     }
-    // Light work (frames, narration, checks) fills the remaining capacity: one slot beside running
-    // encodes, all of them when nothing is encoding. Frames and narration go first, scene by scene,
-    // because they feed the encoder.
-    const int lightSlots = run.running(true) > 0 ? qMax(1, run.jobs / 2) : run.jobs;
-    for (int pass = 0; pass < 2; ++pass) {
-        for (Item &i : run.items) {
-            if (run.running(false) >= lightSlots)
-                break;
-            if (i.state != Item::State::Waiting)
-                continue;
-            bool ready = false;
-            if (pass == 0)
-                ready = i.stage == RenderStage::Frames || i.stage == RenderStage::Narration;
-            else if (i.stage == RenderStage::Checks)
-                ready = i.index < n ? done(RenderStage::Segments, i.index) : done(RenderStage::Merge, 0);
-            if (ready && !startItem(i))
-                return;
-        }
+    // Encodes (the heavy work): up to `jobs` at once, in plan order.
+    for (int i = 0; i < count && runningIn(PlanItem::Lane::Encode) < run.jobs; ++i) {
+        if (m_plan.items[i].lane == PlanItem::Lane::Encode && run.items[i].state == Run::State::Waiting && ready(i)
+            && !startItem(i))
+            return;
     }
-    if (run.runningTotal() == 0) {
+    // Light work fills the remaining capacity: one slot beside running encodes, all of them when
+    // nothing is encoding; items that feed the encoder (priority 0) first, scene by scene.
+    const int lightSlots = runningIn(PlanItem::Lane::Encode) > 0 ? qMax(1, run.jobs / 2) : run.jobs;
+    QList<int> light;
+    for (int i = 0; i < count; ++i)
+        if (m_plan.items[i].lane == PlanItem::Lane::Light && run.items[i].state == Run::State::Waiting)
+            light.append(i);
+    const auto order = [&](int i) {
+        const PlanItem &item = m_plan.items[i];
+        return std::tuple(item.priority, item.scene < 0 ? INT_MAX : item.scene, i);
+    };
+    std::sort(light.begin(), light.end(), [&](int a, int b) { return order(a) < order(b); });
+    for (int i : light) {
+        if (runningIn(PlanItem::Lane::Light) >= lightSlots)
+            break;
+        if (ready(i) && !startItem(i))
+            return;
+    }
+    const bool anyRunning = std::any_of(run.items.begin(), run.items.end(),
+                                        [](const Run::ItemState &s) { return s.state == Run::State::Running; });
+    if (!anyRunning) {
         const bool all = std::all_of(run.items.begin(), run.items.end(),
-                                     [](const Item &i) { return i.state == Item::State::Done; });
+                                     [](const Run::ItemState &s) { return s.state == Run::State::Done; });
         if (all)
             complete();
     }
 }
 
-bool RenderPipeline::startItem(Item &it)
+bool RenderPipeline::startItem(int index)
 {
     Run &run = *m_run;
-    const RenderStage stage = it.stage;
-    const int index = it.index;
-    const bool isScene = index < m_plan.scenes.size();
-    const QString label = isScene ? m_plan.scenes[index].scene.displayName() : QStringLiteral("Final video");
-    markStageStarted(stage);
-    it.state = Item::State::Running;
-    it.fraction = 0.0;
-    emit itemStarted(stage, index, label);
-
-    const auto trackProgress = [this, stage, index](double f) {
-        if (Item *i = item(stage, index)) {
-            i->fraction = f;
+    const PlanItem &item = m_plan.items[index];
+    const Stage *stage = m_registry.find(item.stage);
+    if (!stage) {
+        fail(Error::internal(QStringLiteral("No stage is registered for '%1'.").arg(item.stage.id)));
+        return false;
+    }
+    const int sceneIndex = item.scene < 0 ? int(m_plan.scenes.size()) : item.scene;
+    markStageStarted(item.stage);
+    Job *job = stage->makeJob(item, this);
+    run.items[index].state = Run::State::Running;
+    run.items[index].fraction = 0.0;
+    run.items[index].job = job;
+    emit itemStarted(item.stage, sceneIndex, item.label);
+    connect(job, &Job::progressChanged, this, [this, index](const JobProgress &p) {
+        if (m_run && p.fraction >= 0.0) {
+            m_run->items[index].fraction = p.fraction;
             updateProgress();
         }
-    };
-
-    switch (stage) {
-    case RenderStage::Frames: {
-        const auto &planned = m_plan.scenes[index];
-        auto *watcher = new QFutureWatcher<Status>(this);
-        it.job = watcher;
-        connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, index] {
-            const Status status = watcher->result();
-            watcher->deleteLater();
-            onItemDone(RenderStage::Frames, index, status);
-        });
-        watcher->setFuture(QtConcurrent::run(&m_framePool, paintFrame, planned.scene, m_project.sceneImages[index], m_projectDir,
-                                             m_project.brief, m_project.script->title, m_plan.frameSize, planned.framePath));
-        break;
-    }
-    case RenderStage::Narration: {
-        const auto &planned = m_plan.scenes[index];
-        NarrationSpec spec;
-        spec.phrases = CaptionChunker::chunk(planned.scene.narration, run.style, m_plan.frameSize);
-        spec.voice = m_project.brief.voice;
-        spec.wordsPerMinute = m_project.brief.speechRate;
-        spec.pitch = SceneDesign::narrationPitch(m_project.brief);
-        spec.outputWav = planned.narrationPath;
-        auto *job = new NarrationJob(spec, this);
-        it.job = job;
-        connect(job, &NarrationJob::progressChanged, this, trackProgress);
-        connect(job, &NarrationJob::finished, this, [this, job, index](const Result<NarrationResult> &result) {
-            job->deleteLater();
-            if (!result) {
-                onItemDone(RenderStage::Narration, index, result.error());
-                return;
-            }
-            m_run->narration[index] = *result;
-            const std::string text = cuesToJson(*result).dump(1);
-            onItemDone(RenderStage::Narration, index,
-                       AtomicFile::write(narrationJsonPath(m_plan.scenes[index].narrationPath), QByteArray::fromStdString(text)));
-        });
-        job->start();
-        break;
-    }
-    case RenderStage::Segments: {
-        const auto &planned = m_plan.scenes[index];
-        const NarrationResult &narration = run.narration[index];
-        CaptionTrack track;
-        track.cues = narration.cues;
-        const Status written = AtomicFile::write(planned.captionsPath, track.toAss(run.style, m_plan.frameSize).toUtf8());
-        if (!written) {
-            it.state = Item::State::Waiting;
-            fail(written.error());
-            return false;
-        }
-        SegmentSpec spec;
-        spec.imagePath = planned.framePath;
-        spec.audioPath = planned.narrationPath;
-        spec.assPath = planned.captionsPath;
-        spec.outputPath = planned.segmentPath;
-        spec.frame = m_plan.frameSize;
-        spec.fps = m_plan.fps;
-        spec.durationMs = narration.durationMs;
-        auto *job = new SegmentJob(spec, this);
-        it.job = job;
-        connect(job, &SegmentJob::progressChanged, this, trackProgress);
-        connect(job, &SegmentJob::finished, this, [this, job, index](const Status &status) {
-            job->deleteLater();
-            onItemDone(RenderStage::Segments, index, status);
-        });
-        job->start();
-        break;
-    }
-    case RenderStage::Merge: {
-        MergeSpec spec;
-        qint64 total = 0;
-        for (int i = 0; i < m_plan.scenes.size(); ++i) {
-            spec.segmentPaths.append(m_plan.scenes[i].segmentPath);
-            total += run.narration[i].durationMs;
-        }
-        spec.outputPath = m_plan.outputPath;
-        if (!m_project.brief.musicFile.isEmpty())
-            spec.musicPath = QDir(m_projectDir).absoluteFilePath(m_project.brief.musicFile);
-        spec.musicVolume = m_project.brief.musicVolume;
-        spec.totalDurationMs = total;
-        auto *job = new MergeJob(spec, this);
-        it.job = job;
-        connect(job, &MergeJob::progressChanged, this, trackProgress);
-        connect(job, &MergeJob::finished, this, [this, job](const Status &status) {
-            job->deleteLater();
-            onItemDone(RenderStage::Merge, 0, status);
-        });
-        job->start();
-        break;
-    }
-    case RenderStage::Checks: {
-        if (isScene) {
-            auto *job = new QualityCheckJob(m_plan.scenes[index].segmentPath, this);
-            it.job = job;
-            connect(job, &QualityCheckJob::finished, this, [this, job, index](const Result<QualityReport> &result) {
-                job->deleteLater();
-                if (!result) {
-                    onItemDone(RenderStage::Checks, index, result.error());
-                    return;
-                }
-                const json j = *result;
-                m_run->checks[index] = j;
-                onItemDone(RenderStage::Checks, index,
-                           AtomicFile::write(m_plan.scenes[index].checkPath, QByteArray::fromStdString(j.dump(1))));
-            });
-            job->start();
-        } else {
-            // The final file is probed only (streams, duration, faststart): its content is the
-            // segments' content, already measured and cached per segment.
-            auto *job = new MediaProbeJob(m_plan.outputPath, this);
-            it.job = job;
-            connect(job, &MediaProbeJob::finished, this, [this, job, index](const Result<ProbeInfo> &result) {
-                job->deleteLater();
-                if (!result) {
-                    onItemDone(RenderStage::Checks, index, result.error());
-                    return;
-                }
-                m_run->finalProbe = *result;
-                onItemDone(RenderStage::Checks, index, Status{});
-            });
-            job->start();
-        }
-        break;
-    }
-    }
+    });
+    connect(job, &Job::finished, this, [this, job, index](const Status &status) {
+        job->deleteLater();
+        onItemDone(index, status);
+    });
+    job->start();
     return true;
 }
 
-void RenderPipeline::onItemDone(RenderStage stage, int index, const Status &status)
+void RenderPipeline::onItemDone(int index, const Status &status)
 {
     Run &run = *m_run;
-    Item *it = item(stage, index);
-    if (!it)
-        return;
-    it->job = nullptr;
+    Run::ItemState &state = run.items[index];
+    const PlanItem &item = m_plan.items[index];
+    state.job = nullptr;
     if (run.stopping) {
-        it->state = Item::State::Waiting;
-        if (run.runningTotal() == 0)
+        state.state = Run::State::Waiting;
+        schedule();
+        if (std::none_of(run.items.begin(), run.items.end(), [](const Run::ItemState &s) { return s.state == Run::State::Running; }))
             complete();
         return;
     }
     if (!status) {
-        it->state = Item::State::Waiting;
-        const bool isScene = index < m_plan.scenes.size();
+        state.state = Run::State::Waiting;
         Error error = status.error();
         if (!error.isCancelled()) {
-            const QString where = isScene ? m_plan.scenes[index].scene.displayName() : QStringLiteral("the final video");
-            error.message = QStringLiteral("%1 failed for %2: %3").arg(renderStageTitle(stage), where, error.message);
+            const QString where = item.scene >= 0 ? item.label : QStringLiteral("the final video");
+            error.message = QStringLiteral("%1 failed for %2: %3").arg(renderStageTitle(item.stage), where, error.message);
         }
         fail(error);
         return;
     }
-    it->state = Item::State::Done;
-    it->fraction = 0.0;
+    state.state = Run::State::Done;
+    state.fraction = 0.0;
     ++run.made;
-    auto &st = run.stages[stage];
+    auto &st = run.stages[item.stage];
     ++st.done;
-    st.doneWeight += it->weight;
-    emit itemFinished(stage, index, false);
+    st.doneWeight += item.weight;
+    emit itemFinished(item.stage, item.scene < 0 ? int(m_plan.scenes.size()) : item.scene, false);
     if (st.done == st.total && !st.finished) {
         st.finished = true;
         const double seconds = st.timer.isValid() ? st.timer.elapsed() / 1000.0 : 0.0;
-        run.stageSeconds[stage] = seconds;
-        emit stageFinished(stage, seconds);
-        logInfo(QStringLiteral("Stage %1 finished in %2 s").arg(renderStageId(stage)).arg(seconds, 0, 'f', 2));
+        run.stageSeconds[item.stage] = seconds;
+        emit stageFinished(item.stage, seconds);
+        logInfo(QStringLiteral("Stage %1 finished in %2 s").arg(item.stage.id).arg(seconds, 0, 'f', 2));
     }
     updateProgress();
     schedule();
@@ -574,11 +324,12 @@ void RenderPipeline::updateProgress()
     Run &run = *m_run;
     double overall = 0.0;
     std::map<RenderStage, double> running;
-    for (const Item &i : run.items)
-        if (i.state == Item::State::Running)
-            running[i.stage] += i.fraction * i.weight;
+    for (int i = 0; i < int(run.items.size()); ++i)
+        if (run.items[i].state == Run::State::Running)
+            running[m_plan.items[i].stage] += run.items[i].fraction * m_plan.items[i].weight;
     for (auto &[stage, st] : run.stages) {
-        const double fraction = st.pendingWeight > 0 ? qBound(0.0, (st.doneWeight + running[stage]) / st.pendingWeight, 1.0) : 1.0;
+        const double fraction
+            = st.pendingWeight > 0 ? qBound(0.0, (st.doneWeight + running[stage]) / st.pendingWeight, 1.0) : 1.0;
         overall += st.share * fraction;
         if (st.started && !st.finished) {
             const qint64 elapsed = st.timer.elapsed();
@@ -586,15 +337,14 @@ void RenderPipeline::updateProgress()
         }
     }
     // A job may refine its own estimate downwards; what the creator sees never moves backwards.
-    m_progress = qMax(m_progress, qBound(0.0, overall, 1.0));
+    const double shown = qMax(progress().fraction, qBound(0.0, overall, 1.0));
     const qint64 elapsed = run.total.elapsed();
-    m_etaMs = m_progress > 0.02 ? qint64(elapsed * (1.0 - m_progress) / m_progress) : -1;
-    emit progressChanged(m_progress, m_etaMs);
+    reportProgress(shown, QStringLiteral("Rendering"), shown > 0.02 ? qint64(elapsed * (1.0 - shown) / shown) : -1);
 }
 
 void RenderPipeline::fail(const Error &error)
 {
-    if (!m_running || m_finished)
+    if (isFinished())
         return;
     if (!m_run) {
         m_run = std::make_unique<Run>();
@@ -610,23 +360,68 @@ void RenderPipeline::fail(const Error &error)
         logError(QStringLiteral("Render failed: %1").arg(error.toString()));
     else
         logInfo(QStringLiteral("Render cancelled"));
-    for (Item &i : run.items) {
-        if (i.state != Item::State::Running)
+    bool anyRunning = false;
+    for (Run::ItemState &state : run.items) {
+        if (state.state != Run::State::Running)
             continue;
-        if (auto *process = qobject_cast<ProcessJob *>(i.job))
-            process->cancel();
-        // Frame painting in the pool finishes on its own within a fraction of a second.
+        anyRunning = true;
+        if (state.job)
+            state.job->cancel();
     }
-    if (run.runningTotal() == 0)
+    if (!anyRunning)
         complete();
+}
+
+Status RenderPipeline::writeSummary(RenderSummary &summary)
+{
+    for (const RenderPlan::SceneItems &scene : m_plan.scenes) {
+        const Result<NarrationResult> narration
+            = NarrationCueFile::read(scene.narrationPath.left(scene.narrationPath.size() - 4) + QStringLiteral(".json"),
+                                     scene.narrationPath);
+        const qint64 ms = narration ? narration->durationMs : 0;
+        summary.durationMs += ms;
+        summary.sceneFiles.push_back(json{{"scene", toStd(scene.scene.displayName())},
+                                          {"frame", toStd(scene.framePath)},
+                                          {"narration", toStd(scene.narrationPath)},
+                                          {"segment", toStd(scene.segmentPath)},
+                                          {"durationMs", ms}});
+    }
+    summary.outputPath = m_plan.outputPath;
+    if (const PlanItem *thumbnail = m_plan.item(RenderStage{QStringLiteral("thumbnail")}, -1))
+        summary.thumbnailPath = thumbnail->outputPath;
+    if (const PlanItem *report = m_options.runChecks ? m_plan.item(RenderStage::Checks, -1) : nullptr) {
+        const auto bytes = AtomicFile::read(report->outputPath);
+        if (!bytes)
+            return bytes.error();
+        try {
+            summary.checks = json::parse(bytes->toStdString());
+        } catch (const json::exception &e) {
+            return Error::io(QStringLiteral("The technical report is damaged; render again."), QString::fromUtf8(e.what()));
+        }
+        summary.reportPath = m_plan.reportPath;
+        const Status written = AtomicFile::write(summary.reportPath, *bytes);
+        if (!written)
+            logWarning(written.error().toString());
+        if (summary.checks.contains("video") && summary.checks["video"].contains("durationMs"))
+            summary.durationMs = summary.checks["video"]["durationMs"].get<qint64>();
+    }
+    if (!m_options.outputPath.isEmpty() && QFileInfo(m_options.outputPath).absoluteFilePath() != summary.outputPath) {
+        const QString part = m_options.outputPath + QStringLiteral(".part");
+        QFile::remove(part);
+        if (!QFile::copy(summary.outputPath, part) || !AtomicFile::commit(part, m_options.outputPath)) {
+            QFile::remove(part);
+            return Error::io(QStringLiteral("The video was made (%1) but could not be copied to %2.")
+                                 .arg(summary.outputPath, m_options.outputPath));
+        }
+        summary.outputPath = QFileInfo(m_options.outputPath).absoluteFilePath();
+    }
+    return {};
 }
 
 void RenderPipeline::complete()
 {
-    if (m_finished)
+    if (isFinished() || !m_run)
         return;
-    m_finished = true;
-    m_running = false;
     Run &run = *m_run;
     RenderSummary summary;
     summary.scenes = int(m_plan.scenes.size());
@@ -638,58 +433,20 @@ void RenderPipeline::complete()
     RunRecord record;
     record.kind = QStringLiteral("render");
     record.startedAt = run.startedAt;
-    record.finishedAt = QDateTime::currentDateTimeUtc();
-    record.seconds = summary.totalSeconds;
     record.itemsReused = run.reused;
     record.itemsMade = run.made;
     for (const auto &[stage, secs] : run.stageSeconds)
-        record.stageSeconds[renderStageId(stage)] = secs;
+        record.stageSeconds[stage.id] = secs;
 
-    if (run.failure) {
-        record.outcome = run.failure->isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("failed");
-        record.message = run.failure->message;
+    Status outcome = run.failure ? Status(*run.failure) : writeSummary(summary);
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    record.seconds = run.total.elapsed() / 1000.0;
+    if (!outcome) {
+        record.outcome = outcome.error().isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("failed");
+        record.message = outcome.error().message;
         m_record = record;
-        Error error = *run.failure;
-        emit finished(error);
+        finish(outcome);
         return;
-    }
-
-    for (int i = 0; i < m_plan.scenes.size(); ++i) {
-        const auto &item = m_plan.scenes[i];
-        summary.durationMs += run.narration[i].durationMs;
-        summary.sceneFiles.push_back(json{{"scene", toStd(item.scene.displayName())},
-                                          {"frame", toStd(item.framePath)},
-                                          {"narration", toStd(item.narrationPath)},
-                                          {"segment", toStd(item.segmentPath)},
-                                          {"durationMs", run.narration[i].durationMs}});
-    }
-    summary.outputPath = m_plan.outputPath;
-    if (m_options.runChecks) {
-        QList<qint64> durations;
-        QStringList labels;
-        for (int i = 0; i < m_plan.scenes.size(); ++i) {
-            durations.append(run.narration[i].durationMs);
-            labels.append(m_plan.scenes[i].scene.displayName());
-        }
-        summary.checks = QualityChecks::aggregate(run.checks, labels, durations, run.finalProbe, m_project.brief);
-        summary.reportPath = m_plan.reportPath;
-        const Status written = AtomicFile::write(summary.reportPath, QByteArray::fromStdString(summary.checks.dump(2)));
-        if (!written)
-            logWarning(written.error().toString());
-        if (summary.checks.contains("video") && summary.checks["video"].contains("durationMs"))
-            summary.durationMs = summary.checks["video"]["durationMs"].get<qint64>();
-    }
-    if (!m_options.outputPath.isEmpty() && QFileInfo(m_options.outputPath).absoluteFilePath() != summary.outputPath) {
-        QFile::remove(m_options.outputPath + QStringLiteral(".part"));
-        if (!QFile::copy(summary.outputPath, m_options.outputPath + QStringLiteral(".part"))
-            || !AtomicFile::commit(m_options.outputPath + QStringLiteral(".part"), m_options.outputPath)) {
-            QFile::remove(m_options.outputPath + QStringLiteral(".part"));
-            Error error = Error::io(QStringLiteral("The video was made (%1) but could not be copied to %2.")
-                                        .arg(summary.outputPath, m_options.outputPath));
-            emit finished(error);
-            return;
-        }
-        summary.outputPath = QFileInfo(m_options.outputPath).absoluteFilePath();
     }
     record.outcome = QStringLiteral("done");
     summary.run = record;
@@ -701,22 +458,19 @@ void RenderPipeline::complete()
     render.reportFile = summary.reportPath.isEmpty() ? QString() : QDir(m_projectDir).relativeFilePath(summary.reportPath);
     render.finishedAt = record.finishedAt;
     summary.render = render;
-    m_progress = 1.0;
-    m_etaMs = 0;
-    emit progressChanged(1.0, 0);
     logInfo(QStringLiteral("Render finished in %1 s: %2 (%3 items made, %4 reused)")
                 .arg(summary.totalSeconds, 0, 'f', 1)
                 .arg(summary.outputPath)
                 .arg(run.made)
                 .arg(run.reused));
-    emit finished(summary);
+    succeed(std::move(summary));
 }
 
 json RenderSummary::toJson() const
 {
     json stages = json::object();
     for (const auto &[stage, secs] : stageSeconds)
-        stages[toStd(renderStageId(stage))] = secs;
+        stages[toStd(stage.id)] = secs;
     return json{{"output", toStd(outputPath)},
                 {"durationSeconds", durationMs / 1000.0},
                 {"scenes", scenes},
@@ -725,6 +479,7 @@ json RenderSummary::toJson() const
                 {"itemsReused", itemsReused},
                 {"itemsMade", itemsMade},
                 {"report", toStd(reportPath)},
+                {"thumbnail", toStd(thumbnailPath)},
                 {"sceneFiles", sceneFiles},
                 {"checks", checks}};
 }

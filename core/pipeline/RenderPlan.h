@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Project.h"
+#include "pipeline/PlanItem.h"
 #include "pipeline/RenderStage.h"
 
 #include <QList>
@@ -9,12 +10,18 @@
 
 namespace diy {
 
-/// What a render of a project would do, computed without running anything: for every scene the
-/// cache key of each item (a hash over every input: text, voice, rate, style, image bytes, size,
-/// engine version) and whether a finished output already exists. Equal keys mean equal outputs,
-/// so a re-run after an edit or a crash redoes exactly the items whose key has no output yet.
+class StageRegistry;
+struct FrameSpec;
+
+/// What a render of a project would do, computed without running anything: the one place that
+/// turns a project into work. Every registered stage plans its items; each item carries the spec
+/// of its output (every input that shapes it), its cache key (the spec's hash plus the engine's
+/// version), its files and the items it needs, and whether a finished output exists already.
+/// Equal keys mean equal outputs, so a re-run after an edit or a crash redoes exactly the items
+/// whose key has no output yet. Executors get an item's spec and nothing else.
 class RenderPlan {
 public:
+    /// A view of one scene's items (keys, files, state), for callers that think in scenes.
     struct SceneItems {
         Scene scene;
         QString frameKey;
@@ -32,20 +39,27 @@ public:
         bool checkDone = false;
     };
 
-    /// Needs a QGuiApplication (captions are measured with the font). `frameOverride`: render at another size (draft previews, tests); part of every key.
-    static RenderPlan make(const Project &project, const QString &projectDir, QSize frameOverride = {});
+    /// Needs a QGuiApplication (captions are measured with the font). `frameOverride`: render at
+    /// another size (draft previews, tests); part of every key. Plans with `registry`'s stages
+    /// (default: the standard offline stages).
+    static RenderPlan make(const Project &project, const QString &projectDir, QSize frameOverride = {},
+                           const StageRegistry *registry = nullptr);
+    /// The spec of scene `index`'s picture at `size` (what the frames stage paints; thumbnails too).
+    static FrameSpec frameSpec(const Project &project, const QString &projectDir, int index, QSize size);
 
+    QList<PlanItem> items;
     QList<SceneItems> scenes;
-    QString mergeKey;          ///< over all segment keys and the music: names the final video
+    QString mergeKey;          ///< names the final video
     QString outputPath;        ///< renders/<slug>-<mergeKey>.mp4 (absolute)
     QString reportPath;        ///< renders/<slug>-<mergeKey>.checks.json (absolute)
     bool mergeDone = false;
     QSize frameSize;
     int fps = 30;
 
+    const PlanItem *item(const RenderStage &stage, int scene) const;
     /// Items still to do in a stage (0 when everything is cached).
-    int pendingItems(RenderStage stage) const;
-    int totalItems(RenderStage stage) const;
+    int pendingItems(const RenderStage &stage) const;
+    int totalItems(const RenderStage &stage) const;
     /// True when the project's last render is this plan's output and it exists.
     bool upToDate() const { return mergeDone; }
 };

@@ -1,34 +1,46 @@
 #include "pipeline/RenderStage.h"
 
+#include "pipeline/Stage.h"
+#include "pipeline/StageRegistry.h"
+
 namespace diy {
+
+bool RenderStage::operator<(const RenderStage &other) const
+{
+    const int a = renderStageIndex(*this);
+    const int b = renderStageIndex(other);
+    if (a != b)
+        return (a < 0 ? INT_MAX : a) < (b < 0 ? INT_MAX : b);
+    return id < other.id;
+}
 
 QList<RenderStage> allRenderStages()
 {
-    return {RenderStage::Frames, RenderStage::Narration, RenderStage::Segments, RenderStage::Merge, RenderStage::Checks};
+    QList<RenderStage> stages;
+    for (const Stage *stage : StageRegistry::catalog().stages())
+        stages.append(stage->id());
+    return stages;
 }
 
-QString renderStageId(RenderStage stage)
+int renderStageIndex(const RenderStage &stage)
 {
-    switch (stage) {
-    case RenderStage::Frames: return QStringLiteral("frames");
-    case RenderStage::Narration: return QStringLiteral("narration");
-    case RenderStage::Segments: return QStringLiteral("segments");
-    case RenderStage::Merge: return QStringLiteral("merge");
-    case RenderStage::Checks: return QStringLiteral("checks");
-    }
-    return {};
+    const auto &stages = StageRegistry::catalog().stages();
+    for (int i = 0; i < int(stages.size()); ++i)
+        if (stages[i]->id() == stage)
+            return i;
+    return -1;
 }
 
-QString renderStageTitle(RenderStage stage)
+QString renderStageId(const RenderStage &stage)
 {
-    switch (stage) {
-    case RenderStage::Frames: return QStringLiteral("Scene images");
-    case RenderStage::Narration: return QStringLiteral("Narration");
-    case RenderStage::Segments: return QStringLiteral("Segments");
-    case RenderStage::Merge: return QStringLiteral("Merge");
-    case RenderStage::Checks: return QStringLiteral("Quality checks");
-    }
-    return {};
+    return stage.id;
+}
+
+QString renderStageTitle(const RenderStage &stage)
+{
+    if (const Stage *s = StageRegistry::catalog().find(stage))
+        return s->title();
+    return stage.id;
 }
 
 } // namespace diy

@@ -23,6 +23,7 @@ struct RenderSummary {
     nlohmann::json checks;       ///< the technical report (also written to reportPath)
     nlohmann::json sceneFiles = nlohmann::json::array(); ///< per scene: label, frame, narration, segment, durationMs
     QString reportPath;
+    QString thumbnailPath;       ///< 1280x720 title card for video sites (absolute)
     RunRecord run;               ///< for Project::runs
     RenderRecord render;         ///< for Project::lastRender
 

@@ -38,6 +38,16 @@ CardContent SceneDesign::cardContent(const Scene &scene, const Brief &brief, con
     return c;
 }
 
+PhotoFrameComposer::Overlay SceneDesign::photoOverlay(const Scene &scene)
+{
+    PhotoFrameComposer::Overlay overlay;
+    overlay.stepNumber = scene.stepNumber;
+    overlay.stepCount = scene.stepCount;
+    overlay.title = scene.kind == Scene::Kind::Intro || scene.kind == Scene::Kind::Step ? scene.title : QString();
+    overlay.checklist = scene.checklist;
+    return overlay;
+}
+
 CaptionStyle SceneDesign::captionStyle(const Brief &brief)
 {
     CaptionStyle s;

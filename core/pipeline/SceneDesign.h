@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/PhotoFrameComposer.h"
+
 #include "media/CaptionStyle.h"
 #include "media/CardContent.h"
 #include "model/Brief.h"
@@ -12,6 +14,8 @@ namespace diy {
 class SceneDesign {
 public:
     static CardContent cardContent(const Scene &scene, const Brief &brief, const QString &scriptTitle);
+    /// What is drawn over a photo or generated picture: step badge and title, or the checklist.
+    static PhotoFrameComposer::Overlay photoOverlay(const Scene &scene);
     static CaptionStyle captionStyle(const Brief &brief);
     /// espeak-ng pitch (0–99) for the content mode: a little brighter for kids.
     static int narrationPitch(const Brief &brief);

@@ -12,4 +12,12 @@ void GeneratedImageSpec::addTo(ContentHash &hash) const
         hash.add(r.sha256).add(r.mimeType);
 }
 
+QString GeneratedImageSpec::key(const QString &engineVersion) const
+{
+    ContentHash hash;
+    addTo(hash);
+    hash.add("engine", engineVersion);
+    return hash.hex();
+}
+
 } // namespace diy

@@ -30,6 +30,8 @@ struct GeneratedImageSpec {
 
     /// Adds every output-shaping field (not outputDir or sceneLabel) to `hash`.
     void addTo(ContentHash &hash) const;
+    /// The cache key of the picture this spec makes with an engine of `engineVersion` (hex SHA-256).
+    QString key(const QString &engineVersion) const;
 };
 
 /// A picture an ImageGenerator made and stored.
@@ -42,6 +44,8 @@ struct GeneratedImage {
     double costUsd = 0.0;  ///< from the price table (list price per picture), 0 when unknown
     qint64 milliseconds = 0;
     QString revisedPrompt; ///< when the provider rewrote the prompt (OpenAI), else empty
+    QString key;           ///< the spec's cache key (spec + engine version): names its receipt
+    bool reused = false;   ///< found through the receipt of an earlier run: no request was made, nothing paid now
 };
 
 } // namespace diy

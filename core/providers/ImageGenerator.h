@@ -19,8 +19,12 @@ public:
     virtual ProviderInfo info() const = 0;
     /// Part of every cache key of the pictures it makes.
     virtual QString engineVersion() const = 0;
-    /// A new job (not started), owned by `parent`.
+    /// A new job (not started), owned by `parent`. An empty spec.model means info().defaultModel.
     virtual ValueJob<GeneratedImage> *generate(const GeneratedImageSpec &spec, QObject *parent) = 0;
+    /// A new job (not started) that makes one cheap authenticated call (no picture, no cost) and
+    /// finishes with a sentence for the settings page ("The key works: …"), or an error saying
+    /// what is wrong. `key`: the key to try; empty: the stored one (environment or keychain).
+    virtual ValueJob<QString> *testAccess(const QString &key, QObject *parent) = 0;
 };
 
 } // namespace diy

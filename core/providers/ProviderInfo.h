@@ -10,6 +10,7 @@ struct ProviderInfo {
     QString id;                  ///< "card", "photo", "gemini", "openai", "espeak", "ffmpeg"…
     QString displayName;         ///< for creators: "Google Gemini"
     bool needsNetwork = false;
+    QString defaultModel;        ///< the model a new spec uses ("gemini-2.5-flash-image"); empty: none
     QString keyName;             ///< environment variable / keychain entry holding its key; empty: no key
     double costPerUnit = 0.0;    ///< USD per unit (list price; the editable price table may override)
     QString unit;                ///< "picture", "1M characters", "second"…; empty when free

@@ -122,6 +122,19 @@ Status ProjectStore::save(const Project &project, const QString &folder)
 {
     if (!QDir().mkpath(assetsDir(folder)))
         return Error::io(QStringLiteral("Cannot create the project folder %1.").arg(folder));
+    // A file written by a newer studio is never overwritten: this version would drop what it
+    // does not know.
+    if (const auto existing = AtomicFile::read(projectFile(folder), 64 * 1024 * 1024); existing.ok()) {
+        const auto doc = nlohmann::json::parse(existing->constData(), existing->constData() + existing->size(), nullptr, false);
+        if (doc.is_object() && doc.contains("schemaVersion") && doc["schemaVersion"].is_number_integer()
+            && doc["schemaVersion"].get<long long>() > Project::kSchemaVersion)
+            return Error::invalidInput(
+                QStringLiteral("%1 was saved by a newer DIY Video Studio (project format %2; this version writes %3). "
+                               "It was not overwritten; update the studio to edit it.")
+                    .arg(projectFile(folder))
+                    .arg(doc["schemaVersion"].get<long long>())
+                    .arg(Project::kSchemaVersion));
+    }
     return AtomicFile::write(projectFile(folder), serialize(project));
 }
 

@@ -14,6 +14,16 @@
 
 namespace diy {
 
+namespace {
+/// A gateway without observability (no ClickHouse) refuses every feedback with 400. That is not
+/// the feedback's fault: it stays queued and goes once observability is on (README, "Gateway").
+bool refusedForObservability(const TensorZeroError &error)
+{
+    return error.code == TensorZeroError::Code::BadRequest
+        && error.gatewayMessage.contains(QLatin1String("observability"), Qt::CaseInsensitive);
+}
+} // namespace
+
 FeedbackOutbox::FeedbackOutbox(QString folder, TensorZeroClient *client, QObject *parent)
     : FeedbackOutbox(std::move(folder), client, Options(), parent)
 {
@@ -198,6 +208,10 @@ void FeedbackOutbox::sendNext()
         m_current = nullptr;
         if (result.ok())
             onSendFinished(id, true, result.value(), false, {}, {});
+        else if (refusedForObservability(result.error()))
+            onSendFinished(id, false, {}, true,
+                           QStringLiteral("The gateway does not record feedback yet (observability is off)."),
+                           result.error().error.detail);
         else
             onSendFinished(id, false, {}, result.error().retryable(), result.error().error.message,
                            result.error().error.detail);

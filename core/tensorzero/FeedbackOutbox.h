@@ -32,8 +32,9 @@ class TensorZeroClient;
 ///   lookup (docs/tensorzero-api.md), so this is the strongest guarantee a client can give.
 /// - Sent: the file is deleted (the deletion is the commit). Failed (4xx): the file is kept with
 ///   the reason and the UI shows it; retry() or remove() decide.
-/// - Transient failures (network, timeout, 429, 5xx) keep the item Queued with a backoff
-///   (nextAttemptAt) and retry automatically while the app runs and on the next flush().
+/// - Transient failures (network, timeout, 429, 5xx, a gateway with observability off) keep the
+///   item Queued with a backoff (nextAttemptAt) and retry automatically while the app runs and
+///   on the next flush().
 /// - 200 without a `feedback_id` (decided for issue 10): the real gateway always answers 200 with
 ///   `{"feedback_id": "<uuid>"}` (docs/tensorzero-api.md), so such an answer is malformed, not a
 ///   delivery — something else may be at that address (a proxy or web server answering 200 to

@@ -10,7 +10,7 @@ GatewayCall::~GatewayCall()
 {
     if (m_http) {
         m_http->disconnect(this);
-        m_http->cancel();
+        delete m_http; // stops the request
     }
 }
 
@@ -39,9 +39,10 @@ void GatewayCall::send(HttpRequest request)
     auto *job = new HttpJob(m_client->network(), std::move(request), this);
     m_http = job;
     connect(job, &HttpJob::retrying, this, &GatewayCall::retrying);
-    connect(job, &HttpJob::finished, this, [this](const Result<HttpResponse> &answer) {
+    connect(job, &HttpJob::finished, this, [this, job](const Status &) {
         m_http = nullptr;
-        handleAnswer(answer);
+        job->deleteLater();
+        handleAnswer(job->result());
     });
     job->start();
 }

@@ -14,8 +14,8 @@ void InferenceJob::begin()
 {
     ++m_inferenceAttempts;
     HttpRequest http = HttpRequest::postJson(m_client->endpoint(QStringLiteral("/inference")), m_request.toJson());
-    http.timeoutMs = m_client->options().inferenceTimeoutMs;
-    http.retry = m_client->options().retry;
+    http.timeoutMs = m_request.timeoutMs.value_or(m_client->options().inferenceTimeoutMs);
+    http.retry = m_request.retry.value_or(m_client->options().retry);
     http.label = QStringLiteral("tensorzero %1").arg(m_request.functionName);
     send(std::move(http));
 }
@@ -63,7 +63,7 @@ void InferenceJob::handleAnswer(const Result<HttpResponse> &answer)
     m_client->record(record);
 
     if (out.parsed.is_null()) {
-        if (m_inferenceAttempts <= m_client->options().parsedNullRetries) {
+        if (m_inferenceAttempts <= m_request.parsedNullRetries.value_or(m_client->options().parsedNullRetries)) {
             logWarning(QStringLiteral("%1: variant %2 returned output that does not match the schema; trying again")
                            .arg(what, out.variantName));
             begin();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/RetryPolicy.h"
 #include "tensorzero/Episode.h"
 
 #include <QByteArray>
@@ -37,6 +38,11 @@ struct InferenceRequest {
     std::optional<int> cacheMaxAgeS;
     std::optional<double> temperature;            ///< params.chat_completion.temperature
     std::optional<int> maxTokens;                 ///< params.chat_completion.max_tokens
+
+    // Client-side policy for this request only (never sent); unset: the client's options.
+    std::optional<int> timeoutMs;                 ///< per attempt
+    std::optional<RetryPolicy> retry;             ///< transport/status retries inside the HTTP job
+    std::optional<int> parsedNullRetries;         ///< extra inferences when output.parsed is null
 
     /// The /inference body, exactly as the gateway expects it.
     nlohmann::json toJson() const;

@@ -48,10 +48,4 @@ void TensorZeroClient::record(const InferenceRecord &record)
     emit inferenceRecorded(record);
 }
 
-QUrl TensorZeroClient::defaultUrl()
-{
-    const QString fromEnv = qEnvironmentVariable("DIY_TENSORZERO_URL");
-    return QUrl(fromEnv.isEmpty() ? QStringLiteral("http://localhost:3000") : fromEnv);
-}
-
 } // namespace diy

@@ -2,6 +2,7 @@
 
 #include "net/RetryPolicy.h"
 #include "tensorzero/FeedbackRequest.h"
+#include "tensorzero/GatewayAddress.h"
 #include "model/InferenceRecord.h"
 #include "tensorzero/InferenceRequest.h"
 
@@ -28,7 +29,7 @@ class TensorZeroClient : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        QUrl baseUrl = QUrl(QStringLiteral("http://localhost:3000"));
+        QUrl baseUrl = QUrl(GatewayAddress::builtIn());
         int inferenceTimeoutMs = 10 * 60 * 1000; ///< per attempt; long: script generation with fallbacks is slow
         int shortTimeoutMs = 30 * 1000;          ///< feedback, status, health
         RetryPolicy retry;                       ///< 408/429/502/503/504, timeouts, dropped connections
@@ -51,8 +52,6 @@ public:
     QList<InferenceRecord> records() const { return m_records; }
     void record(const InferenceRecord &record);
 
-    /// The gateway URL from DIY_TENSORZERO_URL, else http://localhost:3000.
-    static QUrl defaultUrl();
 
 signals:
     void inferenceRecorded(const diy::InferenceRecord &record);

@@ -118,13 +118,13 @@ TensorZeroError TensorZeroError::fromTransport(const Error &transport, const QSt
     if (transport.kind == Error::Kind::Cancelled) {
         e = make(Code::Cancelled, transport.message, what, false);
     } else if (transport.kind == Error::Kind::Timeout) {
-        e = make(Code::Timeout, QStringLiteral("The TensorZero gateway did not answer in time. Try again, or raise "
-                                               "the timeout in Settings → TensorZero."),
+        e = make(Code::Timeout, QStringLiteral("The AI service (TensorZero gateway) did not answer in time. Try again in a "
+                                               "moment; if it keeps happening, check that the service is running."),
                  what + QStringLiteral(": ") + transport.toString(), true);
     } else if (transport.kind == Error::Kind::Network) {
         e = make(Code::Network,
-                 QStringLiteral("Cannot reach the TensorZero gateway. Start it (see the README) or check its address "
-                                "in Settings → TensorZero."),
+                 QStringLiteral("Cannot reach the AI service (TensorZero gateway). Start it (see the README) or check "
+                                "its address in Settings → AI service."),
                  what + QStringLiteral(": ") + transport.toString(), transport.retryable);
     } else {
         e = make(Code::MalformedResponse, transport.message, what + QStringLiteral(": ") + transport.toString(),

@@ -72,11 +72,13 @@ void Job::emitFinished()
 {
     if (m_finished)
         return;
-    m_finished = true;
-    if (m_status) {
+    if (m_status && m_progress.fraction < 1.0) {
+        // A successful job always ends its progress at 100 %.
         m_progress.fraction = 1.0;
         m_progress.etaMs = 0;
+        emit progressChanged(m_progress);
     }
+    m_finished = true;
     emit finished(m_status);
 }
 

@@ -24,7 +24,8 @@ struct JobProgress {
 ///
 /// - `start()` begins the work on the next event-loop turn, so callers may connect after calling it;
 ///   a second call does nothing.
-/// - `progressChanged()` reports fraction, ETA and a message; the fraction never moves backwards.
+/// - `progressChanged()` reports fraction, ETA and a message; the fraction never moves backwards,
+///   and a job that succeeds reports 1.0 before it finishes.
 /// - `finished(Status)` is emitted exactly once for a job that was started or cancelled, always
 ///   from the event loop (never from inside `start()` or `cancel()`). A typed job (ValueJob<T>)
 ///   offers its value through `result()` once finished.

@@ -10,8 +10,14 @@
 #include "tensorzero/FeedbackOutbox.h"
 #include "tensorzero/GatewayDouble.h"
 #include "tensorzero/TensorZeroClient.h"
+#include "TzTestSupport.h"
+#include "settings/SettingsDialog.h"
+#include "tensorzero/StatusJob.h"
 
+#include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QToolButton>
@@ -69,7 +75,7 @@ private slots:
         QVERIFY(up && up->isEnabled());
         up->click();
         QCOMPARE(f.window()->document()->project().feedback.vote, QStringLiteral("up"));
-        QVERIFY(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text().contains(QStringLiteral("once the project has an AI run")));
+        QVERIFY(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text().contains(QStringLiteral("once this project uses an AI feature")));
         QVERIFY(gateway.requests(QStringLiteral("/feedback")).isEmpty());
 
         // The AI review: keyframes as file blocks, template arguments only, no episode id on the first call.
@@ -118,6 +124,62 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(countFeedback(gateway, QStringLiteral("user_satisfaction"), false, episode), 1, 10000);
         QCOMPARE(countFeedback(gateway, QStringLiteral("user_satisfaction"), true, episode), 1);
         QCOMPARE(outbox.pendingCount(), 0);
+
+        // A re-render of an edited script starts clean: no vote, no "sent", no review of the old
+        // video; the old rating and review stay in the project's history.
+        const QString firstHash = f.window()->document()->project().lastRender->inputsHash;
+        f.window()->document()->edit(QStringLiteral("Edit"), ProjectDocument::ScriptAspect, [](Project &pr) {
+            pr.script->steps[0].narration = QStringLiteral("A different first step, spoken differently this time.");
+        });
+        f.window()->showPage(MainWindow::RenderPageIndex);
+        f.find<QPushButton>(QStringLiteral("startRenderButton"))->click();
+        QVERIFY(rendered.wait(240000));
+        const Project &after = f.window()->document()->project();
+        QVERIFY(after.lastRender->inputsHash != firstHash);
+        QVERIFY(after.feedback.vote.isEmpty());
+        QCOMPARE(after.feedback.renderHash, after.lastRender->inputsHash);
+        QCOMPARE(after.feedbackHistory.size(), 1);
+        QCOMPARE(after.feedbackHistory.first().vote, QStringLiteral("down"));
+        QCOMPARE(after.feedbackHistory.first().renderHash, firstHash);
+        QCOMPARE(after.evaluations.size(), std::size_t(1));
+        QVERIFY(!f.find<QToolButton>(QStringLiteral("thumbsUpButton"))->isChecked());
+        QVERIFY(!f.find<QToolButton>(QStringLiteral("thumbsDownButton"))->isChecked());
+        const QString state = f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text();
+        QVERIFY2(!state.contains(QStringLiteral("sent")), qPrintable(state));
+        QCOMPARE(f.find<QLabel>(QStringLiteral("aiReviewSummary"))->text(), QStringLiteral("Not reviewed yet."));
+    }
+
+    void newGatewayAddressAppliesToTheRunningClient()
+    {
+        // README: settings (gateway URL, …); a changed address is used by the next request.
+        QVERIFY2(qEnvironmentVariableIsEmpty("DIY_TENSORZERO_URL"), "the environment would override the setting");
+        test::GatewayDouble first;
+        test::GatewayDouble second;
+        QVERIFY(first.listen() && second.listen());
+        QNetworkAccessManager network;
+        TensorZeroClient::Options options;
+        options.baseUrl = first.url();
+        TensorZeroClient client(&network, options);
+        QTemporaryDir outboxDir;
+        FeedbackOutbox outbox(outboxDir.path(), &client);
+        test::StudioFixture f;
+        f.window()->setAiServices(&client, &outbox);
+
+        f.window()->findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        auto *dialog = f.find<SettingsDialog>(QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        auto *edit = f.find<QLineEdit>(QStringLiteral("gatewayUrlEdit"));
+        QVERIFY(edit);
+        edit->selectAll();
+        QTest::keyClicks(edit, second.url().toString());
+        f.find<QDialogButtonBox>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(client.options().baseUrl, second.url());
+
+        // The running client's next request goes to the new address.
+        const auto status = test::runJob<GatewayResult<GatewayStatus>>(client.status());
+        QVERIFY(status && status->ok());
+        QCOMPARE(second.requests(QStringLiteral("/status")).size(), 1);
+        QCOMPARE(first.requests().size(), 0);
     }
 };
 

@@ -2,10 +2,22 @@
 // shown inline, settings validated, geometry persisted.
 #include "StudioFixture.h"
 #include "brief/BriefPage.h"
+#include "brief/VoicePicker.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
+#include "common/Theme.h"
 #include "settings/StudioSettings.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QLabel>
+#include <QApplication>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -88,6 +100,130 @@ private slots:
         QCOMPARE(f.window()->currentPage(), MainWindow::WelcomePage);
     }
 
+    void newProjectAsksForAName()
+    {
+        test::StudioFixture f;
+        f.window()->findChild<QAction *>(QStringLiteral("newAction"))->trigger();
+        auto *dialog = f.window()->findChild<QDialog *>(QStringLiteral("newProjectDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *brief = dialog->findChild<QLineEdit *>(QStringLiteral("newProjectBriefEdit"));
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("newProjectNameEdit"));
+        auto *create = dialog->findChild<QPushButton *>(QStringLiteral("newProjectCreateButton"));
+        QVERIFY(brief && name && create);
+        QVERIFY(!create->isEnabled());
+        QTest::keyClicks(brief, QStringLiteral("how to make a bird feeder from a milk carton"));
+        QCOMPARE(name->text(), QStringLiteral("Bird feeder from a milk carton")); // prefilled from the brief
+        QVERIFY(create->isEnabled());
+        create->click();
+        QVERIFY(f.window()->document()->isOpen());
+        const Project &p = f.window()->document()->project();
+        QCOMPARE(p.name, QStringLiteral("Bird feeder from a milk carton"));
+        QCOMPARE(p.brief.description, QStringLiteral("how to make a bird feeder from a milk carton"));
+        QCOMPARE(QFileInfo(f.window()->document()->folder()).fileName(), QStringLiteral("Bird feeder from a milk carton"));
+        QCOMPARE(f.window()->currentPage(), MainWindow::BriefPageIndex);
+
+        // The dialog goes away once used.
+        QTRY_VERIFY(!f.window()->findChild<QDialog *>(QStringLiteral("newProjectDialog")));
+        // A name typed by hand is kept (made safe for a folder name).
+        f.window()->newProject();
+        dialog = f.window()->findChild<QDialog *>(QStringLiteral("newProjectDialog"));
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        name = dialog->findChild<QLineEdit *>(QStringLiteral("newProjectNameEdit"));
+        brief = dialog->findChild<QLineEdit *>(QStringLiteral("newProjectBriefEdit"));
+        QTest::keyClicks(name, QStringLiteral("Feeder: v2"));
+        QTest::keyClicks(brief, QStringLiteral("how to make a bird feeder"));
+        QCOMPARE(name->text(), QStringLiteral("Feeder: v2"));
+        dialog->findChild<QPushButton *>(QStringLiteral("newProjectCreateButton"))->click();
+        QCOMPARE(f.window()->document()->project().name, QStringLiteral("Feeder v2")); // ':' cannot be in a folder name
+    }
+
+    void themeSwitchRestylesMessages()
+    {
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->show();
+        Theme::apply(StudioSettings::Theme::Light);
+        auto *message = f.find<InlineMessage>(QStringLiteral("windowMessage"));
+        message->showMessage(InlineMessage::Level::Info, QStringLiteral("Light banner"));
+        message->clear();
+        Theme::apply(StudioSettings::Theme::Dark);
+        // A banner shown after the switch is dark with light text, not pale on pale.
+        message->showMessage(InlineMessage::Level::Warning, QStringLiteral("A banner after the switch"));
+        QTRY_VERIFY(message->isVisible());
+        const QImage dark = message->grab().toImage();
+        const QColor background = dark.pixelColor(dark.width() - 40, dark.height() / 2);
+        QVERIFY2(background.lightness() < 110, qPrintable(background.name()));
+        auto *text = message->findChild<QLabel *>(QStringLiteral("inlineMessageText"));
+        QVERIFY(text);
+        QVERIFY2(message->styleSheet().contains(QApplication::palette().color(QPalette::WindowText).name()), qPrintable(message->styleSheet()));
+        // And one already showing follows the next switch.
+        Theme::apply(StudioSettings::Theme::Light);
+        const QImage light = message->grab().toImage();
+        QVERIFY2(light.pixelColor(light.width() - 40, light.height() / 2).lightness() > 180,
+                 qPrintable(light.pixelColor(light.width() - 40, light.height() / 2).name()));
+    }
+
+    void creatorLanguage()
+    {
+        test::StudioFixture f;
+        // The welcome screen speaks plainly; the engine names live in the tooltip.
+        auto *subtitle = f.find<QLabel>(QStringLiteral("welcomeSubtitle"));
+        QVERIFY(subtitle);
+        for (const char *jargon : {"espeak", "FFmpeg", "TensorZero", "gateway"})
+            QVERIFY2(!subtitle->text().contains(QLatin1String(jargon), Qt::CaseInsensitive), jargon);
+        QVERIFY(subtitle->toolTip().contains(QStringLiteral("espeak-ng")));
+        // Settings: the AI service is last, not the first thing a creator sees.
+        f.window()->findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        auto *settings = f.window()->findChild<QDialog *>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        const QList<QGroupBox *> boxes = settings->findChildren<QGroupBox *>();
+        QVERIFY(boxes.size() >= 2);
+        QCOMPARE(boxes.last()->objectName(), QStringLiteral("aiServiceBox"));
+        QVERIFY(!boxes.first()->title().contains(QStringLiteral("TensorZero")));
+        settings->reject();
+    }
+
+    void voiceIsPickedFromInstalledVoices()
+    {
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->showPage(MainWindow::BriefPageIndex);
+        auto *picker = f.find<VoicePicker>(QStringLiteral("briefVoicePicker"));
+        QVERIFY(picker);
+        QTRY_VERIFY_WITH_TIMEOUT(picker->isLoaded(), 30000);
+        auto *combo = picker->findChild<QComboBox *>(QStringLiteral("voicePickerCombo"));
+        auto *status = picker->findChild<QLabel *>(QStringLiteral("voiceStatusLabel"));
+        auto *doc = f.window()->document();
+        QCOMPARE(combo->currentData().toString(), doc->project().brief.voice);
+        QVERIFY(!combo->currentText().contains(QLatin1Char('-'))); // a name, not "en-us"
+        QVERIFY(combo->count() > 5);
+
+        // A voice that is not installed is shown as such, never silently accepted.
+        doc->edit(QStringLiteral("voice"), ProjectDocument::BriefAspect, [](Project &p) { p.brief.voice = QStringLiteral("klingon"); });
+        QVERIFY(combo->currentText().contains(QStringLiteral("not installed")));
+        QVERIFY(!status->isHidden());
+        QVERIFY(status->text().contains(QStringLiteral("klingon")));
+        QVERIFY(!picker->findChild<QToolButton *>(QStringLiteral("voicePreviewButton"))->isEnabled());
+
+        // Picking one from the list edits the brief (undoably) and clears the warning.
+        const int gb = combo->findData(QStringLiteral("en-gb"));
+        QVERIFY(gb >= 0);
+        combo->setCurrentIndex(gb);
+        QCOMPARE(doc->project().brief.voice, QStringLiteral("en-gb"));
+        QVERIFY(status->isHidden());
+        doc->undoStack()->undo();
+        QCOMPARE(doc->project().brief.voice, QStringLiteral("klingon"));
+        doc->undoStack()->redo();
+
+        // The preview speaks a sample off the GUI thread.
+        QSignalSpy previewed(picker, &VoicePicker::previewFinished);
+        picker->findChild<QToolButton *>(QStringLiteral("voicePreviewButton"))->click();
+        QVERIFY(previewed.wait(30000));
+        QCOMPARE(previewed.first().at(0).toBool(), true);
+        QVERIFY(QFileInfo(previewed.first().at(1).toString()).size() > 1000);
+    }
+
     void settingsTable()
     {
         QTemporaryDir dir;
@@ -103,6 +239,50 @@ private slots:
             settings.addRecentProject(QStringLiteral("/tmp/p%1").arg(i));
         QCOMPARE(settings.recentProjects().size(), StudioSettings::kMaxRecent);
         QCOMPARE(settings.recentProjects().first(), QStringLiteral("/tmp/p11"));
+    }
+
+    void windowGeometryIsSavedAndRestored()
+    {
+        test::initStudioTests();
+        QTemporaryDir dir;
+        StudioSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        {
+            MainWindow first(&settings, nullptr);
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            QCOMPARE(first.size(), QSize(1280, 800)); // nothing saved yet: the default
+            first.resize(1111, 777);
+            QTRY_COMPARE(first.size(), QSize(1111, 777));
+            first.close();
+        }
+        MainWindow second(&settings, nullptr);
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QCOMPARE(second.size(), QSize(1111, 777));
+        second.close();
+    }
+
+    void keyboardShortcutsOpenStagesAndTheLog()
+    {
+        // README: "Ctrl+1…5 opens a stage; … Ctrl+Shift+L shows the log."
+        test::StudioFixture f;
+        f.openExampleCopy();
+        MainWindow *w = f.window();
+        QApplication::setActiveWindow(w);
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        const MainWindow::Page pages[] = {MainWindow::BriefPageIndex, MainWindow::ScriptPageIndex, MainWindow::ImagesPageIndex,
+                                          MainWindow::RenderPageIndex, MainWindow::WatchPageIndex};
+        for (int i = 4; i >= 0; --i) {
+            QTest::keyClick(w, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            QCOMPARE(w->currentPage(), pages[i]);
+        }
+        auto *log = w->findChild<QDockWidget *>(QStringLiteral("logDock"));
+        QVERIFY(log);
+        const bool shown = log->isVisible();
+        QTest::keyClick(w, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(log->isVisible(), !shown);
+        QTest::keyClick(w, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(log->isVisible(), shown);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "brief/BriefPage.h"
 
+#include "brief/VoicePicker.h"
+
 #include "common/FileDialogs.h"
 #include "common/Icons.h"
 #include "common/ProjectDocument.h"
@@ -40,7 +42,7 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
       m_steps(named(new QSpinBox, "briefStepsSpin", tr("Expected steps"))),
       m_host(named(new QLineEdit, "briefHostEdit", tr("Host character"))),
       m_format(named(new QComboBox, "briefFormatCombo", tr("Video format"))),
-      m_voice(named(new QLineEdit, "briefVoiceEdit", tr("Voice"))),
+      m_voice(named(new VoicePicker, "briefVoicePicker", tr("Voice"))),
       m_rate(named(new QSpinBox, "briefRateSpin", tr("Speech rate"))),
       m_captionStyle(named(new QComboBox, "briefCaptionStyleCombo", tr("Caption style"))),
       m_captionPosition(named(new QComboBox, "briefCaptionPositionCombo", tr("Caption position"))),
@@ -99,7 +101,7 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
              tr("%1–%2 steps.").arg(Brief::kStepsMin).arg(Brief::kStepsMax));
     addField(form, tr("&Host character:"), m_host, QStringLiteral("/hostCharacter"), tr("Who presents the tutorial (optional)."));
     addField(form, tr("&Format:"), m_format, QStringLiteral("/format"), tr("Vertical for Shorts/Reels, landscape for YouTube."));
-    addField(form, tr("&Voice:"), m_voice, QStringLiteral("/voice"), tr("An espeak-ng voice such as en-us or en-gb."));
+    addField(form, tr("&Voice:"), m_voice, QStringLiteral("/voice"), tr("Who reads the narration: one of the voices installed on this computer."));
     addField(form, tr("Speech &rate:"), m_rate, QStringLiteral("/speechRate"),
              tr("%1–%2 words per minute.").arg(Brief::kRateMin).arg(Brief::kRateMax));
     addField(form, tr("Caption s&tyle:"), m_captionStyle, QStringLiteral("/captionStyle"), tr("How the burned-in captions look."));
@@ -145,7 +147,11 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
     };
     editText(m_description, QStringLiteral("/description"), [](Brief &b, const QString &t) { b.description = t; });
     editText(m_host, QStringLiteral("/hostCharacter"), [](Brief &b, const QString &t) { b.hostCharacter = t; });
-    editText(m_voice, QStringLiteral("/voice"), [](Brief &b, const QString &t) { b.voice = t.trimmed(); });
+    connect(m_voice, &VoicePicker::voiceChosen, this, [this](const QString &id) {
+        if (m_refreshing)
+            return;
+        m_document->edit(tr("Choose voice"), ProjectDocument::BriefAspect, [&](Project &p) { p.brief.voice = id; });
+    });
     editText(m_music, QStringLiteral("/musicFile"), [](Brief &b, const QString &t) { b.musicFile = t.trimmed(); });
 
     auto editInt = [this](QSpinBox *spin, const QString &key, auto apply) {
@@ -254,7 +260,9 @@ void BriefPage::refresh()
     };
     setText(m_description, b.description);
     setText(m_host, b.hostCharacter);
-    setText(m_voice, b.voice);
+    if (m_voice->voice() != b.voice)
+        m_voice->setVoice(b.voice);
+    m_voice->setSpeechRate(b.speechRate);
     setText(m_music, b.musicFile);
     m_descriptionCount->setText(QStringLiteral("%1/%2").arg(b.description.trimmed().size()).arg(Brief::kDescriptionMax));
     m_contentMode->setCurrentIndex(b.contentMode == Brief::ContentMode::Adult ? 1 : 0);

@@ -13,6 +13,7 @@ class QSpinBox;
 namespace diy::ui {
 
 class ProjectDocument;
+class VoicePicker;
 
 /// Every brief field with inline validation: each problem from Brief::validate() is shown under
 /// the field it is about. Edits are undoable.
@@ -38,7 +39,7 @@ private:
     QSpinBox *m_steps;
     QLineEdit *m_host;
     QComboBox *m_format;
-    QLineEdit *m_voice;
+    VoicePicker *m_voice;
     QSpinBox *m_rate;
     QComboBox *m_captionStyle;
     QComboBox *m_captionPosition;

@@ -1,7 +1,9 @@
 #include "common/InlineMessage.h"
 
 #include "common/Icons.h"
+#include "common/ThemeSignals.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -37,6 +39,10 @@ InlineMessage::InlineMessage(QWidget *parent)
         emit dismissed();
     });
     setAccessibleName(tr("Message"));
+    connect(ThemeSignals::instance(), &ThemeSignals::themeChanged, this, [this] {
+        if (!isHidden())
+            applyStyle();
+    });
     hide();
 }
 
@@ -87,7 +93,9 @@ void InlineMessage::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
     // setStyleSheet itself changes the palette: only react to outside changes (theme switches).
-    if (event->type() == QEvent::PaletteChange && !isHidden() && !m_styling)
+    const bool themeChange = event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange
+                             || event->type() == QEvent::StyleChange;
+    if (themeChange && !isHidden() && !m_styling)
         applyStyle();
 }
 
@@ -101,14 +109,19 @@ void InlineMessage::applyStyle()
     case Level::Warning: accent = QColor(0xd0, 0x8a, 0x10); icon = QStringLiteral("warning"); break;
     case Level::Error: accent = QColor(0xd0, 0x3b, 0x3b); icon = QStringLiteral("failed"); break;
     }
-    const QColor base = palette().color(QPalette::Base);
+    // The application's palette, not this widget's: a style sheet freezes the widget's own
+    // palette, so after a theme switch it would still hold the old theme's colours.
+    const QPalette theme = QApplication::palette();
+    const QColor base = theme.color(QPalette::Base);
+    const QColor text = theme.color(QPalette::WindowText);
     QColor tint = base;
     const double a = 0.14;
     tint.setRgbF(base.redF() * (1 - a) + accent.redF() * a, base.greenF() * (1 - a) + accent.greenF() * a,
                  base.blueF() * (1 - a) + accent.blueF() * a);
     m_styling = true;
-    setStyleSheet(QStringLiteral("diy--ui--InlineMessage { background: %1; border: 1px solid %2; border-radius: 6px; }")
-                      .arg(tint.name(), accent.name()));
+    setStyleSheet(QStringLiteral("diy--ui--InlineMessage { background: %1; border: 1px solid %2; border-radius: 6px; }"
+                                 " diy--ui--InlineMessage QLabel { color: %3; background: transparent; }")
+                      .arg(tint.name(), accent.name(), text.name()));
     m_icon->setPixmap(Icons::icon(icon).pixmap(20, 20));
     m_styling = false;
 }

@@ -1,5 +1,7 @@
 #include "common/Theme.h"
 
+#include "common/ThemeSignals.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
@@ -59,6 +61,7 @@ void Theme::apply(StudioSettings::Theme theme)
     case StudioSettings::Theme::Light: QApplication::setPalette(lightPalette()); break;
     case StudioSettings::Theme::System: QApplication::setPalette(QApplication::style()->standardPalette()); break;
     }
+    emit ThemeSignals::instance()->themeChanged();
 }
 
 bool Theme::isDark()

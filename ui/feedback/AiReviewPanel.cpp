@@ -2,6 +2,7 @@
 
 #include "common/Icons.h"
 #include "common/ProjectDocument.h"
+#include "model/JsonReader.h"
 #include "pipeline/QualityJudge.h"
 #include "tensorzero/FeedbackOutbox.h"
 #include "tensorzero/TensorZeroClient.h"
@@ -31,8 +32,8 @@ AiReviewPanel::AiReviewPanel(ProjectDocument *document, TensorZeroClient *client
     m_detail->setAccessibleName(tr("AI review details"));
     m_review->setObjectName(QStringLiteral("aiReviewButton"));
     m_review->setAccessibleName(tr("Review with AI"));
-    m_review->setToolTip(tr("Ask the TensorZero judge (video_evaluator) to score this video from its keyframes, "
-                            "script and technical report"));
+    m_review->setToolTip(tr("Ask the AI to score this video from its key frames, script and technical checks "
+                            "(TensorZero function video_evaluator)"));
 
     auto *row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("<b>AI review</b>"), this));
@@ -69,6 +70,7 @@ void AiReviewPanel::review()
     if (m_judge || !m_document->isOpen())
         return;
     m_error.clear();
+    m_reviewHash = m_document->project().lastRender ? m_document->project().lastRender->inputsHash : QString();
     m_judge = new QualityJudge(m_document->project(), m_document->folder(), m_client, this);
     connect(m_judge, &QualityJudge::finished, this, &AiReviewPanel::onJudgeFinished);
     m_judge->start();
@@ -91,7 +93,9 @@ void AiReviewPanel::onJudgeFinished(const Result<QualityEvaluation> &result)
         if (p.episodeId.isEmpty())
             p.episodeId = e.episodeId;
         p.inferences.append(e.record);
-        p.evaluations.push_back(e.toProjectJson());
+        nlohmann::json entry = e.toProjectJson();
+        entry["renderHash"] = toStd(m_reviewHash); // a review belongs to the video it watched
+        p.evaluations.push_back(entry);
     });
     if (m_outbox) {
         FeedbackItem score;
@@ -113,10 +117,15 @@ void AiReviewPanel::refresh()
     const Project &p = m_document->project();
     const bool rendered = open && p.lastRender.has_value();
     const bool running = m_judge != nullptr;
+    const QString hash = rendered ? p.lastRender->inputsHash : QString();
+    if (hash != m_shownHash) {
+        m_shownHash = hash; // a new video: the last review's error is about the previous one
+        m_error.clear();
+    }
     m_review->setEnabled(rendered && !running && m_client);
     m_review->setText(running ? tr("Reviewing…") : tr("Review with AI"));
     if (!m_client) {
-        m_summary->setText(tr("Connect a TensorZero gateway in Settings to get an AI review."));
+        m_summary->setText(tr("Set up the AI service in Settings (AI section) to get an AI review."));
         m_detail->clear();
         return;
     }
@@ -125,15 +134,13 @@ void AiReviewPanel::refresh()
         m_detail->setText(m_error);
         return;
     }
-    // The newest judge entry.
-    for (auto it = p.evaluations.rbegin(); it != p.evaluations.rend(); ++it) {
-        if (!it->is_object() || it->value("kind", std::string()) != "judge")
-            continue;
+    // The newest review of this video; reviews of earlier renders stay in the project's history.
+    if (const nlohmann::json *it = p.currentJudgement()) {
         const double score = it->value("score", 0.0);
         const QString rating = QString::fromStdString(it->value("rating", std::string()));
-        m_summary->setText(tr("<b>%1/10</b> · %2 <span style='color:gray'>(judge: %3)</span>")
-                               .arg(score, 0, 'f', 1)
-                               .arg(rating, QString::fromStdString(it->value("variant", std::string()))));
+        m_summary->setText(tr("<b>%1/10</b> · %2").arg(score, 0, 'f', 1).arg(rating.toHtmlEscaped()));
+        m_summary->setToolTip(tr("Reviewed by the TensorZero function video_evaluator, variant %1")
+                                  .arg(QString::fromStdString(it->value("variant", std::string()))));
         QStringList redo;
         const QList<Scene> scenes = p.scenes();
         const auto judgement = it->value("judgement", nlohmann::json::object());
@@ -155,8 +162,9 @@ void AiReviewPanel::refresh()
         m_detail->setText(detail);
         return;
     }
+    m_summary->setToolTip(QString());
     m_summary->setText(rendered ? tr("Not reviewed yet.") : tr("Render the video first."));
-    m_detail->setText(running ? tr("The judge is looking at %1 keyframes, the script and the technical report…")
+    m_detail->setText(running ? tr("The AI is looking at %1 key frames, the script and the technical checks…")
                                     .arg(p.scenes().size())
                               : QString());
 }

@@ -20,7 +20,7 @@ QString describe(const std::optional<FeedbackTransport::Delivery> &d, const QStr
         return {};
     switch (d->state) {
     case FeedbackTransport::State::Queued:
-        return QObject::tr("%1 queued: it is sent when the TensorZero gateway answers.").arg(what);
+        return QObject::tr("%1 saved: it is sent when the AI service can be reached.").arg(what);
     case FeedbackTransport::State::Sending: return QObject::tr("Sending %1…").arg(what.toLower());
     case FeedbackTransport::State::Sent: return QObject::tr("%1 sent. Thank you!").arg(what);
     case FeedbackTransport::State::Failed:
@@ -87,12 +87,20 @@ FeedbackPanel::FeedbackPanel(ProjectDocument *document, FeedbackTransport *trans
         m_voteItem = ids.isEmpty() ? QString() : ids.last();
         m_commentItem.clear();
         m_episode = m_document->project().episodeId;
+        m_renderHash = m_document->project().feedback.renderHash;
         m_comment->setText(m_document->project().feedback.comment);
         sendPending();
         refresh();
     });
     connect(m_document, &ProjectDocument::changed, this, [this](int aspects) {
         if (aspects & (ProjectDocument::FeedbackAspect | ProjectDocument::RenderAspect)) {
+            // A new video starts with a clean rating; the old one stays in the project's history.
+            if (m_document->project().feedback.renderHash != m_renderHash) {
+                m_renderHash = m_document->project().feedback.renderHash;
+                m_voteItem.clear();
+                m_commentItem.clear();
+                m_comment->setText(m_document->project().feedback.comment);
+            }
             // A vote given offline goes out as soon as the project gets an episode (AI review).
             if (m_document->project().episodeId != m_episode) {
                 m_episode = m_document->project().episodeId;
@@ -168,10 +176,12 @@ void FeedbackPanel::refresh()
     if (!hasVideo) {
         lines << tr("Rate the video once it is rendered.");
     } else if (p.feedback.vote.isEmpty()) {
-        lines << tr("Your rating helps the AI stages learn what good videos look like.");
+        lines << tr("Your rating helps the AI learn what good videos look like.");
     } else if (p.episodeId.isEmpty()) {
-        lines << tr("Your vote is saved in this project. It will be sent to TensorZero once the project has an AI run "
-                    "(this one was made offline, so there is no episode to rate yet).");
+        lines << tr("Your rating is saved with this video. It is shared with the AI once this project uses an AI "
+                    "feature, such as an AI review.");
+        m_state->setToolTip(tr("Ratings are TensorZero feedback on an episode; this project has no episode yet "
+                               "(it was made offline)."));
     } else if (m_transport) {
         const QString voteState = describe(m_transport->delivery(m_voteItem), tr("Vote"));
         lines << (voteState.isEmpty() ? tr("Vote saved.") : voteState);

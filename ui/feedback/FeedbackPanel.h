@@ -43,6 +43,7 @@ private:
     QString m_voteItem;
     QString m_commentItem;
     QString m_episode; ///< the episode the panel last saw
+    QString m_renderHash; ///< the video the panel's vote and comment are about
 };
 
 } // namespace diy::ui

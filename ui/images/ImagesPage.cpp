@@ -6,6 +6,7 @@
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
 #include "images/SceneImageModel.h"
+#include "images/SceneImageGrid.h"
 #include "images/ThumbnailCache.h"
 #include "store/ProjectStore.h"
 
@@ -33,7 +34,7 @@ struct ImportResult {
 
 ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget *parent)
     : QWidget(parent), m_document(document), m_cache(cache), m_model(new SceneImageModel(document, cache, this)),
-      m_message(new InlineMessage(this)), m_grid(new QListView(this)), m_preview(new QLabel(this)),
+      m_message(new InlineMessage(this)), m_grid(new SceneImageGrid(this)), m_dropHint(new QLabel(this)), m_preview(new QLabel(this)),
       m_sceneName(new QLabel(this)), m_source(new QLabel(this)),
       m_replace(new QPushButton(Icons::icon(QStringLiteral("replace")), tr("&Replace…"), this)),
       m_regenerate(new QPushButton(Icons::icon(QStringLiteral("regenerate")), tr("Re&generate card"), this)),
@@ -49,8 +50,14 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     hf.setPointSizeF(hf.pointSizeF() * 1.5);
     hf.setBold(true);
     heading->setFont(hf);
-    auto *hint = new QLabel(tr("One picture per scene. Drag to reorder; drop a photo from your file manager onto a scene to use it."));
-    hint->setWordWrap(true);
+    // The page's hint line also says, while something is dragged, what a drop will do (in the
+    // same place, so nothing moves under the pointer).
+    const QString pageHint = tr("One picture per scene. Drag a picture onto another scene to swap the two; drop a photo "
+                                "from your file manager onto a scene to use it there.");
+    m_dropHint->setText(pageHint);
+    m_dropHint->setWordWrap(true);
+    m_dropHint->setMinimumHeight(m_dropHint->fontMetrics().lineSpacing() * 2);
+    m_dropHint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     m_grid->setObjectName(QStringLiteral("imageGrid"));
     m_grid->setAccessibleName(tr("Scene pictures"));
@@ -69,7 +76,11 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     m_grid->setAcceptDrops(true);
     m_grid->viewport()->setAcceptDrops(true);
     m_grid->setDropIndicatorShown(true);
-    m_grid->setToolTip(tr("Drag a picture onto another scene to reorder"));
+    m_grid->setToolTip(tr("Drag a picture onto another scene to swap the two"));
+    m_dropHint->setObjectName(QStringLiteral("imageDropHint"));
+    connect(static_cast<SceneImageGrid *>(m_grid), &SceneImageGrid::dropHintChanged, this, [this, pageHint](const QString &text) {
+        m_dropHint->setText(text.isEmpty() ? pageHint : QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()));
+    });
 
     m_preview->setObjectName(QStringLiteral("imagePreview"));
     m_preview->setAccessibleName(tr("Large preview"));
@@ -97,13 +108,17 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_left->setObjectName(QStringLiteral("moveImageLeftButton"));
     m_left->setIcon(Icons::icon(QStringLiteral("left")));
-    m_left->setToolTip(tr("Move this picture one scene earlier (Alt+Left)"));
-    m_left->setAccessibleName(tr("Move picture earlier"));
+    m_left->setText(tr("Swap with previous"));
+    m_left->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_left->setToolTip(tr("Swap this picture with the previous scene's (Alt+Left)"));
+    m_left->setAccessibleName(tr("Swap with the previous scene"));
     m_left->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     m_right->setObjectName(QStringLiteral("moveImageRightButton"));
     m_right->setIcon(Icons::icon(QStringLiteral("right")));
-    m_right->setToolTip(tr("Move this picture one scene later (Alt+Right)"));
-    m_right->setAccessibleName(tr("Move picture later"));
+    m_right->setText(tr("Swap with next"));
+    m_right->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_right->setToolTip(tr("Swap this picture with the next scene's (Alt+Right)"));
+    m_right->setAccessibleName(tr("Swap with the next scene"));
     m_right->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
 
     auto *side = new QWidget(this);
@@ -135,7 +150,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     layout->setContentsMargins(24, 20, 24, 16);
     layout->setSpacing(10);
     layout->addWidget(heading);
-    layout->addWidget(hint);
+    layout->addWidget(m_dropHint);
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
@@ -182,12 +197,18 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     });
     connect(m_left, &QToolButton::clicked, this, [this] {
         const int row = currentRow();
-        if (row > 0 && m_model->moveRows({}, row, 1, {}, row - 1))
+        QString why;
+        if (row > 0 && !m_model->canSwap(row, row - 1, &why))
+            m_message->showMessage(InlineMessage::Level::Info, why);
+        else if (row > 0 && m_model->swapPictures(row, row - 1))
             selectRow(row - 1);
     });
     connect(m_right, &QToolButton::clicked, this, [this] {
         const int row = currentRow();
-        if (row >= 0 && row + 1 < m_model->rowCount() && m_model->moveRows({}, row, 1, {}, row + 2))
+        QString why;
+        if (row >= 0 && row + 1 < m_model->rowCount() && !m_model->canSwap(row, row + 1, &why))
+            m_message->showMessage(InlineMessage::Level::Info, why);
+        else if (row >= 0 && row + 1 < m_model->rowCount() && m_model->swapPictures(row, row + 1))
             selectRow(row + 1);
     });
     connect(m_document, &ProjectDocument::changed, this, &ImagesPage::onDocumentChanged);

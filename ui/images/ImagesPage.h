@@ -46,6 +46,7 @@ private:
     SceneImageModel *m_model;
     InlineMessage *m_message;
     QListView *m_grid;
+    QLabel *m_dropHint;
     QLabel *m_preview;
     QLabel *m_sceneName;
     QLabel *m_source;

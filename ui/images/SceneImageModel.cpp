@@ -2,11 +2,15 @@
 
 #include "common/ProjectDocument.h"
 #include "images/ThumbnailCache.h"
-#include "media/CardRenderer.h"
-#include "pipeline/SceneDesign.h"
+#include "pipeline/PlanBuilder.h"
+#include "pipeline/RenderPlan.h"
+#include "providers/CardPictureProvider.h"
+#include "providers/FrameSpec.h"
+#include "providers/PhotoPictureProvider.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QMimeData>
 #include <QPainter>
 #include <QUrl>
@@ -31,48 +35,26 @@ void SceneImageModel::setThumbnailSize(QSize box)
 QString SceneImageModel::pictureKey(int row, QSize box) const
 {
     const Project &p = m_document->project();
-    const QList<Scene> scenes = p.scenes();
-    if (row < 0 || row >= scenes.size())
+    if (row < 0 || row >= p.scenes().size())
         return {};
-    const SceneImage image = row < p.sceneImages.size() ? p.sceneImages.at(row) : SceneImage{};
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    if (image.source != SceneImage::Source::Card && !image.file.isEmpty()) {
-        hash.addData(image.file.toUtf8());
-        hash.addData(image.sha256.toUtf8());
-    } else {
-        const CardContent card = SceneDesign::cardContent(scenes.at(row), p.brief, p.script ? p.script->title : QString());
-        hash.addData(QStringLiteral("card%1|%2|%3|%4|%5|%6|%7|%8")
-                         .arg(int(card.kind))
-                         .arg(card.title, card.body)
-                         .arg(card.stepNumber)
-                         .arg(card.stepCount)
-                         .arg(card.checklist.join(QLatin1Char('\n')), card.badge, p.brief.format.id())
-                         .toUtf8());
-        hash.addData(QByteArray::number(CardRenderer::engineVersion()));
-    }
-    return QStringLiteral("%1@%2x%3").arg(QString::fromLatin1(hash.result().toHex())).arg(box.width()).arg(box.height());
+    // The render plan's own spec of this scene's frame: the thumbnail shows what will be rendered
+    // and changes exactly when the rendered frame would.
+    const FrameSpec spec = RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3);
+    return QStringLiteral("%1@%2x%3").arg(PlanBuilder::keyOf(RenderStage::Frames, spec)).arg(box.width()).arg(box.height());
 }
 
 QPixmap SceneImageModel::picture(int row, QSize box) const
 {
     const Project &p = m_document->project();
-    const QList<Scene> scenes = p.scenes();
-    if (row < 0 || row >= scenes.size())
+    if (row < 0 || row >= p.scenes().size())
         return {};
-    const SceneImage image = row < p.sceneImages.size() ? p.sceneImages.at(row) : SceneImage{};
-    ThumbnailCache::Producer producer;
-    if (image.source != SceneImage::Source::Card && !image.file.isEmpty()) {
-        const QString path = QFileInfo(image.file).isAbsolute() ? image.file : m_document->folder() + QLatin1Char('/') + image.file;
-        producer = [path, box] { return ThumbnailCache::decodeScaled(path, box); };
-    } else {
-        const CardContent card = SceneDesign::cardContent(scenes.at(row), p.brief, p.script ? p.script->title : QString());
-        const QSize frame = p.brief.format.size();
-        producer = [card, frame, box] {
-            // Drawn at a third of the frame: the same layout, a fraction of the pixels.
-            const QImage full = CardRenderer(frame / 3).render(card);
-            return full.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        };
-    }
+    // Drawn at a third of the frame: the same layout, a fraction of the pixels.
+    const FrameSpec spec = RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3);
+    ThumbnailCache::Producer producer = [spec, box] {
+        const Result<QImage> full = spec.source == FrameSpec::Source::Card ? Result<QImage>(CardPictureProvider::paint(spec))
+                                                                            : PhotoPictureProvider::paint(spec);
+        return full ? full->scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation) : QImage();
+    };
     return m_cache->image(pictureKey(row, box), producer);
 }
 
@@ -125,22 +107,71 @@ Qt::ItemFlags SceneImageModel::flags(const QModelIndex &index) const
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
 }
 
-bool SceneImageModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
-                               int destinationChild)
+bool SceneImageModel::moveRows(const QModelIndex &, int, int, const QModelIndex &, int)
 {
-    if (sourceParent.isValid() || destinationParent.isValid() || count != 1 || sourceRow < 0 || sourceRow >= m_rows
-        || destinationChild < 0 || destinationChild > m_rows || destinationChild == sourceRow || destinationChild == sourceRow + 1)
+    // Pictures are not shifted along the scenes: reordering is swapping (swapPictures).
+    return false;
+}
+
+bool SceneImageModel::canSwap(int a, int b, QString *why) const
+{
+    const Project &p = m_document->project();
+    const QList<Scene> scenes = p.scenes();
+    auto say = [why](const QString &text) {
+        if (why)
+            *why = text;
         return false;
-    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
-    if (!beginMoveRows({}, sourceRow, sourceRow, {}, destinationChild))
+    };
+    if (a < 0 || b < 0 || a >= m_rows || b >= m_rows || a >= p.sceneImages.size() || b >= p.sceneImages.size())
+        return say(QString());
+    if (a == b)
+        return say(tr("Drop it on another scene."));
+    const SceneImage &first = p.sceneImages.at(a);
+    const SceneImage &second = p.sceneImages.at(b);
+    if (first.locked || second.locked)
+        return say(tr("%1's picture is locked: unlock it to move it.").arg(scenes.value(first.locked ? a : b).displayName()));
+    if (first.source == SceneImage::Source::Card && second.source == SceneImage::Source::Card)
+        return say(tr("Both are cards drawn from their own scene's words, so swapping changes nothing. "
+                      "Drag one of your photos instead, or drop a photo file here."));
+    return true;
+}
+
+QString SceneImageModel::dropDescription(int from, int to) const
+{
+    QString why;
+    if (!canSwap(from, to, &why))
+        return why.isEmpty() ? QString() : tr("Cannot drop here: %1").arg(why);
+    const QList<Scene> scenes = m_document->project().scenes();
+    const SceneImage &moving = m_document->project().sceneImages.at(from);
+    const SceneImage &other = m_document->project().sceneImages.at(to);
+    const QString source = scenes.value(from).displayName();
+    const QString target = scenes.value(to).displayName();
+    if (other.source == SceneImage::Source::Card)
+        return tr("Drop to show this picture in %1; %2 gets its card back.").arg(target, source);
+    if (moving.source == SceneImage::Source::Card)
+        return tr("Drop to move %1's picture to %2; %1 gets its card back.").arg(target, source);
+    return tr("Drop to swap the pictures of %1 and %2.").arg(source, target);
+}
+
+bool SceneImageModel::swapPictures(int a, int b)
+{
+    if (!canSwap(a, b))
         return false;
     m_moving = true;
-    m_document->edit(tr("Move picture"), ProjectDocument::ImagesAspect, [&](Project &p) { p.moveSceneImage(sourceRow, to); });
+    m_document->edit(tr("Swap pictures"), ProjectDocument::ImagesAspect, [&](Project &p) { p.swapSceneImages(a, b); });
     m_moving = false;
-    endMoveRows();
-    // Scene names stay in place; every row between shows another picture now.
-    emit dataChanged(index(std::min(sourceRow, to)), index(std::max(sourceRow, to)));
+    emit dataChanged(index(a), index(a));
+    emit dataChanged(index(b), index(b));
     return true;
+}
+
+int SceneImageModel::draggedRow(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(QString::fromLatin1(kMimeType)))
+        return -1;
+    bool ok = false;
+    const int row = data->data(QString::fromLatin1(kMimeType)).toInt(&ok);
+    return ok ? row : -1;
 }
 
 Qt::DropActions SceneImageModel::supportedDropActions() const
@@ -171,10 +202,11 @@ bool SceneImageModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int
 {
     if (!data)
         return false;
+    // Both kinds of drop land on one scene.
+    const int target = parent.isValid() ? parent.row() : -1;
     if (data->hasFormat(QString::fromLatin1(kMimeType)))
-        return true;
-    // Files replace one scene's picture: they must land on a scene.
-    return data->hasUrls() && (parent.isValid() || (row >= 0 && row < m_rows));
+        return target >= 0 && canSwap(draggedRow(data), target);
+    return data->hasUrls() && (target >= 0 || (row >= 0 && row < m_rows));
 }
 
 bool SceneImageModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
@@ -182,15 +214,8 @@ bool SceneImageModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     if (!canDropMimeData(data, action, row, column, parent))
         return false;
     if (data->hasFormat(QString::fromLatin1(kMimeType))) {
-        bool ok = false;
-        const int from = data->data(QString::fromLatin1(kMimeType)).toInt(&ok);
-        if (!ok)
-            return false;
-        int destination = row;
-        if (destination < 0)
-            destination = parent.isValid() ? (parent.row() > from ? parent.row() + 1 : parent.row()) : m_rows;
-        moveRows({}, from, 1, {}, destination);
-        return false; // moved already: the view must not remove the source row
+        swapPictures(draggedRow(data), parent.row());
+        return false; // swapped already: the view must not remove the source row
     }
     const int target = parent.isValid() ? parent.row() : row;
     for (const QUrl &url : data->urls()) {

@@ -9,7 +9,7 @@ class ProjectDocument;
 class ThumbnailCache;
 
 /// One row per scene (intro, materials, steps, completion) with its picture's thumbnail, drawn or
-/// decoded off the GUI thread. Pictures are reordered by moveRows or by a drag in the view
+/// decoded off the GUI thread. Two scenes trade pictures by swapPictures or by a drag in the view
 /// (undoable); dropping image files from the file manager asks to replace that scene's picture.
 class SceneImageModel : public QAbstractListModel {
     Q_OBJECT
@@ -28,6 +28,16 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// Whether two scenes can trade pictures; `why` says why not in plain words.
+    bool canSwap(int a, int b, QString *why = nullptr) const;
+    /// Two scenes trade pictures (one undoable edit). What a drag, Alt+Left/Right and the
+    /// Earlier/Later buttons do: reordering means exactly this.
+    bool swapPictures(int a, int b);
+    /// What dropping scene `from`'s picture on scene `to` will do, for the hint shown while dragging.
+    QString dropDescription(int from, int to) const;
+    /// The row a drag from this model carries, or -1.
+    static int draggedRow(const QMimeData *data);
+
     bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
                   int destinationChild) override;
     Qt::DropActions supportedDropActions() const override;

@@ -99,6 +99,7 @@ PlayerPage::PlayerPage(QWidget *parent)
     controls->addSpacing(8);
     controls->addWidget(m_mute);
     controls->addWidget(m_volume);
+    m_controls = controls;
 
     auto *feedbackLayout = new QVBoxLayout(m_feedbackSlot);
     feedbackLayout->setContentsMargins(0, 0, 0, 0);
@@ -147,6 +148,21 @@ PlayerPage::PlayerPage(QWidget *parent)
     });
     setFocusPolicy(Qt::StrongFocus);
     refreshButtons();
+}
+
+void PlayerPage::setVideoActions(const QList<QAction *> &actions)
+{
+    m_controls->addSpacing(12);
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setObjectName(action->objectName() + QStringLiteral("PlayerButton"));
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAutoRaise(true);
+        if (action->icon().isNull())
+            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        m_controls->addWidget(button);
+    }
 }
 
 void PlayerPage::setFeedbackWidget(QWidget *widget)

@@ -3,7 +3,9 @@
 #include <QUrl>
 #include <QWidget>
 
+class QAction;
 class QAudioOutput;
+class QHBoxLayout;
 class QLabel;
 class QMediaPlayer;
 class QSlider;
@@ -24,6 +26,8 @@ public:
     explicit PlayerPage(QWidget *parent = nullptr);
 
     void setFeedbackWidget(QWidget *widget);
+    /// Buttons for the video file (Save as…, Show in folder, Copy path) under the player.
+    void setVideoActions(const QList<QAction *> &actions);
     /// Loads a video (does not start playing); scene starts in ms and their names for the markers.
     void openVideo(const QString &path, const QList<qint64> &sceneStartsMs = {}, const QStringList &sceneNames = {});
     void clear();
@@ -49,6 +53,7 @@ private:
     QToolButton *m_mute;
     QSlider *m_volume;
     QWidget *m_feedbackSlot;
+    QHBoxLayout *m_controls = nullptr;
     QString m_file;
 };
 

@@ -4,12 +4,15 @@
 #include "common/ProjectDocument.h"
 #include "pipeline/RenderPipeline.h"
 #include "progress/RenderStageModel.h"
+#include "store/RunHistory.h"
 #include "util/Log.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QThread>
 #include <QtConcurrent>
+
+#include <optional>
 
 namespace diy::ui {
 
@@ -41,10 +44,14 @@ RenderController::~RenderController()
     }
 }
 
-void RenderController::start()
+bool RenderController::start()
 {
     if (m_running || !m_document->isOpen())
-        return;
+        return false;
+    if (const FieldProblems blockers = m_document->project().renderBlockers(); !blockers.isEmpty()) {
+        logInfo(QStringLiteral("Studio: render refused, the project is not ready: %1").arg(problemLines(blockers).join(QStringLiteral("; "))));
+        return false;
+    }
     m_running = true;
     m_state = StageState::Running;
     m_progress = 0.0;
@@ -68,7 +75,7 @@ void RenderController::start()
         emit stateChanged();
     });
     connect(m_pipeline, &RenderPipeline::itemStarted, this, [this](RenderStage stage, int, const QString &label) {
-        m_currentLabel = renderStageTitle(stage) + QStringLiteral(": ") + label;
+        m_currentLabel = RenderStageModel::creatorTitle(stage) + QStringLiteral(": ") + label;
         m_stages->itemStarted(stage, label);
     });
     connect(m_pipeline, &RenderPipeline::itemFinished, this,
@@ -79,18 +86,24 @@ void RenderController::start()
         m_stages->stageFinished(stage, seconds);
         emit stateChanged();
     });
-    connect(m_pipeline, &RenderPipeline::progressChanged, this, [this](double fraction, qint64 eta) {
-        m_progress = fraction;
-        m_etaMs = eta;
-        emit progressChanged(fraction, eta);
+    connect(m_pipeline, &RenderPipeline::progressChanged, this, [this](const JobProgress &p) {
+        m_progress = p.fraction;
+        m_etaMs = p.etaMs;
+        emit progressChanged(p.fraction, p.etaMs);
     });
-    connect(m_pipeline, &RenderPipeline::finished, this, &RenderController::onPipelineFinished);
+    connect(m_pipeline, &RenderPipeline::finished, this, [this] {
+        if (!m_pipeline)
+            return;
+        // Queued from the render thread; the pipeline is done, so its result can be read here.
+        onPipelineFinished(m_pipeline->result(), m_pipeline->runRecord());
+    });
 
     m_thread->start();
     QMetaObject::invokeMethod(m_pipeline, &RenderPipeline::start, Qt::QueuedConnection);
     logInfo(QStringLiteral("Studio: render started for %1").arg(m_document->folder()));
     emit started();
     emit stateChanged();
+    return true;
 }
 
 void RenderController::cancel()
@@ -100,33 +113,28 @@ void RenderController::cancel()
     QMetaObject::invokeMethod(m_pipeline, &RenderPipeline::cancel, Qt::QueuedConnection);
 }
 
-void RenderController::onPipelineFinished(const diy::Result<diy::RenderSummary> &result)
+void RenderController::onPipelineFinished(const diy::Result<diy::RenderSummary> &result, const diy::RunRecord &record)
 {
     m_running = false;
     m_lastElapsedMs = m_elapsed.elapsed();
     m_currentLabel.clear();
+    // The pipeline's own record of the run (done, failed or cancelled): the same facts the CLI
+    // records. The pipeline no longer changes it once it has emitted finished().
+    const std::optional<RunRecord> run = record;
     teardown(false);
+    std::optional<RenderRecord> render;
     if (result) {
         m_state = StageState::Done;
         m_progress = 1.0;
         m_etaMs = 0;
-        const RenderSummary summary = *result;
-        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) {
-            p.lastRender = summary.render;
-            p.runs.append(summary.run);
-        });
+        render = result->render;
     } else {
         m_lastError = result.error();
         m_state = result.error().isCancelled() ? StageState::Cancelled : StageState::Failed;
         m_stages->runEnded(m_state);
-        RunRecord run;
-        run.outcome = result.error().isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("failed");
-        run.finishedAt = QDateTime::currentDateTimeUtc();
-        run.startedAt = run.finishedAt.addMSecs(-m_lastElapsedMs);
-        run.seconds = m_lastElapsedMs / 1000.0;
-        run.message = result.error().message;
-        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) { p.runs.append(run); });
     }
+    if (run)
+        m_document->update(ProjectDocument::RenderAspect, [&](Project &p) { RunHistory::record(p, *run, render); });
     emit stateChanged();
     emit finished(result);
 }

@@ -43,7 +43,9 @@ public:
     bool hasPlan() const { return m_hasPlan; }
     const Error &lastError() const { return m_lastError; }
 
-    void start();
+    /// Starts a render unless one runs or the project is not ready (Project::renderBlockers(),
+    /// which the render page lists). Returns whether it started.
+    bool start();
     void cancel();
     /// Recomputes the plan in the thread pool (debounced after edits).
     void refreshPlan();
@@ -56,7 +58,7 @@ signals:
     void finished(const diy::Result<diy::RenderSummary> &result);
 
 private:
-    void onPipelineFinished(const diy::Result<diy::RenderSummary> &result);
+    void onPipelineFinished(const diy::Result<diy::RenderSummary> &result, const diy::RunRecord &record);
     void teardown(bool wait);
 
     ProjectDocument *m_document;

@@ -3,9 +3,14 @@
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
+#include "progress/CheckFindingsPanel.h"
 #include "progress/RenderController.h"
 #include "progress/RenderStageModel.h"
+#include "util/AtomicFile.h"
 
+#include <nlohmann/json.hpp>
+
+#include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -14,12 +19,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace diy::ui {
 
 RenderPage::RenderPage(ProjectDocument *document, RenderController *controller, QWidget *parent)
     : QWidget(parent), m_document(document), m_controller(controller), m_message(new InlineMessage(this)),
+      m_blockers(new InlineMessage(this)), m_findings(new CheckFindingsPanel(this)), m_videoButtons(new QHBoxLayout),
       m_start(new QPushButton(Icons::icon(QStringLiteral("render")), tr("&Render video"), this)),
       m_cancel(new QPushButton(Icons::icon(QStringLiteral("cancel")), tr("&Cancel"), this)),
       m_watch(new QPushButton(Icons::icon(QStringLiteral("watch")), tr("&Watch"), this)), m_bar(new QProgressBar(this)),
@@ -27,14 +34,15 @@ RenderPage::RenderPage(ProjectDocument *document, RenderController *controller, 
 {
     setObjectName(QStringLiteral("renderPage"));
     m_message->setObjectName(QStringLiteral("renderMessage"));
+    m_blockers->setObjectName(QStringLiteral("renderBlockersMessage"));
     auto *heading = new QLabel(tr("Render"));
     heading->setObjectName(QStringLiteral("pageHeading"));
     QFont hf = heading->font();
     hf.setPointSizeF(hf.pointSizeF() * 1.5);
     hf.setBold(true);
     heading->setFont(hf);
-    auto *hint = new QLabel(tr("Cards, narration, captions and one segment per scene, merged into one MP4 — all on this "
-                               "computer. Finished pieces are kept, so after an edit only what changed is redone."));
+    auto *hint = new QLabel(tr("Title cards, the voice-over, captions and every scene are made on this computer and joined "
+                               "into one video. Finished pieces are kept, so after an edit only what changed is redone."));
     hint->setWordWrap(true);
 
     m_start->setObjectName(QStringLiteral("startRenderButton"));
@@ -80,6 +88,7 @@ RenderPage::RenderPage(ProjectDocument *document, RenderController *controller, 
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
     buttons->addStretch();
+    buttons->addLayout(m_videoButtons);
     buttons->addWidget(m_watch);
 
     auto *timing = new QHBoxLayout;
@@ -92,11 +101,13 @@ RenderPage::RenderPage(ProjectDocument *document, RenderController *controller, 
     layout->addWidget(heading);
     layout->addWidget(hint);
     layout->addWidget(m_message);
+    layout->addWidget(m_blockers);
     layout->addLayout(buttons);
     layout->addWidget(m_bar);
     layout->addLayout(timing);
     layout->addWidget(m_table);
     layout->addWidget(m_output);
+    layout->addWidget(m_findings);
     layout->addStretch();
 
     m_tick.setInterval(500);
@@ -122,8 +133,26 @@ void RenderPage::refresh()
     const bool open = m_document->isOpen();
     const bool running = m_controller->isRunning();
     const Project &p = m_document->project();
-    m_start->setEnabled(open && !running && p.script.has_value());
-    m_start->setToolTip(p.script ? tr("Render the video (Ctrl+Return)") : tr("Write or import a script first (Script page)"));
+    // One rule with the CLI and the pipeline: Project::renderBlockers().
+    const FieldProblems blockers = open ? p.renderBlockers() : FieldProblems{};
+    m_start->setEnabled(open && !running && blockers.isEmpty());
+    m_start->setToolTip(blockers.isEmpty() ? tr("Render the video (Ctrl+Return)")
+                                           : tr("Not ready to render: %1").arg(blockers.first().message));
+    if (blockers.isEmpty() || !p.script) {
+        m_blockers->clear();
+        if (open && !p.script)
+            m_blockers->showMessage(InlineMessage::Level::Info, tr("Write or import a script on the Script page first."));
+    } else {
+        QStringList lines;
+        for (const FieldProblem &b : blockers.mid(0, 6))
+            lines << QStringLiteral("• ") + b.message;
+        if (blockers.size() > 6)
+            lines << tr("…and %1 more.").arg(blockers.size() - 6);
+        m_blockers->showMessage(InlineMessage::Level::Warning,
+                                tr("The video cannot be rendered yet. Fix these on the Script page:") + QLatin1Char('\n')
+                                    + lines.join(QLatin1Char('\n')),
+                                problemLines(blockers).join(QLatin1Char('\n')));
+    }
     m_cancel->setEnabled(running);
     const QString output = p.lastRender ? QDir(m_document->folder()).filePath(p.lastRender->output) : QString();
     const bool hasVideo = !output.isEmpty() && QFileInfo::exists(output);
@@ -155,6 +184,41 @@ void RenderPage::refresh()
         m_output->clear();
     if (!running)
         m_tick.stop();
+    refreshFindings();
+}
+
+void RenderPage::refreshFindings()
+{
+    const Project &p = m_document->project();
+    const bool show = m_document->isOpen() && p.lastRender && !p.lastRender->reportFile.isEmpty() && !m_controller->isRunning();
+    const QString source = show ? QDir(m_document->folder()).filePath(p.lastRender->reportFile) + QLatin1Char('@')
+                                      + p.lastRender->finishedAt.toString(Qt::ISODateWithMs)
+                                : QString();
+    if (source == m_findingsSource)
+        return;
+    m_findingsSource = source;
+    if (!show) {
+        m_findings->clear();
+        return;
+    }
+    const auto bytes = AtomicFile::read(QDir(m_document->folder()).filePath(p.lastRender->reportFile), 4 * 1024 * 1024);
+    if (!bytes) {
+        m_findings->clear();
+        return;
+    }
+    m_findings->showReport(nlohmann::json::parse(bytes->constData(), bytes->constData() + bytes->size(), nullptr, false));
+}
+
+void RenderPage::setVideoActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setObjectName(action->objectName() + QStringLiteral("RenderButton"));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAutoRaise(true);
+        m_videoButtons->addWidget(button);
+    }
 }
 
 void RenderPage::onControllerFinished(const diy::Result<diy::RenderSummary> &result)

@@ -10,9 +10,12 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QHBoxLayout;
+class QAction;
 
 namespace diy::ui {
 
+class CheckFindingsPanel;
 class InlineMessage;
 class ProjectDocument;
 class RenderController;
@@ -23,6 +26,8 @@ class RenderPage : public QWidget {
     Q_OBJECT
 public:
     RenderPage(ProjectDocument *document, RenderController *controller, QWidget *parent = nullptr);
+    /// Buttons for the finished video (Save as…, Show in folder, Copy path) beside Watch.
+    void setVideoActions(const QList<QAction *> &actions);
 
 signals:
     void startRequested();
@@ -31,11 +36,16 @@ signals:
 
 private:
     void refresh();
+    void refreshFindings();
     void onControllerFinished(const diy::Result<diy::RenderSummary> &result);
 
     ProjectDocument *m_document;
     RenderController *m_controller;
     InlineMessage *m_message;
+    InlineMessage *m_blockers;
+    CheckFindingsPanel *m_findings;
+    QHBoxLayout *m_videoButtons;
+    QString m_findingsSource; ///< the checks file shown, with its render time
     QPushButton *m_start;
     QPushButton *m_cancel;
     QPushButton *m_watch;

@@ -32,7 +32,7 @@ void RenderStageModel::showPlan(const RenderPlan &plan, bool hadRender)
 
 void RenderStageModel::stageStarted(RenderStage stage, int items, int reused)
 {
-    Row &r = m_rows[int(stage)];
+    Row &r = m_rows[rowOf(stage)];
     r.state = StageState::Running;
     r.total = items;
     r.done = 0;
@@ -44,26 +44,26 @@ void RenderStageModel::stageStarted(RenderStage stage, int items, int reused)
 
 void RenderStageModel::itemStarted(RenderStage stage, const QString &label)
 {
-    m_rows[int(stage)].current = label;
+    m_rows[rowOf(stage)].current = label;
     changedRow(stage);
 }
 
 void RenderStageModel::itemFinished(RenderStage stage, bool)
 {
-    Row &r = m_rows[int(stage)];
+    Row &r = m_rows[rowOf(stage)];
     r.done = std::min(r.total, r.done + 1);
     changedRow(stage);
 }
 
 void RenderStageModel::stageProgress(RenderStage stage, double fraction)
 {
-    m_rows[int(stage)].fraction = fraction;
+    m_rows[rowOf(stage)].fraction = fraction;
     changedRow(stage);
 }
 
 void RenderStageModel::stageFinished(RenderStage stage, double seconds)
 {
-    Row &r = m_rows[int(stage)];
+    Row &r = m_rows[rowOf(stage)];
     r.state = StageState::Done;
     r.done = r.total;
     r.fraction = 1.0;
@@ -83,6 +83,15 @@ void RenderStageModel::runEnded(StageState state)
     }
 }
 
+int RenderStageModel::rowOf(const RenderStage &stage) const
+{
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        if (m_rows[i].stage == stage)
+            return i;
+    Q_ASSERT_X(false, "RenderStageModel", "stage not registered");
+    return 0;
+}
+
 int RenderStageModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -91,6 +100,19 @@ int RenderStageModel::rowCount(const QModelIndex &parent) const
 int RenderStageModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RenderStageModel::creatorTitle(RenderStage stage)
+{
+    switch (stage) {
+    case RenderStage::Frames: return tr("Pictures");
+    case RenderStage::Narration: return tr("Voice-over");
+    case RenderStage::Segments: return tr("Scenes with captions");
+    case RenderStage::Merge: return tr("Joining into one video");
+    case RenderStage::Checks: return tr("Technical checks");
+    default: break; // stages added later keep the engine's title
+    }
+    return renderStageTitle(stage);
 }
 
 QVariant RenderStageModel::data(const QModelIndex &index, int role) const
@@ -105,7 +127,7 @@ QVariant RenderStageModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case StageColumn:
         if (role == Qt::DisplayRole)
-            return renderStageTitle(r.stage);
+            return creatorTitle(r.stage);
         break;
     case StateColumn:
         if (role == Qt::DisplayRole) {
@@ -138,7 +160,7 @@ QVariant RenderStageModel::data(const QModelIndex &index, int role) const
     default: break;
     }
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1: %2").arg(renderStageTitle(r.stage), stageStateText(r.state));
+        return QStringLiteral("%1: %2 (engine stage: %3)").arg(creatorTitle(r.stage), stageStateText(r.state), renderStageId(r.stage));
     return {};
 }
 
@@ -157,7 +179,7 @@ QVariant RenderStageModel::headerData(int section, Qt::Orientation orientation, 
 
 void RenderStageModel::changedRow(RenderStage stage)
 {
-    emit dataChanged(index(int(stage), 0), index(int(stage), ColumnCount - 1));
+    emit dataChanged(index(rowOf(stage), 0), index(rowOf(stage), ColumnCount - 1));
 }
 
 } // namespace diy::ui

@@ -14,6 +14,9 @@ namespace diy::ui {
 class RenderStageModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    /// What a creator calls a stage ("Scenes with captions"); the engine's name is in the tooltip.
+    static QString creatorTitle(RenderStage stage);
+
     enum Column { StageColumn, StateColumn, ItemsColumn, TimeColumn, ColumnCount };
     enum Role { StateRole = Qt::UserRole + 1, FractionRole };
 
@@ -41,7 +44,7 @@ public:
     void stageFinished(RenderStage stage, double seconds);
     /// Marks the running stage failed or cancelled.
     void runEnded(StageState state);
-    const Row &row(RenderStage stage) const { return m_rows.at(int(stage)); }
+    const Row &row(const RenderStage &stage) const { return m_rows.at(rowOf(stage)); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -50,6 +53,7 @@ public:
 
 private:
     void changedRow(RenderStage stage);
+    int rowOf(const RenderStage &stage) const;
     QList<Row> m_rows;
 };
 

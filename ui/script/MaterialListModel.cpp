@@ -1,5 +1,7 @@
 #include "script/MaterialListModel.h"
 
+#include "model/ScriptPlaceholders.h"
+
 #include "common/ProjectDocument.h"
 
 namespace diy::ui {
@@ -62,7 +64,7 @@ bool MaterialListModel::insertRows(int row, int count, const QModelIndex &parent
     m_editing = true;
     m_document->edit(tr("Add material"), ProjectDocument::ScriptAspect, [&](Project &p) {
         for (int i = 0; i < count; ++i)
-            p.script->materials.insert(row, Script::Material{tr("New material"), tr("a new material on a table")});
+            p.script->materials.insert(row, ScriptPlaceholders::newMaterial());
     });
     m_editing = false;
     m_rows += count;

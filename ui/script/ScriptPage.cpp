@@ -1,10 +1,13 @@
 #include "script/ScriptPage.h"
 
 #include "common/FileDialogs.h"
+#include "common/DocumentUndoShortcuts.h"
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
 #include "model/Script.h"
+#include "model/ScriptPlaceholders.h"
+#include "model/ScriptValidator.h"
 #include "script/MaterialListModel.h"
 #include "script/StepListModel.h"
 #include "util/AtomicFile.h"
@@ -25,6 +28,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace diy::ui {
@@ -48,22 +52,6 @@ QString formatDuration(double seconds)
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-Script blankScript(int steps)
-{
-    Script s;
-    s.title = QObject::tr("My tutorial");
-    s.intro = {QObject::tr("Hello! Today we are making something together."), QObject::tr("a finished craft on a table")};
-    s.materials = {{QObject::tr("Paper"), QObject::tr("a sheet of paper")},
-                   {QObject::tr("Scissors"), QObject::tr("a pair of scissors")},
-                   {QObject::tr("Glue stick"), QObject::tr("a glue stick")}};
-    for (int i = 1; i <= steps; ++i)
-        s.steps.append({i, QObject::tr("Step %1").arg(i), QObject::tr("Describe what to do in this step."),
-                        QObject::tr("a close-up of step %1").arg(i)});
-    s.completion = {QObject::tr("All done! Great work, see you next time."), QObject::tr("the finished craft")};
-    s.thumbnailPrompt = QObject::tr("a bright thumbnail of the finished craft");
-    return s;
-}
-
 } // namespace
 
 ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
@@ -71,10 +59,11 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
       m_materialModel(new MaterialListModel(document, this)), m_stack(new QStackedWidget(this)),
       m_message(new InlineMessage(this)), m_stats(new QLabel(this)), m_title(new QLineEdit(this)),
       m_steps(new QListView(this)), m_materials(new QListView(this)), m_stepBox(new QGroupBox(this)),
-      m_stepTitle(new QLineEdit(this)), m_thumbnailPrompt(new QLineEdit(this))
+      m_stepTitle(new QLineEdit(this)), m_thumbnailPrompt(new QLineEdit(this)), m_problems(new InlineMessage(this))
 {
     setObjectName(QStringLiteral("scriptPage"));
     m_message->setObjectName(QStringLiteral("scriptMessage"));
+    m_problems->setObjectName(QStringLiteral("scriptProblemsMessage"));
     m_stats->setObjectName(QStringLiteral("scriptStatsLabel"));
     m_stats->setAccessibleName(tr("Script length"));
 
@@ -118,7 +107,8 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     m_steps->viewport()->setAcceptDrops(true);
     m_steps->setDropIndicatorShown(true);
     m_steps->setToolTip(tr("Drag a step to reorder; numbers follow"));
-    auto *addStep = toolButton("addStepButton", QStringLiteral("add"), tr("Add a step after the selected one"), this);
+    m_addStep = toolButton("addStepButton", QStringLiteral("add"), tr("Add a step after the selected one"), this);
+    auto *addStep = m_addStep;
     m_removeStep = toolButton("removeStepButton", QStringLiteral("delete"), tr("Remove the selected step"), this);
     m_stepUp = toolButton("moveStepUpButton", QStringLiteral("up"), tr("Move the selected step up (Alt+Up)"), this);
     m_stepDown = toolButton("moveStepDownButton", QStringLiteral("down"), tr("Move the selected step down (Alt+Down)"), this);
@@ -137,8 +127,10 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     m_materials->setModel(m_materialModel);
     m_materials->setToolTip(tr("Double-click a material to rename it"));
     m_materials->setMaximumHeight(150);
-    auto *addMaterial = toolButton("addMaterialButton", QStringLiteral("add"), tr("Add a material"), this);
-    auto *removeMaterial = toolButton("removeMaterialButton", QStringLiteral("delete"), tr("Remove the selected material"), this);
+    m_addMaterial = toolButton("addMaterialButton", QStringLiteral("add"), tr("Add a material"), this);
+    m_removeMaterial = toolButton("removeMaterialButton", QStringLiteral("delete"), tr("Remove the selected material"), this);
+    auto *addMaterial = m_addMaterial;
+    auto *removeMaterial = m_removeMaterial;
     auto *materialTools = new QHBoxLayout;
     materialTools->setSpacing(2);
     materialTools->addWidget(addMaterial);
@@ -223,7 +215,15 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     layout->setSpacing(10);
     layout->addLayout(header);
     layout->addWidget(m_message);
+    layout->addWidget(m_problems);
     layout->addWidget(m_stack, 1);
+
+    // The schema's text limits, enforced while typing.
+    m_title->setMaxLength(ScriptValidator::maxLength(QStringLiteral("/title")));
+    m_stepTitle->setMaxLength(ScriptValidator::maxLength(QStringLiteral("/steps/0/title")));
+    m_thumbnailPrompt->setMaxLength(ScriptValidator::maxLength(QStringLiteral("/thumbnail_prompt")));
+    for (QPlainTextEdit *edit : {m_intro, m_stepNarration, m_stepPrompt, m_completion})
+        DocumentUndoShortcuts::disableOwnUndo(edit);
 
     // Edits.
     connect(m_title, &QLineEdit::textEdited, this, [this](const QString &t) {
@@ -233,11 +233,11 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
         editScript(tr("Edit thumbnail prompt"), QStringLiteral("/thumbnail_prompt"), [&](Script &s) { s.thumbnailPrompt = t; });
     });
     connect(m_intro, &QPlainTextEdit::textChanged, this, [this] {
-        const QString t = m_intro->toPlainText();
+        const QString t = limited(m_intro, QStringLiteral("/intro/narration"));
         editScript(tr("Edit intro"), QStringLiteral("/intro/narration"), [&](Script &s) { s.intro.narration = t; });
     });
     connect(m_completion, &QPlainTextEdit::textChanged, this, [this] {
-        const QString t = m_completion->toPlainText();
+        const QString t = limited(m_completion, QStringLiteral("/completion/narration"));
         editScript(tr("Edit completion"), QStringLiteral("/completion/narration"), [&](Script &s) { s.completion.narration = t; });
     });
     connect(m_stepTitle, &QLineEdit::textEdited, this, [this](const QString &t) {
@@ -249,7 +249,7 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     });
     connect(m_stepNarration, &QPlainTextEdit::textChanged, this, [this] {
         const int row = currentStep();
-        const QString t = m_stepNarration->toPlainText();
+        const QString t = limited(m_stepNarration, QStringLiteral("/steps/0/narration"));
         editScript(tr("Edit step narration"), QStringLiteral("/steps/%1/narration").arg(row), [&](Script &s) {
             if (row >= 0 && row < s.steps.size())
                 s.steps[row].narration = t;
@@ -257,7 +257,7 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     });
     connect(m_stepPrompt, &QPlainTextEdit::textChanged, this, [this] {
         const int row = currentStep();
-        const QString t = m_stepPrompt->toPlainText();
+        const QString t = limited(m_stepPrompt, QStringLiteral("/steps/0/image_prompt"));
         editScript(tr("Edit image prompt"), QStringLiteral("/steps/%1/image_prompt").arg(row), [&](Script &s) {
             if (row >= 0 && row < s.steps.size())
                 s.steps[row].imagePrompt = t;
@@ -273,14 +273,13 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
         if (!script)
             return;
         const int at = currentStep() < 0 ? int(script->steps.size()) : currentStep() + 1;
-        if (script->steps.size() >= 8) {
-            m_message->showMessage(InlineMessage::Level::Warning, tr("A script has at most 8 steps. Remove one first."));
+        const int most = ScriptValidator::limits().stepsMax;
+        if (script->steps.size() >= most) {
+            m_message->showMessage(InlineMessage::Level::Warning, tr("A video can have at most %1 steps. Remove one first.").arg(most));
             return;
         }
-        m_document->edit(tr("Add step"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect, [&](Project &p) {
-            p.insertStep(at, Script::Step{at + 1, tr("New step"), tr("Describe what to do in this step."),
-                                          tr("a close-up of the new step")});
-        });
+        m_document->edit(tr("Add step"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect,
+                         [&](Project &p) { p.insertStep(at, ScriptPlaceholders::newStep(at + 1)); });
         selectStep(at);
         m_stepTitle->setFocus();
         m_stepTitle->selectAll();
@@ -305,19 +304,22 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     });
     connect(addMaterial, &QToolButton::clicked, this, [this] {
         const int row = m_materialModel->rowCount();
+        if (row >= ScriptValidator::limits().materialsMax)
+            return;
         if (m_materialModel->insertRows(row, 1))
             m_materials->edit(m_materialModel->index(row));
     });
     connect(removeMaterial, &QToolButton::clicked, this, [this] {
         const QModelIndex current = m_materials->currentIndex();
-        if (current.isValid())
+        if (current.isValid() && m_materialModel->rowCount() > ScriptValidator::limits().materialsMin)
             m_materialModel->removeRows(current.row(), 1);
     });
     connect(blank, &QPushButton::clicked, this, [this] {
-        const int steps = std::clamp(m_document->project().brief.expectedSteps, 3, 8);
+        const auto limits = ScriptValidator::limits();
+        const int steps = std::clamp(m_document->project().brief.expectedSteps, limits.stepsMin, limits.stepsMax);
         m_document->edit(tr("Start a blank script"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect,
                          [&](Project &p) {
-                             p.script = blankScript(steps);
+                             p.script = ScriptPlaceholders::blank(steps);
                              p.syncSceneImages();
                          });
     });
@@ -394,6 +396,66 @@ void ScriptPage::refresh()
     m_refreshing = false;
     refreshStepEditor();
     refreshStats();
+    refreshProblems();
+    refreshListButtons();
+}
+
+QString ScriptPage::limited(QPlainTextEdit *edit, const QString &schemaPath)
+{
+    const int most = ScriptValidator::maxLength(schemaPath);
+    QString text = edit->toPlainText();
+    if (most > 0 && text.size() > most && !m_refreshing) {
+        text.truncate(most);
+        m_refreshing = true;
+        const int position = std::min(int(edit->textCursor().position()), int(most));
+        edit->setPlainText(text);
+        QTextCursor cursor = edit->textCursor();
+        cursor.setPosition(position);
+        edit->setTextCursor(cursor);
+        m_refreshing = false;
+        m_message->showMessage(InlineMessage::Level::Info,
+                               tr("%1 can be at most %2 characters; the rest was cut.").arg(edit->accessibleName()).arg(most));
+    }
+    return text;
+}
+
+void ScriptPage::refreshListButtons()
+{
+    const auto &script = m_document->project().script;
+    const auto limits = ScriptValidator::limits();
+    const int steps = script ? int(script->steps.size()) : 0;
+    const int materials = script ? int(script->materials.size()) : 0;
+    m_addStep->setEnabled(script && steps < limits.stepsMax);
+    m_addStep->setToolTip(steps < limits.stepsMax ? tr("Add a step after the selected one")
+                                                  : tr("A video can have at most %1 steps").arg(limits.stepsMax));
+    m_addMaterial->setEnabled(script && materials < limits.materialsMax);
+    m_addMaterial->setToolTip(materials < limits.materialsMax ? tr("Add a material")
+                                                              : tr("A video can list at most %1 materials").arg(limits.materialsMax));
+    m_removeMaterial->setEnabled(script && materials > limits.materialsMin);
+    m_removeMaterial->setToolTip(materials > limits.materialsMin ? tr("Remove the selected material")
+                                                                 : tr("A video needs at least %1 materials").arg(limits.materialsMin));
+}
+
+void ScriptPage::refreshProblems()
+{
+    const Project &p = m_document->project();
+    FieldProblems problems;
+    if (p.script)
+        for (const FieldProblem &b : p.renderBlockers())
+            if (b.path.startsWith(QStringLiteral("/script")))
+                problems.append(b);
+    if (problems.isEmpty()) {
+        m_problems->clear();
+        return;
+    }
+    QStringList lines;
+    for (const FieldProblem &b : problems.mid(0, 5))
+        lines << QStringLiteral("• ") + b.message;
+    if (problems.size() > 5)
+        lines << tr("…and %1 more.").arg(problems.size() - 5);
+    m_problems->showMessage(InlineMessage::Level::Warning,
+                            tr("Before this script can be rendered:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')),
+                            problemLines(problems).join(QLatin1Char('\n')));
 }
 
 void ScriptPage::refreshStepEditor()
@@ -463,14 +525,13 @@ void ScriptPage::importScript(const QString &path)
     if (!script) {
         QStringList lines;
         for (const FieldProblem &problem : std::as_const(problems).mid(0, 8))
-            lines << QStringLiteral("• %1: %2").arg(problem.path.isEmpty() ? QStringLiteral("/") : problem.path, problem.message);
+            lines << QStringLiteral("• ") + problem.message;
         if (problems.size() > 8)
-            lines << tr("…and %1 more").arg(problems.size() - 8);
+            lines << tr("…and %1 more.").arg(problems.size() - 8);
         m_message->showMessage(InlineMessage::Level::Error,
-                               tr("%1 does not match the script schema; nothing was changed. Fix these fields and import "
-                                  "again:\n%2")
+                               tr("%1 cannot be used as it is; nothing was changed. Fix these and import again:\n%2")
                                    .arg(QFileInfo(path).fileName(), lines.join(QLatin1Char('\n'))),
-                               script.error().detail);
+                               problemLines(problems).join(QLatin1Char('\n')));
         return;
     }
     m_document->edit(tr("Import script"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect, [&](Project &p) {
@@ -497,8 +558,8 @@ void ScriptPage::exportScript(const QString &path)
         m_message->showMessage(InlineMessage::Level::Success, tr("Exported the script to %1.").arg(path));
     else
         m_message->showMessage(InlineMessage::Level::Warning,
-                               tr("Exported to %1, but the script does not pass the schema yet (%2: %3).")
-                                   .arg(path, problems.first().path, problems.first().message));
+                               tr("Exported to %1, but the script is not finished yet: %2")
+                                   .arg(path, problems.first().message));
 }
 
 } // namespace diy::ui

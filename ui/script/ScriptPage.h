@@ -44,6 +44,10 @@ private:
     void refresh();
     void refreshStepEditor();
     void refreshStats();
+    void refreshProblems();
+    void refreshListButtons();
+    /// Keeps a text box within its schema length (the editor enforces the limits as you type).
+    QString limited(QPlainTextEdit *edit, const QString &schemaPath);
     void editScript(const QString &text, const QString &mergeKey, const std::function<void(diy::Script &)> &change);
     QPlainTextEdit *makeTextEdit(const char *name, const QString &accessible, const QString &tip);
 
@@ -66,6 +70,10 @@ private:
     QToolButton *m_removeStep;
     QToolButton *m_stepUp;
     QToolButton *m_stepDown;
+    QToolButton *m_addStep;
+    QToolButton *m_addMaterial;
+    QToolButton *m_removeMaterial;
+    InlineMessage *m_problems;
     bool m_refreshing = false;
 };
 

@@ -1,33 +1,40 @@
 #include "settings/SettingsDialog.h"
 
+#include "brief/VoicePicker.h"
 #include "model/Brief.h"
+#include "model/DefaultVoice.h"
+#include "tensorzero/GatewayAddress.h"
 #include "settings/StudioSettings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace diy::ui {
 
 SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_gatewayUrl(new QLineEdit(this)), m_gatewayProblem(new QLabel(this)),
-      m_jobs(new QSpinBox(this)), m_voice(new QComboBox(this)), m_captionStyle(new QComboBox(this)),
+      m_jobs(new QSpinBox(this)), m_voice(new VoicePicker(this)), m_captionStyle(new QComboBox(this)),
       m_theme(new QComboBox(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this)),
+      m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     setMinimumWidth(480);
 
     m_gatewayUrl->setObjectName(QStringLiteral("gatewayUrlEdit"));
-    m_gatewayUrl->setPlaceholderText(QStringLiteral("http://localhost:3000"));
-    m_gatewayUrl->setToolTip(tr("Where the TensorZero gateway listens. API keys are never stored here."));
-    m_gatewayUrl->setAccessibleName(tr("Gateway URL"));
+    m_gatewayUrl->setPlaceholderText(GatewayAddress::builtIn());
+    m_gatewayUrl->setToolTip(tr("The address of the TensorZero gateway that runs the AI features (script writing, "
+                                "AI review). API keys are never stored here."));
+    m_gatewayUrl->setAccessibleName(tr("AI service address"));
     m_gatewayProblem->setObjectName(QStringLiteral("gatewayUrlProblem"));
     m_gatewayProblem->setStyleSheet(QStringLiteral("color: #d03b3b;"));
     m_gatewayProblem->hide();
@@ -35,14 +42,11 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     m_jobs->setObjectName(QStringLiteral("parallelJobsSpin"));
     m_jobs->setRange(0, 64);
     m_jobs->setSpecialValueText(tr("Automatic (one per core)"));
-    m_jobs->setToolTip(tr("How many scenes are rendered at the same time."));
-    m_jobs->setAccessibleName(tr("Parallel jobs"));
+    m_jobs->setToolTip(tr("How many scenes are rendered at the same time (parallel jobs)."));
+    m_jobs->setAccessibleName(tr("Scenes at a time"));
 
-    m_voice->setObjectName(QStringLiteral("voiceCombo"));
-    m_voice->setEditable(true);
-    m_voice->addItems({QStringLiteral("en-us"), QStringLiteral("en-gb"), QStringLiteral("en-gb-scotland"),
-                       QStringLiteral("fr-fr"), QStringLiteral("de"), QStringLiteral("es"), QStringLiteral("it")});
-    m_voice->setToolTip(tr("The espeak-ng voice new projects start with."));
+    m_voice->setObjectName(QStringLiteral("defaultVoicePicker"));
+    m_voice->setToolTip(tr("The voice new projects start with (an espeak-ng voice)."));
     m_voice->setAccessibleName(tr("Default voice"));
 
     m_captionStyle->setObjectName(QStringLiteral("captionStyleCombo"));
@@ -56,23 +60,39 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
     m_theme->setAccessibleName(tr("Theme"));
 
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("TensorZero &gateway:"), m_gatewayUrl);
-    form->addRow(QString(), m_gatewayProblem);
-    form->addRow(tr("Parallel &jobs:"), m_jobs);
-    form->addRow(tr("Default &voice:"), m_voice);
-    form->addRow(tr("Default &caption style:"), m_captionStyle);
-    form->addRow(tr("&Theme:"), m_theme);
+    // What a creator changes most comes first; the AI service's address last.
+    auto *videoBox = new QGroupBox(tr("New videos"), this);
+    auto *videoForm = new QFormLayout(videoBox);
+    videoForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    videoForm->addRow(tr("Default &voice:"), m_voice);
+    videoForm->addRow(tr("Default &caption style:"), m_captionStyle);
+    videoForm->addRow(tr("Scenes rendered at &once:"), m_jobs);
+    auto *lookBox = new QGroupBox(tr("Appearance"), this);
+    auto *lookForm = new QFormLayout(lookBox);
+    lookForm->addRow(tr("&Theme:"), m_theme);
+    auto *aiBox = new QGroupBox(tr("AI service"), this);
+    aiBox->setObjectName(QStringLiteral("aiServiceBox"));
+    auto *aiForm = new QFormLayout(aiBox);
+    aiForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    aiForm->addRow(tr("Service &address:"), m_gatewayUrl);
+    aiForm->addRow(QString(), m_gatewayProblem);
 
     auto *note = new QLabel(tr("API keys are read from the system keychain or the environment, never from these settings."), this);
     note->setWordWrap(true);
     note->setEnabled(false);
 
+    auto *general = new QWidget(m_tabs);
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addWidget(videoBox);
+    generalLayout->addWidget(lookBox);
+    generalLayout->addWidget(aiBox);
+    generalLayout->addWidget(note);
+    generalLayout->addStretch();
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(general, tr("General"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
-    layout->addStretch();
+    layout->addWidget(m_tabs);
     layout->addWidget(m_buttons);
     m_buttons->setObjectName(QStringLiteral("settingsButtons"));
 
@@ -81,7 +101,7 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         m_gatewayUrl->setText(StudioSettings::spec(StudioSettings::Key::GatewayUrl).defaultValue.toString());
         m_jobs->setValue(0);
-        m_voice->setCurrentText(QStringLiteral("en-us"));
+        m_voice->setVoice(DefaultVoice::builtIn());
         m_captionStyle->setCurrentText(QStringLiteral("bold"));
         m_theme->setCurrentIndex(0);
     });
@@ -89,11 +109,17 @@ SettingsDialog::SettingsDialog(StudioSettings *settings, QWidget *parent)
     load();
 }
 
+void SettingsDialog::addPage(QWidget *page, const QString &title)
+{
+    page->setParent(m_tabs);
+    m_tabs->addTab(page, title);
+}
+
 void SettingsDialog::load()
 {
     m_gatewayUrl->setText(m_settings->gatewayUrl());
     m_jobs->setValue(m_settings->parallelJobs());
-    m_voice->setCurrentText(m_settings->voice());
+    m_voice->setVoice(m_settings->voice());
     m_captionStyle->setCurrentText(m_settings->captionStyle());
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(StudioSettings::themeId(m_settings->theme()))));
     validate();
@@ -111,7 +137,7 @@ void SettingsDialog::onButtonsAccepted()
 {
     m_settings->setValue(StudioSettings::Key::GatewayUrl, m_gatewayUrl->text().trimmed());
     m_settings->setValue(StudioSettings::Key::ParallelJobs, m_jobs->value());
-    m_settings->setValue(StudioSettings::Key::Voice, m_voice->currentText().trimmed());
+    m_settings->setValue(StudioSettings::Key::Voice, m_voice->voice());
     m_settings->setValue(StudioSettings::Key::CaptionStyle, m_captionStyle->currentText());
     m_settings->setValue(StudioSettings::Key::Theme, m_theme->currentData().toString());
     m_settings->sync();

@@ -7,12 +7,16 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 
 namespace diy::ui {
 
+class VoicePicker;
+
 class StudioSettings;
 
-/// Preferences: gateway URL, parallel jobs, default voice and caption style, theme. Shown with
+/// Preferences: gateway URL, parallel jobs, default voice and caption style, theme, and one page per
+/// AI picture provider (its key in the keychain, a Test button). Shown with
 /// open() (window-modal, no nested event loop); invalid fields are marked in place.
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -20,6 +24,8 @@ public:
     explicit SettingsDialog(StudioSettings *settings, QWidget *parent = nullptr);
 
     void load();
+    /// Adds a page after "General" (the AI providers' key pages).
+    void addPage(QWidget *page, const QString &title);
 
 signals:
     void settingsApplied();
@@ -32,10 +38,11 @@ private:
     QLineEdit *m_gatewayUrl;
     QLabel *m_gatewayProblem;
     QSpinBox *m_jobs;
-    QComboBox *m_voice;
+    VoicePicker *m_voice;
     QComboBox *m_captionStyle;
     QComboBox *m_theme;
     QDialogButtonBox *m_buttons;
+    QTabWidget *m_tabs;
 };
 
 } // namespace diy::ui

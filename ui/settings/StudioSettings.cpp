@@ -1,9 +1,10 @@
 #include "settings/StudioSettings.h"
 
 #include "model/Brief.h"
+#include "model/DefaultVoice.h"
+#include "tensorzero/GatewayAddress.h"
 
 #include <QDir>
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace diy::ui {
@@ -22,19 +23,15 @@ bool isHttpUrl(const QVariant &v)
 const QList<StudioSettings::Spec> &StudioSettings::table()
 {
     static const QList<Spec> specs = {
-        {Key::GatewayUrl, QStringLiteral("tensorzero/gatewayUrl"), QStringLiteral("http://localhost:3000"), isHttpUrl},
+        {Key::GatewayUrl, QStringLiteral("tensorzero/gatewayUrl"), GatewayAddress::builtIn(), isHttpUrl},
         {Key::ParallelJobs, QStringLiteral("render/parallelJobs"), 0,
          [](const QVariant &v) {
              bool ok = false;
              const int n = v.toInt(&ok);
              return ok && n >= 0 && n <= 64;
          }},
-        {Key::Voice, QStringLiteral("render/voice"), QStringLiteral("en-us"),
-         [](const QVariant &v) {
-             const QString s = v.toString();
-             static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_+\\-]{2,40}$"));
-             return re.match(s).hasMatch();
-         }},
+        {Key::Voice, QStringLiteral("render/voice"), DefaultVoice::builtIn(),
+         [](const QVariant &v) { return DefaultVoice::isValid(v.toString()); }},
         {Key::CaptionStyle, QStringLiteral("render/captionStyle"), QStringLiteral("bold"),
          [](const QVariant &v) { return Brief::captionStyles().contains(v.toString()); }},
         {Key::Theme, QStringLiteral("ui/theme"), QStringLiteral("system"),

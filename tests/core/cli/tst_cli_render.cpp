@@ -1,8 +1,11 @@
 // diy-studio-cli render as a user runs it: exit codes, messages, and a render killed with SIGKILL
 // and resumed.
+#include "CliRun.h"
+#include "FfmpegStandIn.h"
 #include "TestPaths.h"
 #include "TinyProject.h"
 #include "pipeline/RenderPlan.h"
+#include "model/ScriptPlaceholders.h"
 #include "store/ProjectStore.h"
 #include "util/AtomicFile.h"
 
@@ -18,24 +21,11 @@ using namespace diy;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
-Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-           int timeoutMs = 120000)
+Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(test::cliPath(), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::CliRun::run(args, env);
 }
 
 QStringList filesIn(const QString &dir)
@@ -65,8 +55,12 @@ private slots:
         QTest::newRow("broken json") << "broken" << 3 << "not valid JSON";
         QTest::newRow("invalid field") << "invalid" << 3 << "/brief/expectedSteps";
         QTest::newRow("no script") << "noscript" << 3 << "no script";
+        QTest::newRow("placeholder narration") << "placeholder" << 3 << "/script/steps/1/narration: Step 2 narration still has the example text";
         QTest::newRow("missing ffmpeg") << "noffmpeg" << 4 << "apt-get install ffmpeg";
         QTest::newRow("unknown command") << "unknowncmd" << 2 << "Unknown command";
+        QTest::newRow("two folders") << "twofolders" << 2 << "Only one project folder";
+        QTest::newRow("output without a name") << "nooutput" << 2 << "-o";
+        QTest::newRow("jobs out of range") << "jobs99" << 2 << "from 1 to 64";
     }
     void exitCodes()
     {
@@ -96,18 +90,48 @@ private slots:
             Brief b;
             b.description = QStringLiteral("something to make");
             QVERIFY(ProjectStore::save(Project::create(QStringLiteral("x"), b), dir.path()).ok());
+        } else if (kind == QStringLiteral("placeholder")) {
+            test::makeTinyProject(dir.path());
+            auto project = ProjectStore::load(dir.path());
+            QVERIFY(project.ok());
+            Project p = *project;
+            p.script->steps[1] = ScriptPlaceholders::newStep(2);
+            QVERIFY(ProjectStore::save(p, dir.path()).ok());
         } else if (kind == QStringLiteral("noffmpeg")) {
             test::makeTinyProject(dir.path());
             env.insert(QStringLiteral("DIY_FFMPEG"), QStringLiteral("/nonexistent/ffmpeg"));
         } else if (kind == QStringLiteral("unknowncmd")) {
             args = {QStringLiteral("rendr")};
+        } else if (kind == QStringLiteral("twofolders")) {
+            args << dir.path();
+        } else if (kind == QStringLiteral("nooutput")) {
+            args << QStringLiteral("-o");
+        } else if (kind == QStringLiteral("jobs99")) {
+            args << QStringLiteral("-j") << QStringLiteral("99");
         }
         const QByteArray before = AtomicFile::read(ProjectStore::projectFile(dir.path())).valueOr({});
         const Run r = runCli(args, env);
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
-        // A failed run never rewrites the project file.
-        QCOMPARE(AtomicFile::read(ProjectStore::projectFile(dir.path())).valueOr({}), before);
+        if (kind == QStringLiteral("noffmpeg")) {
+            // A run the pipeline started and failed is recorded, as the studio records it;
+            // nothing else in the project changes.
+            auto after = ProjectStore::load(dir.path());
+            QVERIFY(after.ok());
+            QCOMPARE(after->runs.size(), 1);
+            QCOMPARE(after->runs[0].outcome, QStringLiteral("failed"));
+            QVERIFY(after->runs[0].message.contains(QStringLiteral("ffmpeg")));
+            QVERIFY(!after->lastRender.has_value());
+            auto original = ProjectStore::parse(before, QStringLiteral("before"));
+            QVERIFY(original.ok());
+            Project withoutRun = *after;
+            withoutRun.runs.clear();
+            withoutRun.modifiedAt = original->modifiedAt;
+            QCOMPARE(ProjectStore::serialize(withoutRun), ProjectStore::serialize(*original));
+        } else {
+            // A command line or project the pipeline never started on never rewrites the file.
+            QCOMPARE(AtomicFile::read(ProjectStore::projectFile(dir.path())).valueOr({}), before);
+        }
     }
 
     void jsonSummaryAndProjectRecord()
@@ -132,6 +156,44 @@ private slots:
         QCOMPARE(project->runs[0].outcome, QStringLiteral("done"));
         QVERIFY(project->lastRender.has_value());
         QVERIFY(QFileInfo::exists(dir.filePath(project->lastRender->output)));
+
+        // Again, in plain text: everything is reused, and the summary reads the typed report.
+        const Run again = runCli({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("-j"), QStringLiteral("2")});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains(QStringLiteral("Done: ")), qPrintable(again.out));
+        const int errors = summary.at("checks").at("errors").get<int>();
+        const int warnings = summary.at("checks").at("warnings").get<int>();
+        QVERIFY2(again.out.contains(QStringLiteral("checks: %1 error(s), %2 warning(s)").arg(errors).arg(warnings)), qPrintable(again.out));
+        QCOMPARE(ProjectStore::load(dir.path())->runs.size(), 2);
+    }
+
+    void helpVersionAndUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no command") << QStringList() << 2 << "Usage: diy-studio-cli <command>";
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0 << "gateway-check";
+        QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0 << "diy-studio-cli 0.";
+        QTest::newRow("render --help") << QStringList{QStringLiteral("render"), QStringLiteral("--help")} << 0 << "--no-checks";
+        QTest::newRow("feedback -h") << QStringList{QStringLiteral("feedback"), QStringLiteral("-h")} << 0 << "--folder DIR";
+        QTest::newRow("--verbose anywhere") << QStringList{QStringLiteral("render"), QStringLiteral("--verbose"), QStringLiteral("--help")} << 0
+                                            << "Usage: diy-studio-cli render";
+        QTest::newRow("unknown global option") << QStringList{QStringLiteral("--frob")} << 2 << "Unknown option --frob";
+        QTest::newRow("gateway-check bad timeout") << QStringList{QStringLiteral("gateway-check"), QStringLiteral("--timeout-ms"), QStringLiteral("soon")}
+                                                   << 2 << "--timeout-ms";
+        QTest::newRow("feedback unknown option") << QStringList{QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--fast")} << 2
+                                                 << "Unknown option --fast";
+    }
+    void helpVersionAndUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        const Run r = runCli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        const QString all = r.out + r.err;
+        QVERIFY2(all.contains(mentions), qPrintable(all));
     }
 
     void noChecksPrintsPlainSummary()
@@ -150,22 +212,26 @@ private slots:
         test::makeTinyProject(dir.path());
         const QStringList args{QStringLiteral("render"), dir.path(), QStringLiteral("--jobs"), QStringLiteral("1")};
 
-        // Start a full-size render and kill it with SIGKILL once some segments are finished.
+        // Start a full-size render whose third segment encode cannot finish: a stand-in ffmpeg
+        // runs the real one, except for a segment once two are done, where it reports its pid and
+        // waits to be killed. So the render is certainly still running when it is killed — an
+        // event, not a guess about how fast the machine is.
+        const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
+        const QString gate = dir.filePath(QStringLiteral("gate.pid"));
+        QTemporaryDir tools;
+        const QProcessEnvironment env = test::FfmpegStandIn::environment(tools, dir.path(), gate, test::FfmpegStandIn::Action::Block);
         QProcess p;
+        p.setProcessEnvironment(env);
         p.start(test::cliPath(), args);
         QVERIFY(p.waitForStarted());
-        const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 120000 && p.state() == QProcess::Running) {
-            const QStringList done = QDir(segments).entryList({QStringLiteral("*.mp4")}, QDir::Files);
-            if (done.size() >= 2)
-                break;
-            QTest::qWait(20);
-        }
-        QVERIFY2(p.state() == QProcess::Running, "the render must still be running when it is killed");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(gate) || p.state() != QProcess::Running, 300000);
+        QVERIFY2(QFileInfo::exists(gate), qPrintable(QString::fromUtf8(p.readAllStandardError())));
+        QVERIFY(p.state() == QProcess::Running); // blocked on the third segment
+        const pid_t blocked = test::FfmpegStandIn::blockedPid(gate);
+        QVERIFY(blocked > 0);
         ::kill(pid_t(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(10000));
+        ::kill(blocked, SIGKILL); // the stand-in outlives its parent otherwise
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
 
         // What the kill left: finished items under their final names, partial ones never.

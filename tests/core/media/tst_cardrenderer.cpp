@@ -1,3 +1,5 @@
+#include "media/CardLayout.h"
+#include "media/CardPainter.h"
 #include "media/CardRenderer.h"
 #include "media/SafeArea.h"
 
@@ -168,6 +170,84 @@ private slots:
         CardContent other = c;
         other.stepNumber = 4;
         QVERIFY(CardRenderer(frame).render(other) != a);
+    }
+
+    void everyMaterialIsShown_data()
+    {
+        QTest::addColumn<QSize>("frame");
+        for (const QSize &frame : formats())
+            QTest::newRow(qPrintable(QStringLiteral("%1x%2").arg(frame.width()).arg(frame.height()))) << frame;
+    }
+    void everyMaterialIsShown()
+    {
+        // Ten materials (the schema's limit): the tenth row is drawn, not folded into "+ N more".
+        QFETCH(QSize, frame);
+        CardContent c;
+        c.kind = CardContent::Kind::Materials;
+        c.title = QStringLiteral("What you need");
+        c.checklist = {QStringLiteral("Empty milk carton"), QStringLiteral("Scissors"), QStringLiteral("Pencil"),
+                       QStringLiteral("Hole punch"), QStringLiteral("String, 1 m"), QStringLiteral("Wooden spoon"),
+                       QStringLiteral("Birdseed"), QStringLiteral("Acrylic paint"), QStringLiteral("Paintbrush"),
+                       QStringLiteral("Masking tape")};
+        CardRenderer renderer(frame);
+        renderer.setPlainBackground(kPlain);
+        const QImage all = renderer.render(c);
+        CardContent other = c;
+        other.checklist.last() = QStringLiteral("Old newspaper");
+        QVERIFY2(renderer.render(other) != all, "the last material must be on the card");
+        // Still inside the card area, in every format.
+        QCOMPARE(pixelsOutside(all, SafeArea::cardContent(frame), kPlain), 0);
+        QCOMPARE(CardLayout::checklistColumns(10, frame.height() > frame.width() * 1.2, frame.width() > frame.height() * 1.2), 2);
+    }
+
+    void verticalCardsUseTheWholeFrame()
+    {
+        // 9:16: the paper sheet reaches below the caption band; the bottom of the frame is not
+        // bare background. (Before, the card ended at ~60% of the height.)
+        const QSize frame(1080, 1920);
+        CardContent c;
+        c.kind = CardContent::Kind::Step;
+        c.title = QStringLiteral("Cut a window");
+        c.body = QStringLiteral("Cut a square window in one side of the carton.");
+        c.stepNumber = 2;
+        c.stepCount = 5;
+        const QImage image = CardRenderer(frame).render(c);
+        const QColor panel = CardPainter::kPanel;
+        for (int y : {1250, 1650, 1760}) {
+            const QColor seen = image.pixelColor(90, y);
+            QVERIFY2(std::abs(seen.red() - panel.red()) <= 20 && std::abs(seen.green() - panel.green()) <= 20
+                         && std::abs(seen.blue() - panel.blue()) <= 20,
+                     qPrintable(QStringLiteral("y=%1: %2").arg(y).arg(seen.name())));
+        }
+        // Landscape keeps its margins (the sheet is the panel).
+        const QImage wide = CardRenderer(QSize(1920, 1080)).render(c);
+        QVERIFY(wide.pixelColor(20, 1060) != panel);
+        if (const QByteArray dir = qgetenv("DIY_CARD_PNG_DIR"); !dir.isEmpty()) {
+            // For looking at the cards: DIY_CARD_PNG_DIR=/tmp/cards ctest -R cardrenderer
+            image.save(QString::fromLocal8Bit(dir) + QStringLiteral("/step-9x16.png"));
+            wide.save(QString::fromLocal8Bit(dir) + QStringLiteral("/step-16x9.png"));
+            for (const QSize &f : formats()) {
+                CardContent m;
+                m.kind = CardContent::Kind::Materials;
+                m.title = QStringLiteral("What you need");
+                m.checklist = {QStringLiteral("Empty milk carton (1 litre)"), QStringLiteral("Scissors"), QStringLiteral("Pencil"),
+                               QStringLiteral("Hole punch"), QStringLiteral("String, about 1 metre"), QStringLiteral("Wooden spoon"),
+                               QStringLiteral("Birdseed")};
+                const QString size = QStringLiteral("%1x%2").arg(f.width()).arg(f.height());
+                CardRenderer(f).render(m).save(QString::fromLocal8Bit(dir) + QStringLiteral("/materials-") + size + QStringLiteral(".png"));
+                CardContent t;
+                t.kind = CardContent::Kind::Title;
+                t.title = QStringLiteral("Bird feeder from a milk carton");
+                t.body = QStringLiteral("A cosy snack bar for garden birds, made in an afternoon.");
+                t.badge = QStringLiteral("For kids");
+                CardRenderer(f).render(t).save(QString::fromLocal8Bit(dir) + QStringLiteral("/title-") + size + QStringLiteral(".png"));
+                CardContent d;
+                d.kind = CardContent::Kind::Completion;
+                d.title = QStringLiteral("You did it!");
+                d.body = QStringLiteral("Hang it near a window and watch who comes to visit.");
+                CardRenderer(f).render(d).save(QString::fromLocal8Bit(dir) + QStringLiteral("/done-") + size + QStringLiteral(".png"));
+            }
+        }
     }
 
 };

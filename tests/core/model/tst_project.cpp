@@ -32,6 +32,12 @@ private slots:
         rec.costUsd = 0.01;
         rec.finishedAt = QDateTime::fromString(QStringLiteral("2026-01-01T00:00:00.000Z"), Qt::ISODateWithMs);
         p.inferences.append(rec);
+        InferenceRecord origin = rec;
+        origin.model = QStringLiteral("claude-sonnet-4-20250514");
+        origin.costSource = QStringLiteral("gateway");
+        origin.durationMs = 12345;
+        p.scriptOrigin = origin;
+        p.brief.language = QStringLiteral("de-DE");
         p.feedback.vote = QStringLiteral("up");
         p.feedback.outboxIds = {QStringLiteral("fb1")};
         RunRecord run;
@@ -49,6 +55,23 @@ private slots:
         const Project back = Project::fromJson(json::parse(p.toJson().dump()), &problems);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).path + QStringLiteral(": ") + problems.value(0).message));
         QCOMPARE(back, p);
+    }
+
+    void olderFilesWithoutTheNewFieldsStillLoad()
+    {
+        // scriptOrigin, the record's model/cost_source and the brief's language came after format 1
+        // shipped: a file without them loads with defaults.
+        json doc = test::exampleProject().toJson();
+        doc.erase("scriptOrigin");
+        doc["brief"].erase("language");
+        FieldProblems problems;
+        const Project back = Project::fromJson(doc, &problems);
+        QVERIFY(problems.isEmpty());
+        QVERIFY(!back.scriptOrigin.has_value());
+        QCOMPARE(back.brief.language, QStringLiteral("English"));
+        doc["scriptOrigin"] = {{"function_name", "script_generator"}};
+        Project::fromJson(doc, &problems);
+        QCOMPARE(problems.value(0).path, QStringLiteral("/scriptOrigin"));
     }
 
     void brokenDocuments_data()
@@ -152,6 +175,30 @@ private slots:
             QCOMPARE(problems.size(), 1);
             QCOMPARE(problems[0].path, expectedPath);
         }
+    }
+
+    void ratingsBelongToTheirRender()
+    {
+        Project p = test::exampleProject();
+        p.recordRender(RenderRecord{QStringLiteral("renders/a.mp4"), QStringLiteral("a"), 1000, {}, {}});
+        p.feedback.vote = QStringLiteral("down");
+        p.evaluations.push_back(nlohmann::json{{"kind", "judge"}, {"score", 6.0}, {"renderHash", "a"}});
+        QVERIFY(p.currentJudgement());
+        p.recordRender(RenderRecord{QStringLiteral("renders/b.mp4"), QStringLiteral("b"), 1000, {}, {}});
+        QVERIFY(p.feedback.vote.isEmpty());
+        QCOMPARE(p.feedbackHistory.size(), 1);
+        QVERIFY(!p.currentJudgement()); // the review of "a" is history now
+        QCOMPARE(p.evaluations.size(), std::size_t(1));
+
+        // A project saved before ratings carried a hash: its rating is about its last video.
+        nlohmann::json legacy = p.toJson();
+        legacy["feedback"].erase("renderHash");
+        legacy["feedback"]["vote"] = "up";
+        FieldProblems problems;
+        const Project read = Project::fromJson(legacy, &problems);
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(read.feedback.renderHash, QStringLiteral("b"));
+        QCOMPARE(read.feedback.vote, QStringLiteral("up"));
     }
 };
 

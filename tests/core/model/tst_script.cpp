@@ -2,6 +2,7 @@
 #include "model/JsonReader.h"
 #include "model/Scene.h"
 #include "model/Script.h"
+#include "model/ScriptPlaceholders.h"
 #include "model/ScriptValidator.h"
 #include "model/UserText.h"
 
@@ -97,6 +98,94 @@ private slots:
         QVERIFY(paths.contains(QStringLiteral("/script/title")));
         QVERIFY(paths.contains(QStringLiteral("/script/steps/0/title")));
         QVERIFY(paths.contains(QStringLiteral("/script/completion/narration")));
+    }
+
+    void plainWordMessages_data()
+    {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("replacement");
+        QTest::addColumn<QString>("expectedPath");
+        QTest::addColumn<QString>("expectedMessage");
+        QTest::newRow("too many materials") << "/materials" << "<materials 11>" << "/materials"
+                                            << "A video can list at most 10 materials (this script has 11).";
+        QTest::newRow("too few steps") << "/steps" << "[]" << "/steps" << "A video needs at least 3 steps (this script has 0).";
+        QTest::newRow("empty step narration") << "/steps/2/narration" << "\"\"" << "/steps/2/narration"
+                                              << "Step 3 narration is empty: write at least 20 characters.";
+        QTest::newRow("short title") << "/title" << "\"Hi\"" << "/title"
+                                     << "The title is too short: write at least 5 characters (it has 2).";
+        QTest::newRow("missing closing") << "/completion" << "<delete>" << "/" << "The closing is missing.";
+        QTest::newRow("number as text") << "/materials/0/name" << "7" << "/materials/0/name" << "Material 1 name should be text.";
+        QTest::newRow("unknown field") << "/intro/mood" << "\"happy\"" << "/intro"
+                                       << "The intro has a field the script format does not know (\"mood\").";
+    }
+    void plainWordMessages()
+    {
+        QFETCH(QString, pointer);
+        QFETCH(QString, replacement);
+        QFETCH(QString, expectedPath);
+        QFETCH(QString, expectedMessage);
+        json doc = test::minimalScript(4).toJson();
+        const json::json_pointer ptr(toStd(pointer));
+        if (replacement == QStringLiteral("<delete>")) {
+            doc.at(ptr.parent_pointer()).erase(ptr.back());
+        } else if (replacement == QStringLiteral("<materials 11>")) {
+            json list = json::array();
+            for (int i = 1; i <= 11; ++i)
+                list.push_back(json{{"name", "Thing " + std::to_string(i)}, {"image_prompt", "a thing on a table"}});
+            doc[ptr] = list;
+        } else {
+            doc[ptr] = json::parse(toStd(replacement));
+        }
+        const FieldProblems problems = ScriptValidator::validate(doc);
+        QStringList lines = problemLines(problems);
+        QVERIFY2(problems.contains(FieldProblem{expectedPath, expectedMessage}), qPrintable(lines.join(QLatin1Char('\n'))));
+    }
+
+    void limitsComeFromTheSchema()
+    {
+        const auto limits = ScriptValidator::limits();
+        const json &schema = ScriptValidator::schema();
+        QCOMPARE(limits.materialsMax, schema.at("properties").at("materials").at("maxItems").get<int>());
+        QCOMPARE(limits.materialsMin, 3);
+        QCOMPARE(limits.materialsMax, 10);
+        QCOMPARE(limits.stepsMin, 3);
+        QCOMPARE(limits.stepsMax, 8);
+        QCOMPARE(ScriptValidator::minLength(QStringLiteral("/steps/4/narration")), 20);
+        QCOMPARE(ScriptValidator::maxLength(QStringLiteral("/materials/0/name")), 80);
+        QCOMPARE(ScriptValidator::fieldLabel(QStringLiteral("/steps/2/image_prompt")), QStringLiteral("Step 3 picture description"));
+    }
+
+    void placeholdersBlockTheRender()
+    {
+        Project p = test::exampleProject();
+        QVERIFY2(p.renderBlockers().isEmpty(), qPrintable(problemLines(p.renderBlockers()).join(QLatin1Char('\n'))));
+
+        p.script = ScriptPlaceholders::blank(4);
+        QVERIFY2(p.script->validate().isEmpty(), "a blank script satisfies the schema: only the placeholders block it");
+        const FieldProblems blockers = p.renderBlockers();
+        QStringList paths;
+        for (const FieldProblem &b : blockers)
+            paths << b.path;
+        for (const char *path : {"/script/title", "/script/intro/narration", "/script/steps/0/title", "/script/steps/3/narration",
+                                 "/script/materials/2/name", "/script/completion/narration"})
+            QVERIFY2(paths.contains(QString::fromLatin1(path)), path);
+        QVERIFY(blockers.first().message.contains(QStringLiteral("example text")));
+
+        // The wording of earlier versions is caught too (projects made before the change).
+        p = test::exampleProject();
+        p.script->steps[1].narration = QStringLiteral("  Describe what to do in this step. ");
+        QCOMPARE(p.renderBlockers().size(), 1);
+        QCOMPARE(p.renderBlockers().first().path, QStringLiteral("/script/steps/1/narration"));
+        QVERIFY(p.renderBlockers().first().message.startsWith(QStringLiteral("Step 2 narration")));
+
+        // A schema problem blocks too, and so does having no script.
+        p = test::exampleProject();
+        for (int i = 0; i < 8; ++i)
+            p.script->materials.append(ScriptPlaceholders::newMaterial());
+        QVERIFY(problemLines(p.renderBlockers()).join(QLatin1Char('\n')).contains(QStringLiteral("at most 10 materials")));
+        p.script.reset();
+        QCOMPARE(p.renderBlockers().size(), 1);
+        QCOMPARE(p.renderBlockers().first().path, QStringLiteral("/script"));
     }
 
     void schemaIsTheTemplatesFile()

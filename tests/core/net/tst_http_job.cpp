@@ -1,7 +1,9 @@
 #include "net/HttpJob.h"
+#include "TzTestSupport.h"
 #include "tensorzero/GatewayDouble.h"
 
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -19,19 +21,12 @@ private:
         p.maxDelayMs = 20;
         return p;
     }
-    static std::optional<Result<HttpResponse>> run(HttpJob *job, int *emissions)
+    /// The job's one answer; runJob() fails the test when none comes or finished() fires twice.
+    static std::optional<Result<HttpResponse>> run(HttpJob *job, int *emissions, const char *file = __builtin_FILE(),
+                                                   int line = __builtin_LINE())
     {
-        std::optional<Result<HttpResponse>> out;
-        *emissions = 0;
-        QObject ctx;
-        QObject::connect(job, &HttpJob::finished, &ctx, [&](const Result<HttpResponse> &r) {
-            out = r;
-            ++*emissions;
-        });
-        job->start();
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
-            return std::nullopt;
-        QTest::qWait(20);
+        auto out = runJob<Result<HttpResponse>>(job, file, line);
+        *emissions = out ? 1 : 0;
         return out;
     }
 
@@ -149,20 +144,26 @@ private slots:
         QCOMPARE(int(result->error().kind), int(Error::Kind::Timeout));
         QVERIFY(result->error().retryable);
 
-        request.timeoutMs = 5000;
-        auto *job = new HttpJob(&network, request);
+        // Cancel while the server holds the request: one finished(Cancelled), then the job goes.
+        server.clearFaults();
+        server.injectFault(QStringLiteral("/status"), {GatewayDouble::Fault::Kind::Hold}, 1);
+        QSignalSpy held(&server, &GatewayDouble::requestHeld);
+        request.timeoutMs = 60000;
+        QPointer<HttpJob> job = new HttpJob(&network, request);
         int count = 0;
         std::optional<Result<HttpResponse>> cancelled;
-        connect(job, &HttpJob::finished, this, [&](const Result<HttpResponse> &r) {
-            cancelled = r;
+        connect(job, &HttpJob::finished, this, [&](const Status &) {
+            cancelled = job->result();
             ++count;
+            job->deleteLater(); // the creator owns the job
         });
         job->start();
-        QTest::qWait(30);
+        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, kHungJobMs);
         job->cancel();
-        QCOMPARE(count, 1);
+        QCOMPARE(count, 0); // never from inside cancel()
+        QTRY_COMPARE(count, 1);
         QVERIFY(cancelled->error().isCancelled());
-        QTest::qWait(900);
+        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), kHungJobMs);
         QCOMPARE(count, 1);
     }
 
@@ -176,6 +177,39 @@ private slots:
         QVERIFY(result && !result->ok());
         QCOMPARE(int(result->error().kind), int(Error::Kind::Network));
         QVERIFY(result->error().detail.contains(QStringLiteral("3 attempts")));
+    }
+
+    void retryDelayFromTheAnswerBody()
+    {
+        // A server that puts its wait hint in the body (Gemini's RetryInfo) instead of Retry-After.
+        GatewayDouble server;
+        QVERIFY(server.listen());
+        server.injectFault(QStringLiteral("/status"), {GatewayDouble::Fault::Kind::RateLimited}, 1);
+        QNetworkAccessManager network;
+        HttpRequest request = HttpRequest::get(QUrl(server.url().toString() + QStringLiteral("/status")));
+        request.retry = fast();
+        QList<int> seen;
+        request.retryDelayFromAnswer = [&seen](const HttpResponse &answer) -> std::optional<qint64> {
+            seen.append(answer.status);
+            return answer.body.contains("Rate limited") ? std::optional<qint64>(600) : std::nullopt;
+        };
+        auto *job = new HttpJob(&network, request);
+        QSignalSpy retrying(job, &HttpJob::retrying);
+        int emissions = 0;
+        const auto result = run(job, &emissions);
+        QVERIFY(result && result->ok());
+        QCOMPARE(result->value().status, 200);
+        QCOMPARE(seen, QList<int>{429});
+        QCOMPARE(retrying.count(), 1);
+        QCOMPARE(retrying.first().at(2).toInt(), 600); // the hint, not the 5 ms backoff
+
+        // A hint beyond maxRetryAfterMs ends the job with the answer instead of waiting.
+        server.injectFault(QStringLiteral("/status"), {GatewayDouble::Fault::Kind::RateLimited}, 1);
+        request.retryDelayFromAnswer = [](const HttpResponse &) -> std::optional<qint64> { return 600'000; };
+        const auto capped = run(new HttpJob(&network, request), &emissions);
+        QVERIFY(capped && capped->ok());
+        QCOMPARE(capped->value().status, 429);
+        QCOMPARE(capped->value().attempts, 1);
     }
 };
 

@@ -56,6 +56,20 @@ private slots:
         QCOMPARE(*AtomicFile::read(ProjectStore::projectFile(dir.path())), content);
     }
 
+    void newerFileIsNeverOverwritten()
+    {
+        // README: "A file saved by a newer studio is refused with a clear message and never overwritten."
+        QTemporaryDir dir;
+        const QByteArray newer = QByteArrayLiteral("{\"schemaVersion\": 99, \"somethingNew\": {\"kept\": true}}");
+        QVERIFY(AtomicFile::write(ProjectStore::projectFile(dir.path()), newer).ok());
+        Brief brief;
+        brief.description = QStringLiteral("a paper boat");
+        const Status saved = ProjectStore::save(Project::create(QStringLiteral("Older studio"), brief), dir.path());
+        QVERIFY(!saved.ok());
+        QVERIFY2(saved.error().message.contains(QStringLiteral("newer")), qPrintable(saved.error().message));
+        QCOMPARE(*AtomicFile::read(ProjectStore::projectFile(dir.path())), newer);
+    }
+
     void everyProblemHasItsPath()
     {
         QTemporaryDir dir;

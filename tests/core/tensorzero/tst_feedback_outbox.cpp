@@ -225,14 +225,13 @@ private slots:
 
     void killedMidSendNeitherLosesNorDuplicates()
     {
-        // The gateway holds the request; the child is killed while it is in flight.
-        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Latency, 1500}, 1);
+        // The gateway holds the request unanswered and unstored; the child is killed while it is in flight.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1);
+        QSignalSpy held(m_gateway.get(), &GatewayDouble::requestHeld);
         QProcess child;
         child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
         QVERIFY(child.waitForStarted());
-        // Wait until the request has reached the gateway (the double reads it before "working").
-        QTRY_VERIFY_WITH_TIMEOUT(!filesOnDisk().isEmpty() && fileJson(filesOnDisk().first().chopped(5))["state"] == json("sending"), 10000);
-        QTest::qWait(200);
+        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, kHungJobMs); // the request has reached the gateway
         // Never kill(0, …): that would signal this whole process group.
         QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
         ::kill(pid_t(child.processId()), SIGKILL);
@@ -240,7 +239,8 @@ private slots:
         const QString id = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
         QVERIFY(!id.isEmpty());
         QCOMPARE(fileJson(id)["state"], json("sending"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_gateway->requests(QStringLiteral("/feedback")).size(), 1, 5000); // the held request ends
+        // The held request ends when the dead client's socket closes.
+        QTRY_COMPARE_WITH_TIMEOUT(m_gateway->requests(QStringLiteral("/feedback")).size(), 1, kHungJobMs);
         QCOMPARE(m_gateway->acceptedFeedback().size(), 0);
 
         FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
@@ -253,10 +253,72 @@ private slots:
         QVERIFY(filesOnDisk().isEmpty());
     }
 
+    void killedAfterTheGatewayStoredItIsResentWithTheSameId()
+    {
+        // The documented at-least-once window: the gateway stored the feedback, the client was
+        // killed before the answer arrived. The restart sends it again; both rows carry the same
+        // diy_feedback_id, so the duplicate is recognisable — and it is counted, not hidden.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::StoreThenHold}, 1);
+        QSignalSpy held(m_gateway.get(), &GatewayDouble::requestHeld);
+        QProcess child;
+        child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
+        QVERIFY(child.waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, kHungJobMs);
+        QCOMPARE(m_gateway->acceptedFeedback().size(), 1); // stored before the kill
+        QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished());
+        const QString id = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(fileJson(id)["state"], json("sending")); // the client never learnt it was stored
+
+        FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
+        restarted.flush();
+        QTRY_COMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Sent));
+        const auto accepted = m_gateway->acceptedFeedback();
+        QCOMPARE(accepted.size(), 2);
+        int withThisId = 0;
+        for (const auto &row : accepted)
+            withThisId += row.tags.value(QStringLiteral("diy_feedback_id")) == id;
+        QCOMPARE(withThisId, 2);
+        QCOMPARE(accepted[0].value, accepted[1].value);
+        QCOMPARE(accepted[0].targetId, accepted[1].targetId);
+        QVERIFY(filesOnDisk().isEmpty());
+    }
+
+    void observabilityOffKeepsFeedbackQueuedUntilItIsOn()
+    {
+        // README: "Without it [observability] inference works but the gateway refuses feedback;
+        // the studio keeps that feedback queued on disk and sends it later."
+        m_gateway->setObservabilityEnabled(false);
+        QString id;
+        {
+            auto slow = fastOutbox();
+            slow.backoff.initialDelayMs = 60'000; // the next start sends it, not a timer
+            slow.backoff.maxDelayMs = 60'000;
+            FeedbackOutbox outbox(m_dir->path(), m_client.get(), slow);
+            QSignalSpy flushed(&outbox, &FeedbackOutbox::flushed);
+            id = outbox.enqueue(FeedbackItem::userSatisfaction(m_episode, true));
+            outbox.flush();
+            QTRY_VERIFY(flushed.count() >= 1);
+            QCOMPARE(m_gateway->requests(QStringLiteral("/feedback")).size(), 1);
+            QCOMPARE(m_gateway->requests(QStringLiteral("/feedback")).first().status, 400);
+            QCOMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Queued));
+            QVERIFY(outbox.item(id).userMessage.contains(QStringLiteral("observability")));
+            QCOMPARE(fileJson(id)["state"], json("queued"));
+        }
+        m_gateway->setObservabilityEnabled(true);
+        FeedbackOutbox restarted(m_dir->path(), m_client.get(), fastOutbox());
+        restarted.flush();
+        QTRY_COMPARE(toString(restarted.item(id).state), toString(FeedbackItem::State::Sent));
+        QCOMPARE(m_gateway->acceptedFeedback().size(), 1);
+        QVERIFY(filesOnDisk().isEmpty());
+    }
+
     void killedBeforeSendingStillSends()
     {
         // A child killed as soon as its file exists (Queued or Sending, nothing accepted) loses nothing.
-        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Latency, 3000}, 1);
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1);
         QProcess child;
         child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
         QVERIFY(child.waitForStarted());

@@ -36,10 +36,10 @@ private slots:
         QString out;
         QCOMPARE(runCli({QStringLiteral("gateway-check"), QStringLiteral("--url"), gateway.url().toString()}, &out), 0);
         QVERIFY2(out.contains(QStringLiteral("Verdict: READY")), qPrintable(out));
-        for (const char *fn : {"script_generator", "prompt_enhancer", "video_evaluator"})
+        for (const char *fn : {"script_generator", "prompt_enhancer", "scene_rewriter", "video_evaluator"})
             QVERIFY(out.contains(QStringLiteral("dry-run %1").arg(QLatin1String(fn))));
         const auto inferences = gateway.requests(QStringLiteral("/inference"));
-        QCOMPARE(inferences.size(), 3);
+        QCOMPARE(inferences.size(), 4);
         for (const auto &r : inferences)
             QCOMPARE(r.json["dryrun"], nlohmann::json(true));
     }

@@ -4,7 +4,13 @@
 
 #include "net/HttpJob.h"
 
+#include <QBuffer>
 #include <QDateTime>
+#include <QImage>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <functional>
 
 using namespace diy;
 using namespace diy::test;
@@ -27,17 +33,58 @@ private:
     QString m_episode;
     QString m_inference;
 
-    std::pair<int, QString> post(const QString &path, const json &body)
+    std::optional<HttpResponse> send(GatewayDouble &gateway, const QString &path, const json &body)
     {
-        HttpRequest request = HttpRequest::postJson(QUrl(m_gateway->url().toString() + path), body);
+        HttpRequest request = HttpRequest::postJson(QUrl(gateway.url().toString() + path), body);
         request.retry = RetryPolicy::none();
-        std::optional<Result<HttpResponse>> out;
-        auto *job = new HttpJob(&m_network, request);
-        connect(job, &HttpJob::finished, this, [&](const Result<HttpResponse> &r) { out = r; });
-        job->start();
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !out->ok())
+        const auto out = runJob<Result<HttpResponse>>(new HttpJob(&m_network, request));
+        if (!out || !out->ok())
+            return std::nullopt;
+        return out->value();
+    }
+    std::pair<int, QString> post(GatewayDouble &gateway, const QString &path, const json &body)
+    {
+        const auto response = send(gateway, path, body);
+        if (!response)
             return {-1, {}};
-        return {out->value().status, QString::fromUtf8(out->value().body)};
+        return {response->status, QString::fromUtf8(response->body)};
+    }
+    std::pair<int, QString> post(const QString &path, const json &body) { return post(*m_gateway, path, body); }
+
+    /// Our config/tensorzero.toml with `edit` applied, beside a link to templates/ so its relative
+    /// paths still resolve. Returns the path of the copy.
+    static QString editedConfig(const QTemporaryDir &dir, const std::function<QString(QString)> &edit)
+    {
+        QFile source(sourcePath(QStringLiteral("config/tensorzero.toml")));
+        if (!source.open(QIODevice::ReadOnly))
+            return {};
+        QDir(dir.path()).mkpath(QStringLiteral("config"));
+        QFile::link(sourcePath(QStringLiteral("templates")), dir.filePath(QStringLiteral("templates")));
+        QFile copy(dir.filePath(QStringLiteral("config/tensorzero.toml")));
+        if (!copy.open(QIODevice::WriteOnly))
+            return {};
+        copy.write(edit(QString::fromUtf8(source.readAll())).toUtf8());
+        return copy.fileName();
+    }
+    static QString withoutObjectStorage(QString toml)
+    {
+        return toml.replace(QStringLiteral("[object_storage]\ntype = \"disabled\"\n"), QString());
+    }
+    static QByteArray pngBytes()
+    {
+        QImage image(4, 4, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        return bytes;
+    }
+    static json withImage(json body, const QByteArray &bytes, const char *mime = "image/png")
+    {
+        body["input"]["messages"][0]["content"].push_back(
+            {{"type", "file"}, {"file_type", "base64"}, {"mime_type", mime}, {"data", bytes.toBase64().toStdString()}});
+        return body;
     }
     static json scriptBody()
     {
@@ -79,7 +126,14 @@ private slots:
         QTest::newRow("bad cache mode") << R"({"op":"add","path":"/cache_options","value":{"enabled":"yes"}})" << 400;
         QTest::newRow("uuid v4 episode") << R"({"op":"add","path":"/episode_id","value":"0b5c2a3e-4f7d-4c1a-9b2e-3d4f5a6b7c8d"})" << 400;
         QTest::newRow("bad base64 image") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"@@@"}})" << 400;
-        QTest::newRow("good image") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"aGVsbG8="}})" << 200;
+        QTest::newRow("image/png that is text") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"aGVsbG8="}})" << 400;
+        QTest::newRow("image/png that is a jpeg") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"/9j/4AAQSkZJRgABAQ=="}})" << 400;
+        QTest::newRow("image/jpeg that is a jpeg") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/jpeg","data":"/9j/4AAQSkZJRgABAQ=="}})" << 200;
+        QTest::newRow("function_name not a string") << R"({"op":"replace","path":"/function_name","value":7})" << 400;
+        QTest::newRow("variant_name not a string") << R"({"op":"add","path":"/variant_name","value":["creative"]})" << 400;
+        QTest::newRow("json_mode unknown") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":"yes"}}})" << 400;
+        QTest::newRow("json_mode not a string") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":true}}})" << 400;
+        QTest::newRow("json_mode strict") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":"strict"}}})" << 200;
     }
     void inferenceRules()
     {
@@ -89,6 +143,138 @@ private slots:
         if (!mutation.isEmpty())
             body = body.patch(json::array({json::parse(mutation.toStdString())}));
         QCOMPARE(post(QStringLiteral("/inference"), body).first, status);
+    }
+
+    void realPngIsAccepted()
+    {
+        QCOMPARE(post(QStringLiteral("/inference"), withImage(scriptBody(), pngBytes())).first, 200);
+    }
+
+    void imagesNeedObjectStorage()
+    {
+        QTemporaryDir dir;
+        const QString config = editedConfig(dir, &withoutObjectStorage);
+        GatewayDouble bare(config, sourcePath(QStringLiteral("tests/data/tensorzero")));
+        QVERIFY2(bare.configError().isEmpty(), qPrintable(bare.configError()));
+        QVERIFY(bare.config().objectStorage.isEmpty());
+        QVERIFY(bare.listen());
+        QCOMPARE(post(bare, QStringLiteral("/inference"), scriptBody()).first, 200); // no image: fine
+        const auto [status, body] = post(bare, QStringLiteral("/inference"), withImage(scriptBody(), pngBytes()));
+        QCOMPARE(status, 500);
+        QVERIFY2(body.contains(QStringLiteral("Object storage is not configured")), qPrintable(body));
+        json dry = withImage(scriptBody(), pngBytes());
+        dry["dryrun"] = true;
+        QCOMPARE(post(bare, QStringLiteral("/inference"), dry).first, 500); // dry runs too
+        json byUrl = scriptBody();
+        byUrl["input"]["messages"][0]["content"].push_back({{"type", "file"}, {"file_type", "url"}, {"url", "https://example.com/a.png"}});
+        QCOMPARE(post(bare, QStringLiteral("/inference"), byUrl).first, 500);
+        // Our own config has the section, so the judge's keyframes go through.
+        QCOMPARE(m_gateway->config().objectStorage, QStringLiteral("disabled"));
+        QCOMPARE(post(QStringLiteral("/inference"), withImage(scriptBody(), pngBytes())).first, 200);
+    }
+
+    void costIsNullWithoutCostTables()
+    {
+        const auto [status, body] = post(QStringLiteral("/inference"), scriptBody());
+        QCOMPARE(status, 200);
+        const json usage = json::parse(body.toStdString())["usage"];
+        QVERIFY(usage.contains("cost"));
+        QVERIFY2(usage["cost"].is_null(), usage.dump().c_str());
+
+        QTemporaryDir dir;
+        const QString config = editedConfig(dir, [](QString toml) {
+            // A cost table on every provider (they all follow an api_key_location line).
+            return toml.replace(QRegularExpression(QStringLiteral("(api_key_location = \"env::[A-Z_]+\")\n")),
+                                QStringLiteral("\\1\ncost = [{ pointer = \"/usage/prompt_tokens\", cost_per_million = 0.15, required = true }]\n"));
+        });
+        GatewayDouble costed(config, sourcePath(QStringLiteral("tests/data/tensorzero")));
+        QVERIFY2(costed.configError().isEmpty(), qPrintable(costed.configError()));
+        QVERIFY(!costed.config().modelsWithCost.isEmpty());
+        QVERIFY(costed.listen());
+        const auto [costedStatus, costedBody] = post(costed, QStringLiteral("/inference"), scriptBody());
+        QCOMPARE(costedStatus, 200);
+        QVERIFY(json::parse(costedBody.toStdString())["usage"]["cost"].is_number());
+    }
+
+    void configWithoutJsonModeIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString config = editedConfig(dir, [](QString toml) {
+            return toml.replace(QRegularExpression(QStringLiteral("\njson_mode = \"on\"")), QString());
+        });
+        const GatewayConfig loaded = GatewayConfig::load(config);
+        QVERIFY2(loaded.error.contains(QStringLiteral("json_mode")), qPrintable(loaded.error));
+        const QString bad = editedConfig(dir, [](QString toml) { return toml.replace(QStringLiteral("json_mode = \"on\""), QStringLiteral("json_mode = \"yes\"")); });
+        QVERIFY(GatewayConfig::load(bad).error.contains(QStringLiteral("json_mode")));
+    }
+
+    void observabilityOffRefusesFeedback()
+    {
+        m_gateway->setObservabilityEnabled(false);
+        const auto [status, body] = post(QStringLiteral("/feedback"), {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", m_episode.toStdString()}});
+        m_gateway->setObservabilityEnabled(true);
+        QCOMPARE(status, 400);
+        QVERIFY(body.contains(QStringLiteral("observability")));
+        QCOMPARE(post(QStringLiteral("/inference"), scriptBody()).first, 200); // inference still works
+    }
+
+    void connectionsAreKeptAliveUnlessAsked()
+    {
+        GatewayDouble gateway;
+        QVERIFY(gateway.listen());
+        QNetworkAccessManager network; // a fresh pool, so the count is this test's
+        for (int i = 0; i < 3; ++i) {
+            HttpRequest request = HttpRequest::get(QUrl(gateway.url().toString() + QStringLiteral("/status")));
+            request.retry = RetryPolicy::none();
+            const auto out = runJob<Result<HttpResponse>>(new HttpJob(&network, request));
+            QVERIFY(out && out->ok());
+            QCOMPARE(out->value().header("connection").toLower(), QByteArray("keep-alive"));
+        }
+        QCOMPARE(gateway.connectionCount(), 1);
+        gateway.setCloseAfterEachResponse(true);
+        for (int i = 0; i < 2; ++i) {
+            HttpRequest request = HttpRequest::get(QUrl(gateway.url().toString() + QStringLiteral("/status")));
+            request.retry = RetryPolicy::none();
+            const auto out = runJob<Result<HttpResponse>>(new HttpJob(&network, request));
+            QVERIFY(out && out->ok());
+            QCOMPARE(out->value().header("connection").toLower(), QByteArray("close"));
+        }
+        // The first of these still goes over the kept connection and closes it; the second needs a new one.
+        QCOMPARE(gateway.connectionCount(), 2);
+    }
+
+    void answersFollowTheRequest_data()
+    {
+        QTest::addColumn<int>("steps");
+        QTest::newRow("3") << 3;
+        QTest::newRow("4") << 4;
+        QTest::newRow("8") << 8;
+    }
+    void answersFollowTheRequest()
+    {
+        QFETCH(int, steps);
+        json body = scriptBody();
+        body["input"]["messages"][0]["content"][0]["arguments"]["expected_steps"] = steps;
+        const auto [status, text] = post(QStringLiteral("/inference"), body);
+        QCOMPARE(status, 200);
+        const json parsed = json::parse(text.toStdString())["output"]["parsed"];
+        QCOMPARE(parsed["steps"].size(), std::size_t(steps));
+        QCOMPARE(parsed["steps"].back()["step_number"], json(steps));
+
+        json scenes = json::array();
+        for (int i = 1; i <= steps; ++i)
+            scenes.push_back({{"scene_id", "step-" + std::to_string(i)}, {"kind", "step"}, {"title", "T"}, {"narration", "N"},
+                              {"image_prompt", "hands folding paper, step " + std::to_string(i)}});
+        json args = promptArguments();
+        args["scenes"] = scenes;
+        const json prompts = {{"function_name", "prompt_enhancer"},
+                              {"input", {{"messages", json::array({{{"role", "user"}, {"content", json::array({{{"type", "text"}, {"arguments", args}}})}}})}}}};
+        const auto [promptStatus, promptText] = post(QStringLiteral("/inference"), prompts);
+        QCOMPARE(promptStatus, 200);
+        const json enhanced = json::parse(promptText.toStdString())["output"]["parsed"]["scenes"];
+        QCOMPARE(enhanced.size(), std::size_t(steps));
+        for (int i = 0; i < steps; ++i)
+            QCOMPARE(enhanced[std::size_t(i)]["scene_id"], json("step-" + std::to_string(i + 1)));
     }
 
     void episodeTimestamps()
@@ -121,11 +307,8 @@ private slots:
             QVERIFY(r.status != 0);
         HttpRequest request = HttpRequest::get(QUrl(m_gateway->url().toString() + QStringLiteral("/nope")));
         request.retry = RetryPolicy::none();
-        std::optional<Result<HttpResponse>> out;
-        auto *job = new HttpJob(&m_network, request);
-        connect(job, &HttpJob::finished, this, [&](const Result<HttpResponse> &r) { out = r; });
-        job->start();
-        QTRY_VERIFY(out.has_value());
+        const auto out = runJob<Result<HttpResponse>>(new HttpJob(&m_network, request));
+        QVERIFY(out && out->ok());
         QCOMPARE(out->value().status, 404);
         QCOMPARE(out->value().header("x-tensorzero-gateway-version"), QByteArray("2026.1.0-double"));
     }

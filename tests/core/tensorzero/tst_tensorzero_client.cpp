@@ -5,8 +5,14 @@
 #include "tensorzero/InferenceJob.h"
 #include "tensorzero/StatusJob.h"
 
+#include <QBuffer>
+#include <QDateTime>
+#include <QImage>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QUuid>
 
 using namespace diy;
 using namespace diy::test;
@@ -28,19 +34,32 @@ private:
         r.stage = QStringLiteral("script");
         return r;
     }
-    GatewayResult<InferenceResponse> infer(const InferenceRequest &r, int *emissions = nullptr)
+    // No answer, or more than one finished(), is a test failure recorded by runJob(); the caller
+    // QVERIFYs the optional and never gets a made-up result.
+    std::optional<GatewayResult<InferenceResponse>> infer(const InferenceRequest &r, const char *file = __builtin_FILE(),
+                                                          int line = __builtin_LINE())
     {
-        auto result = runJob<GatewayResult<InferenceResponse>>(m_client->infer(r), emissions);
-        if (!result)
-            return TensorZeroError::make(TensorZeroError::Code::Timeout, QStringLiteral("test timeout"), {}, false);
-        return *result;
+        return runJob<GatewayResult<InferenceResponse>>(m_client->infer(r), file, line);
     }
-    GatewayResult<QString> feedback(const FeedbackRequest &r)
+    std::optional<GatewayResult<QString>> feedback(const FeedbackRequest &r, const char *file = __builtin_FILE(),
+                                                   int line = __builtin_LINE())
     {
-        auto result = runJob<GatewayResult<QString>>(m_client->feedback(r));
-        if (!result)
-            return TensorZeroError::make(TensorZeroError::Code::Timeout, QStringLiteral("test timeout"), {}, false);
-        return *result;
+        return runJob<GatewayResult<QString>>(m_client->feedback(r), file, line);
+    }
+    bool feedbackAccepted(const FeedbackRequest &r)
+    {
+        const auto answer = feedback(r);
+        return answer && answer->ok();
+    }
+    static QByteArray encodedImage(const char *format)
+    {
+        QImage image(8, 8, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, format);
+        return bytes;
     }
     static json fixture(const QString &function)
     {
@@ -68,9 +87,15 @@ private slots:
     void firstCallOpensEpisodeLaterCallsReuseIt()
     {
         Episode episode(QStringLiteral("proj-1"));
-        const auto first = infer(scriptRequest(episode));
+        const auto firstAnswer = infer(scriptRequest(episode));
+        QVERIFY(firstAnswer);
+        const auto &first = *firstAnswer;
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().error.toString()));
-        QCOMPARE(first->parsed, fixture(QStringLiteral("script_generator")));
+        // The answer follows the request: as many steps as asked for, numbered 1…N.
+        QCOMPARE(first->parsed["title"], fixture(QStringLiteral("script_generator"))["title"]);
+        QCOMPARE(first->parsed["steps"].size(), std::size_t(scriptArguments()["expected_steps"].get<int>()));
+        for (std::size_t i = 0; i < first->parsed["steps"].size(); ++i)
+            QCOMPARE(first->parsed["steps"][i]["step_number"], json(int(i) + 1));
         QVERIFY(GatewayDouble::checkUuidV7(first->episodeId).isEmpty());
         QCOMPARE(episode.id(), first->episodeId);
         QCOMPARE(first->gatewayVersion, QStringLiteral("2026.1.0-double"));
@@ -80,7 +105,9 @@ private slots:
         enhance.episode = episode;
         enhance.userArguments = promptArguments();
         enhance.stage = QStringLiteral("prompts");
-        const auto second = infer(enhance);
+        const auto secondAnswer = infer(enhance);
+        QVERIFY(secondAnswer);
+        const auto &second = *secondAnswer;
         QVERIFY(second.ok());
         QCOMPARE(second->episodeId, first->episodeId);
 
@@ -99,7 +126,9 @@ private slots:
         QCOMPARE(records[0].variantName, first->variantName);
         QCOMPARE(records[1].functionName, QStringLiteral("prompt_enhancer"));
         QVERIFY(records[0].inputTokens > 0 && records[0].outputTokens > 0);
-        QVERIFY(records[0].costUsd.has_value());
+        // Our config has no cost tables: the gateway reports usage.cost as null, and no cost is invented.
+        QVERIFY(m_gateway->requests(QStringLiteral("/inference")).size() == 2);
+        QVERIFY(!records[0].costUsd.has_value());
         QCOMPARE(InferenceRecord::fromJson(records[0].toJson())->inferenceId, records[0].inferenceId);
     }
 
@@ -112,7 +141,9 @@ private slots:
         r.cache = InferenceRequest::Cache::ReadOnly;
         r.cacheMaxAgeS = 3600;
         r.tags.insert(QStringLiteral("ui"), QStringLiteral("studio"));
-        const auto result = infer(r);
+        const auto resultAnswer = infer(r);
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(result.ok());
         QCOMPARE(result->variantName, QStringLiteral("structured_fast"));
         const json body = m_gateway->requests(QStringLiteral("/inference")).first().json;
@@ -124,15 +155,30 @@ private slots:
 
     void samplingFollowsConfiguredWeights()
     {
+        // Episode ids from a fixed seed: the same 400 ids every run, so the count is a fact about
+        // the sampler, not a statistical band that fails one run in a thousand.
+        QRandomGenerator seeded(20260101);
+        const qint64 baseMs = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
         int creative = 0;
         const int n = 400;
         for (int i = 0; i < n; ++i) {
-            const QString episode = GatewayDouble::newUuidV7();
+            QByteArray bytes(16, 0);
+            const quint64 ms = quint64(baseMs + i);
+            for (int b = 0; b < 6; ++b)
+                bytes[b] = char((ms >> (8 * (5 - b))) & 0xff);
+            for (int b = 6; b < 16; ++b)
+                bytes[b] = char(seeded.bounded(256));
+            bytes[6] = char(0x70 | (bytes[6] & 0x0f));
+            bytes[8] = char(0x80 | (bytes[8] & 0x3f));
+            const QString episode = QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+            QVERIFY(GatewayDouble::checkUuidV7(episode).isEmpty());
             const QString v = m_gateway->sampleVariant(QStringLiteral("script_generator"), episode);
             QCOMPARE(m_gateway->sampleVariant(QStringLiteral("script_generator"), episode), v); // deterministic
             QVERIFY(v == QStringLiteral("creative") || v == QStringLiteral("structured_fast"));
             creative += v == QStringLiteral("creative");
         }
+        // creative has weight 0.7: with these fixed ids the sampler gives a count close to 280
+        // (binomial sd ~9); the band is wide only to survive a change of hash, not of luck.
         QVERIFY2(creative > n * 0.6 && creative < n * 0.8, qPrintable(QString::number(creative)));
     }
 
@@ -140,12 +186,16 @@ private slots:
     {
         InferenceRequest r = scriptRequest();
         r.dryrun = true;
-        const auto result = infer(r);
+        const auto resultAnswer = infer(r);
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(result.ok());
         QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).first().json["dryrun"], json(true));
         QVERIFY(m_client->records().first().dryrun);
-        const auto fb = feedback(FeedbackRequest::number(QStringLiteral("video_quality_score"), 7,
+        const auto fbAnswer = feedback(FeedbackRequest::number(QStringLiteral("video_quality_score"), 7,
                                                          FeedbackRequest::Target::Inference, result->inferenceId));
+        QVERIFY(fbAnswer);
+        const auto &fb = *fbAnswer;
         QVERIFY(!fb.ok());
         QCOMPARE(int(fb.error().code), int(TensorZeroError::Code::BadRequest));
     }
@@ -157,21 +207,25 @@ private slots:
         r.userArguments = {{"description", "paper airplanes that fly far"}, {"content_mode", "kid"},
                            {"target_duration_seconds", 180}, {"script", fixture(QStringLiteral("script_generator"))},
                            {"technical_report", {{"duration_ok", true}}}, {"keyframe_count", 2}};
-        r.images = {ImageInput{"image/png", QByteArray("\x89PNG fake 1")}, ImageInput{"image/jpeg", QByteArray("jpeg 2")}};
-        const auto result = infer(r);
+        r.images = {ImageInput{"image/png", encodedImage("PNG")}, ImageInput{"image/jpeg", encodedImage("JPG")}};
+        const auto resultAnswer = infer(r);
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().error.toString()));
         QCOMPARE(result->parsed["rating_label"], json("FAIR"));
         const json content = m_gateway->requests(QStringLiteral("/inference")).first().json["input"]["messages"][0]["content"];
         QCOMPARE(content.size(), std::size_t(3));
         QCOMPARE(content[1], json({{"type", "file"}, {"file_type", "base64"}, {"mime_type", "image/png"},
-                                   {"data", QByteArray("\x89PNG fake 1").toBase64().toStdString()}}));
+                                   {"data", encodedImage("PNG").toBase64().toStdString()}}));
     }
 
     void invalidArgumentsAreBadRequestWithoutRetry()
     {
         InferenceRequest r = scriptRequest();
         r.userArguments["expected_steps"] = 12;
-        const auto result = infer(r);
+        const auto resultAnswer = infer(r);
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), int(TensorZeroError::Code::BadRequest));
         QCOMPARE(result.error().httpStatus, 400);
@@ -194,7 +248,9 @@ private slots:
         InferenceRequest r = scriptRequest();
         r.functionName = function;
         r.variantName = variant;
-        const auto result = infer(r);
+        const auto resultAnswer = infer(r);
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), int(TensorZeroError::Code::NotFound));
         QCOMPARE(m_gateway->requests().size(), 1);
@@ -204,7 +260,9 @@ private slots:
     {
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::ParsedNull}, 2);
         Episode episode;
-        const auto result = infer(scriptRequest(episode));
+        const auto resultAnswer = infer(scriptRequest(episode));
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), int(TensorZeroError::Code::ParsedNull));
         QVERIFY(!result.error().rawOutput.isEmpty());
@@ -219,7 +277,9 @@ private slots:
     void parsedNullOnceThenSuccess()
     {
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::ParsedNull}, 1);
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(result.ok());
         QCOMPARE(result->attempts, 2);
     }
@@ -229,7 +289,9 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::RateLimited, 0, "1"}, 1);
         QElapsedTimer clock;
         clock.start();
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(result.ok());
         QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 2);
@@ -238,7 +300,9 @@ private slots:
     void rateLimitTooLongRetryAfterFails()
     {
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::RateLimited, 0, "3600"}, 1);
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), int(TensorZeroError::Code::RateLimited));
         QCOMPARE(m_gateway->requests().size(), 1);
@@ -255,7 +319,9 @@ private slots:
     {
         QFETCH(int, kind);
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind(kind)}, 2);
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().error.toString()));
         QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 3);
     }
@@ -275,7 +341,9 @@ private slots:
         QFETCH(int, code);
         // Qt's network stack may itself resend once on a dropped connection, so inject plenty.
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind(kind)}, 10);
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), code);
         QVERIFY(result.error().retryable());
@@ -285,7 +353,9 @@ private slots:
     void internalErrorIsTyped()
     {
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::InternalError}, 1);
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), int(TensorZeroError::Code::InternalError));
         QCOMPARE(m_gateway->requests().size(), 1); // 500 is not retried
@@ -294,7 +364,9 @@ private slots:
     void malformedBodyIsTyped()
     {
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::MalformedBody}, 1);
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), int(TensorZeroError::Code::MalformedResponse));
     }
@@ -306,7 +378,9 @@ private slots:
         options.retry.maxAttempts = 2;
         m_client->setOptions(options);
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::Latency, 1000}, 2);
-        const auto result = infer(scriptRequest());
+        const auto resultAnswer = infer(scriptRequest());
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), int(TensorZeroError::Code::Timeout));
         QTRY_COMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 2);
@@ -314,8 +388,11 @@ private slots:
 
     void cancelEndsOnceWithCancelled()
     {
-        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::Latency, 500}, 1);
-        InferenceJob *job = m_client->infer(scriptRequest());
+        // The double holds the request until the client goes away: cancel while it is held.
+        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::Hold}, 1);
+        QSignalSpy held(m_gateway.get(), &GatewayDouble::requestHeld);
+        QSignalSpy handled(m_gateway.get(), &GatewayDouble::requestHandled);
+        QPointer<InferenceJob> job = m_client->infer(scriptRequest());
         int emissions = 0;
         std::optional<GatewayResult<InferenceResponse>> result;
         connect(job, &InferenceJob::finished, this, [&](const GatewayResult<InferenceResponse> &r) {
@@ -323,28 +400,35 @@ private slots:
             ++emissions;
         });
         job->start();
-        QTest::qWait(50);
+        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, kHungJobMs);
         job->cancel();
-        QCOMPARE(emissions, 1);
+        QCOMPARE(emissions, 0); // never from inside cancel()
+        QTRY_COMPARE(emissions, 1);
         QVERIFY(!result->ok());
         QCOMPARE(int(result->error().code), int(TensorZeroError::Code::Cancelled));
-        QTest::qWait(700);
+        // The job goes away, the held request ends on the double's side, and nothing else comes.
+        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), kHungJobMs);
+        QTRY_COMPARE_WITH_TIMEOUT(handled.count(), 1, kHungJobMs);
+        QCOMPARE(handled.first().at(1).toInt(), 0); // the client went away: nothing was answered
         QCOMPARE(emissions, 1);
+        QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 1);
         QVERIFY(m_client->records().isEmpty());
     }
 
     void feedbackKinds()
     {
         Episode episode;
-        const auto inference = infer(scriptRequest(episode));
+        const auto inferenceAnswer = infer(scriptRequest(episode));
+        QVERIFY(inferenceAnswer);
+        const auto &inference = *inferenceAnswer;
         QVERIFY(inference.ok());
-        QVERIFY(feedback(FeedbackRequest::number(QStringLiteral("video_quality_score"), 8.5,
-                                                 FeedbackRequest::Target::Inference, inference->inferenceId)).ok());
-        QVERIFY(feedback(FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true,
-                                                  FeedbackRequest::Target::Episode, episode.id())).ok());
-        QVERIFY(feedback(FeedbackRequest::comment(QStringLiteral("Great!"), FeedbackRequest::Target::Episode, episode.id())).ok());
-        QVERIFY(feedback(FeedbackRequest::number(QStringLiteral("video_generation_cost"), 0.12,
-                                                 FeedbackRequest::Target::Episode, episode.id())).ok());
+        QVERIFY(feedbackAccepted(FeedbackRequest::number(QStringLiteral("video_quality_score"), 8.5,
+                                                 FeedbackRequest::Target::Inference, inference->inferenceId)));
+        QVERIFY(feedbackAccepted(FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true,
+                                                  FeedbackRequest::Target::Episode, episode.id())));
+        QVERIFY(feedbackAccepted(FeedbackRequest::comment(QStringLiteral("Great!"), FeedbackRequest::Target::Episode, episode.id())));
+        QVERIFY(feedbackAccepted(FeedbackRequest::number(QStringLiteral("video_generation_cost"), 0.12,
+                                                 FeedbackRequest::Target::Episode, episode.id())));
         const auto accepted = m_gateway->acceptedFeedback();
         QCOMPARE(accepted.size(), 4);
         QCOMPARE(accepted[0].value, json(8.5));
@@ -375,14 +459,18 @@ private slots:
         QFETCH(bool, unknownId);
         QFETCH(int, code);
         Episode episode;
-        const auto inference = infer(scriptRequest(episode));
+        const auto inferenceAnswer = infer(scriptRequest(episode));
+        QVERIFY(inferenceAnswer);
+        const auto &inference = *inferenceAnswer;
         QVERIFY(inference.ok());
         FeedbackRequest r;
         r.metricName = metric;
         r.value = json::parse(valueJson.toStdString());
         r.target = onInference ? FeedbackRequest::Target::Inference : FeedbackRequest::Target::Episode;
         r.targetId = unknownId ? GatewayDouble::newUuidV7() : onInference ? inference->inferenceId : episode.id();
-        const auto result = feedback(r);
+        const auto resultAnswer = feedback(r);
+        QVERIFY(resultAnswer);
+        const auto &result = *resultAnswer;
         QVERIFY(!result.ok());
         QCOMPARE(int(result.error().code), code);
         QVERIFY(!result.error().retryable());

@@ -2,6 +2,9 @@
 // ("tensorzero.toml rules that reject a config") and of every template against its schema.
 #include "TestPaths.h"
 
+#include "ai/AiFunctions.h"
+#include "model/PriceTable.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+using namespace diy;
 using namespace diy::test;
 using json = nlohmann::json;
 
@@ -89,6 +93,59 @@ private:
         return QDir::cleanPath(m_configDir.filePath(q(node.value_or(std::string_view()))));
     }
 
+    /// A chat_completion variant or a best-of-n evaluator: known keys, a model that exists, and
+    /// every schema of the function matched by a template that reads only declared arguments.
+    void checkChatCompletion(const toml::table &f, const toml::table &v, const QString &vwhere, bool evaluator)
+    {
+        const toml::table &root = m_root;
+        QSet<QString> allowed = {QStringLiteral("model"), QStringLiteral("system_template"), QStringLiteral("user_template"),
+                                 QStringLiteral("assistant_template"), QStringLiteral("templates"), QStringLiteral("temperature"), QStringLiteral("max_tokens"),
+                                 QStringLiteral("json_mode"), QStringLiteral("retries"), QStringLiteral("timeouts"), QStringLiteral("seed"), QStringLiteral("top_p")};
+        if (!evaluator)
+            allowed.insert(QStringLiteral("type"));
+        QCOMPARE(unknownKeys(v, allowed, vwhere), QString());
+        QVERIFY2(!v.contains("weight"), qPrintable(vwhere + QStringLiteral(": weight may not be mixed with experimentation")));
+        const QString model = q(v["model"].value_or(std::string_view()));
+        QVERIFY2(model.contains(QStringLiteral("::")) || root["models"][model.toStdString()].is_table(), qPrintable(vwhere + QStringLiteral(": unknown model ") + model));
+        // json_mode is required on every chat_completion variant of a json function (the evaluator's defaults to strict).
+        QVERIFY2(evaluator || v.contains("json_mode"), qPrintable(vwhere + QStringLiteral(": json_mode is required in a json function")));
+        const QString jsonMode = q(v["json_mode"].value_or(std::string_view("strict")));
+        QVERIFY((QStringList{QStringLiteral("off"), QStringLiteral("on"), QStringLiteral("strict"), QStringLiteral("tool")}.contains(jsonMode)));
+        if (const toml::table *retries = v["retries"].as_table())
+            QCOMPARE(unknownKeys(*retries, {QStringLiteral("num_retries"), QStringLiteral("max_delay_s")}, vwhere + QStringLiteral(".retries")), QString());
+        // Every schema has its template in this variant, and every template has its schema.
+        for (const char *role : {"system", "user", "assistant"}) {
+            const std::string schemaKey = std::string(role) + "_schema";
+            const std::string templateKey = std::string(role) + "_template";
+            if (f.contains(schemaKey))
+                QVERIFY2(v.contains(templateKey), qPrintable(vwhere + QStringLiteral(": missing ") + q(templateKey)));
+            if (!v.contains(templateKey))
+                continue;
+            const QString path = resolve(v[templateKey]);
+            QVERIFY2(QFileInfo::exists(path), qPrintable(vwhere + QStringLiteral(": template missing: ") + path));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QSet<QString> used = templateVariables(QString::fromUtf8(file.readAll()));
+            if (!f.contains(schemaKey)) {
+                QVERIFY2(used.isEmpty(), qPrintable(vwhere + QStringLiteral(": ") + q(templateKey) + QStringLiteral(" uses variables but there is no ") + q(schemaKey)));
+                continue;
+            }
+            const json schema = readJson(resolve(f[schemaKey]));
+            QSet<QString> declared, required;
+            for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it)
+                declared.insert(QString::fromStdString(it.key()));
+            for (const auto &r : schema.value("required", json::array()))
+                required.insert(QString::fromStdString(r.get<std::string>()));
+            const QSet<QString> undeclared = used - declared;
+            QVERIFY2(undeclared.isEmpty(), qPrintable(path + QStringLiteral(" uses undeclared ") + QStringList(undeclared.begin(), undeclared.end()).join(QLatin1Char(','))));
+            const QSet<QString> unused = required - used;
+            QVERIFY2(unused.isEmpty(), qPrintable(path + QStringLiteral(" ignores required ") + QStringList(unused.begin(), unused.end()).join(QLatin1Char(','))));
+            // The gateway's templates are strict: every variable a template reads must always be sent.
+            const QSet<QString> optionalUsed = used - required;
+            QVERIFY2(optionalUsed.isEmpty(), qPrintable(path + QStringLiteral(" reads optional ") + QStringList(optionalUsed.begin(), optionalUsed.end()).join(QLatin1Char(','))));
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -104,12 +161,21 @@ private slots:
     void topLevelAndGateway()
     {
         const toml::table &root = m_root;
-        QCOMPARE(unknownKeys(root, {QStringLiteral("gateway"), QStringLiteral("models"), QStringLiteral("functions"), QStringLiteral("metrics")}, QStringLiteral("root")), QString());
+        QCOMPARE(unknownKeys(root, {QStringLiteral("gateway"), QStringLiteral("models"), QStringLiteral("functions"), QStringLiteral("metrics"), QStringLiteral("object_storage")}, QStringLiteral("root")), QString());
         if (const toml::table *g = root["gateway"].as_table()) {
             QCOMPARE(unknownKeys(*g, {QStringLiteral("bind_address"), QStringLiteral("observability"), QStringLiteral("auth")}, QStringLiteral("gateway")), QString());
             if (const toml::table *o = (*g)["observability"].as_table())
                 QCOMPARE(unknownKeys(*o, {QStringLiteral("enabled")}, QStringLiteral("gateway.observability")), QString());
         }
+        // The judge sends keyframes as image blocks: without [object_storage] the real gateway
+        // answers every such request with 500.
+        const toml::table *storage = root["object_storage"].as_table();
+        QVERIFY2(storage, "config/tensorzero.toml needs an [object_storage] section (image blocks fail with 500 without it)");
+        const QString type = q(root["object_storage"]["type"].value_or(std::string_view()));
+        QVERIFY2((QStringList{QStringLiteral("disabled"), QStringLiteral("filesystem"), QStringLiteral("s3_compatible")}.contains(type)),
+                 qPrintable(QStringLiteral("object_storage.type `%1`").arg(type)));
+        if (type == QStringLiteral("disabled"))
+            QCOMPARE(unknownKeys(*storage, {QStringLiteral("type")}, QStringLiteral("object_storage")), QString());
     }
 
     void modelsRouteEveryProvider()
@@ -136,7 +202,18 @@ private slots:
             for (const auto &[pname, pnode] : *providers) {
                 const toml::table &p = *pnode.as_table();
                 const QString pwhere = where + QStringLiteral(".providers.") + q(pname.str());
-                QCOMPARE(unknownKeys(p, {QStringLiteral("type"), QStringLiteral("model_name"), QStringLiteral("api_key_location"), QStringLiteral("api_base")}, pwhere), QString());
+                QCOMPARE(unknownKeys(p, {QStringLiteral("type"), QStringLiteral("model_name"), QStringLiteral("api_key_location"), QStringLiteral("api_base"),
+                                         QStringLiteral("cost")}, pwhere), QString());
+                if (const toml::array *cost = p["cost"].as_array()) {
+                    for (const auto &entry : *cost) {
+                        const toml::table *e = entry.as_table();
+                        QVERIFY2(e, qPrintable(pwhere + QStringLiteral(".cost: entries are tables")));
+                        QCOMPARE(unknownKeys(*e, {QStringLiteral("pointer"), QStringLiteral("pointer_nonstreaming"), QStringLiteral("pointer_streaming"),
+                                                  QStringLiteral("cost_per_million"), QStringLiteral("cost_per_unit"), QStringLiteral("required")}, pwhere + QStringLiteral(".cost")), QString());
+                        QVERIFY2(q((*e)["pointer"].value_or(std::string_view())).startsWith(QLatin1Char('/')), qPrintable(pwhere + QStringLiteral(".cost: pointer is a JSON Pointer")));
+                        QVERIFY2(e->contains("cost_per_million") != e->contains("cost_per_unit"), qPrintable(pwhere + QStringLiteral(".cost: one of cost_per_million/cost_per_unit")));
+                    }
+                }
                 QVERIFY2(providerTypes.contains(q(p["type"].value_or(std::string_view()))), qPrintable(pwhere));
                 QVERIFY2(!q(p["model_name"].value_or(std::string_view())).isEmpty(), qPrintable(pwhere));
                 const QString key = q(p["api_key_location"].value_or(std::string_view()));
@@ -171,7 +248,8 @@ private slots:
         const toml::table &root = m_root;
         const toml::table *functions = root["functions"].as_table();
         QVERIFY(functions);
-        QCOMPARE(keysOf(*functions), (QSet<QString>{QStringLiteral("script_generator"), QStringLiteral("prompt_enhancer"), QStringLiteral("video_evaluator")}));
+        QCOMPARE(keysOf(*functions), (QSet<QString>{QStringLiteral("script_generator"), QStringLiteral("prompt_enhancer"), QStringLiteral("scene_rewriter"),
+                                                    QStringLiteral("video_evaluator")}));
         for (const auto &[fname, fnode] : *functions) {
             const toml::table &f = *fnode.as_table();
             const QString where = QStringLiteral("functions.") + q(fname.str());
@@ -195,45 +273,27 @@ private slots:
             for (const auto &[vname, vnode] : *variants) {
                 const toml::table &v = *vnode.as_table();
                 const QString vwhere = where + QStringLiteral(".variants.") + q(vname.str());
-                QCOMPARE(unknownKeys(v, {QStringLiteral("type"), QStringLiteral("model"), QStringLiteral("system_template"), QStringLiteral("user_template"),
-                                         QStringLiteral("assistant_template"), QStringLiteral("templates"), QStringLiteral("temperature"), QStringLiteral("max_tokens"),
-                                         QStringLiteral("json_mode"), QStringLiteral("retries"), QStringLiteral("timeouts"), QStringLiteral("seed"), QStringLiteral("top_p")}, vwhere), QString());
-                QCOMPARE(q(v["type"].value_or(std::string_view())), QStringLiteral("chat_completion"));
-                QVERIFY2(!v.contains("weight"), qPrintable(vwhere + QStringLiteral(": weight may not be mixed with experimentation")));
-                const QString model = q(v["model"].value_or(std::string_view()));
-                QVERIFY2(model.contains(QStringLiteral("::")) || root["models"][model.toStdString()].is_table(), qPrintable(vwhere + QStringLiteral(": unknown model ") + model));
-                const QString jsonMode = q(v["json_mode"].value_or(std::string_view("on")));
-                QVERIFY((QStringList{QStringLiteral("off"), QStringLiteral("on"), QStringLiteral("strict"), QStringLiteral("tool")}.contains(jsonMode)));
-                if (const toml::table *retries = v["retries"].as_table())
-                    QCOMPARE(unknownKeys(*retries, {QStringLiteral("num_retries"), QStringLiteral("max_delay_s")}, vwhere + QStringLiteral(".retries")), QString());
-                // Every schema has its template in this variant, and every template has its schema.
-                for (const char *role : {"system", "user", "assistant"}) {
-                    const std::string schemaKey = std::string(role) + "_schema";
-                    const std::string templateKey = std::string(role) + "_template";
-                    if (f.contains(schemaKey))
-                        QVERIFY2(v.contains(templateKey), qPrintable(vwhere + QStringLiteral(": missing ") + q(templateKey)));
-                    if (v.contains(templateKey)) {
-                        const QString path = resolve(v[templateKey]);
-                        QVERIFY2(QFileInfo::exists(path), qPrintable(vwhere + QStringLiteral(": template missing: ") + path));
-                        QFile file(path);
-                        QVERIFY(file.open(QIODevice::ReadOnly));
-                        const QSet<QString> used = templateVariables(QString::fromUtf8(file.readAll()));
-                        if (!f.contains(schemaKey)) {
-                            QVERIFY2(used.isEmpty(), qPrintable(vwhere + QStringLiteral(": ") + q(templateKey) + QStringLiteral(" uses variables but there is no ") + q(schemaKey)));
-                            continue;
-                        }
-                        const json schema = readJson(resolve(f[schemaKey]));
-                        QSet<QString> declared, required;
-                        for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it)
-                            declared.insert(QString::fromStdString(it.key()));
-                        for (const auto &r : schema.value("required", json::array()))
-                            required.insert(QString::fromStdString(r.get<std::string>()));
-                        const QSet<QString> undeclared = used - declared;
-                        QVERIFY2(undeclared.isEmpty(), qPrintable(path + QStringLiteral(" uses undeclared ") + QStringList(undeclared.begin(), undeclared.end()).join(QLatin1Char(','))));
-                        const QSet<QString> unused = required - used;
-                        QVERIFY2(unused.isEmpty(), qPrintable(path + QStringLiteral(" ignores required ") + QStringList(unused.begin(), unused.end()).join(QLatin1Char(','))));
+                const QString type = q(v["type"].value_or(std::string_view()));
+                if (type == QStringLiteral("experimental_best_of_n_sampling")) {
+                    QCOMPARE(unknownKeys(v, {QStringLiteral("type"), QStringLiteral("candidates"), QStringLiteral("evaluator")}, vwhere), QString());
+                    const toml::array *candidates = v["candidates"].as_array();
+                    QVERIFY2(candidates && candidates->size() >= 2, qPrintable(vwhere + QStringLiteral(": candidates")));
+                    for (const auto &c : *candidates) {
+                        const QString name = q(c.value_or(std::string_view()));
+                        QVERIFY2(variants->contains(name.toStdString()), qPrintable(vwhere + QStringLiteral(": unknown candidate ") + name));
+                        QCOMPARE(q((*variants)[name.toStdString()]["type"].value_or(std::string_view())), QStringLiteral("chat_completion"));
                     }
+                    const toml::table *evaluator = v["evaluator"].as_table();
+                    QVERIFY2(evaluator, qPrintable(vwhere + QStringLiteral(": evaluator")));
+                    checkChatCompletion(f, *evaluator, vwhere + QStringLiteral(".evaluator"), true);
+                    if (QTest::currentTestFailed())
+                        return;
+                    continue;
                 }
+                QCOMPARE(type, QStringLiteral("chat_completion"));
+                checkChatCompletion(f, v, vwhere, false);
+                if (QTest::currentTestFailed())
+                    return;
             }
             // A/B: static experimentation whose variants exist.
             const toml::table *experimentation = f["experimentation"].as_table();
@@ -263,6 +323,124 @@ private slots:
         }
     }
 
+    void schemasHaveNoId()
+    {
+        // The gateway resolves schemas by path; an `$id` makes validators resolve references
+        // against a URL that does not exist.
+        QDirIterator it(sourcePath(QStringLiteral("templates")), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        int schemas = 0;
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const json schema = readJson(file);
+            QVERIFY2(schema.is_object(), qPrintable(file));
+            QVERIFY2(!schema.contains("$id"), qPrintable(file + QStringLiteral(" has $id")));
+            ++schemas;
+        }
+        QVERIFY(schemas >= 8);
+    }
+
+    void visionFunctionRoutesOnlyVisionModels()
+    {
+        // video_evaluator receives keyframes: every provider any of its variants can fall back to
+        // must accept images (a text-only model would fail or ignore them).
+        const QStringList visionFamilies = {QStringLiteral("gpt-4o"), QStringLiteral("gpt-4.1"), QStringLiteral("gpt-5"),
+                                            QStringLiteral("claude-"), QStringLiteral("gemini-")};
+        const toml::table &root = m_root;
+        const toml::table *variants = root["functions"]["video_evaluator"]["variants"].as_table();
+        QVERIFY(variants);
+        for (const auto &[vname, vnode] : *variants) {
+            const toml::node_view<const toml::node> v(vnode);
+            const std::string model(v["model"].value_or(std::string_view()));
+            const toml::table *providers = root["models"][model]["providers"].as_table();
+            QVERIFY2(providers, model.c_str());
+            for (const auto &[pname, pnode] : *providers) {
+                const QString modelName = q(toml::node_view<const toml::node>(pnode)["model_name"].value_or(std::string_view()));
+                bool vision = false;
+                for (const QString &family : visionFamilies)
+                    vision = vision || modelName.startsWith(family);
+                QVERIFY2(vision, qPrintable(QStringLiteral("video_evaluator.%1 can route to text-only %2").arg(q(vname.str()), modelName)));
+            }
+        }
+    }
+
+    void scriptFallbackIsTheVariantTheStudioPins()
+    {
+        const toml::table &root = m_root;
+        const toml::array *fallbacks = root["functions"][AiFunctions::scriptGenerator().toStdString()]["experimentation"]["fallback_variants"].as_array();
+        QVERIFY(fallbacks && !fallbacks->empty());
+        QCOMPARE(q((*fallbacks)[0].value_or(std::string_view())), AiFunctions::scriptFallbackVariant());
+        for (const QString &fn : {AiFunctions::scriptGenerator(), AiFunctions::promptEnhancer(), AiFunctions::sceneRewriter(),
+                                  AiFunctions::videoEvaluator()})
+            QVERIFY2(root["functions"][fn.toStdString()].is_table(), qPrintable(fn));
+    }
+
+    void bestOfThreeIsAnExperimentArm()
+    {
+        const toml::table &root = m_root;
+        const auto variant = root["functions"]["prompt_enhancer"]["variants"]["best_of_3"];
+        QCOMPARE(q(variant["type"].value_or(std::string_view())), QStringLiteral("experimental_best_of_n_sampling"));
+        QCOMPARE(variant["candidates"].as_array()->size(), std::size_t(3));
+        QVERIFY(root["functions"]["prompt_enhancer"]["experimentation"]["candidate_variants"]["best_of_3"].value_or(0.0) > 0);
+    }
+
+    void priceTableAgreesWithTheConfig()
+    {
+        // config/prices.json names, for every variant, the model its first routed provider runs,
+        // and carries the same list prices as the providers' cost tables.
+        const auto prices = PriceTable::load(sourcePath(QStringLiteral("config/prices.json")));
+        QVERIFY2(prices.ok(), qPrintable(prices.ok() ? QString() : prices.error().toString()));
+        const toml::table &root = m_root;
+        auto primaryModel = [&](const std::string &model) {
+            const auto m = root["models"][model];
+            const std::string provider(m["routing"][0].value_or(std::string_view()));
+            return q(m["providers"][provider]["model_name"].value_or(std::string_view()));
+        };
+        for (const auto &[fname, fnode] : *root["functions"].as_table()) {
+            for (const auto &[vname, vnode] : *toml::node_view<const toml::node>(fnode)["variants"].as_table()) {
+                const toml::node_view<const toml::node> v(vnode);
+                const QString where = q(fname.str()) + QLatin1Char('/') + q(vname.str());
+                const QString priced = prices->modelForVariant(q(fname.str()), q(vname.str()));
+                QVERIFY2(!priced.isEmpty(), qPrintable(where + QStringLiteral(" has no price")));
+                if (v["type"].value_or(std::string_view()) == std::string_view("chat_completion")) {
+                    QCOMPARE(priced, primaryModel(std::string(v["model"].value_or(std::string_view()))));
+                } else {
+                    // best-of-n: priced at its dearest model (candidates and evaluator), calls counted.
+                    QCOMPARE(prices->callsForVariant(q(fname.str()), q(vname.str())),
+                             int(v["candidates"].as_array()->size()) + 1);
+                    double dearest = 0;
+                    QString dearestModel;
+                    QStringList models = {primaryModel(std::string(v["evaluator"]["model"].value_or(std::string_view())))};
+                    for (const auto &c : *v["candidates"].as_array()) {
+                        const std::string candidate(c.value_or(std::string_view()));
+                        models.append(primaryModel(std::string(root["functions"][fname.str()]["variants"][candidate]["model"].value_or(std::string_view()))));
+                    }
+                    for (const QString &m : models) {
+                        const auto price = prices->tokenPrice(m);
+                        QVERIFY2(price, qPrintable(m));
+                        if (price->outputPerMillion > dearest) {
+                            dearest = price->outputPerMillion;
+                            dearestModel = m;
+                        }
+                    }
+                    QCOMPARE(priced, dearestModel);
+                }
+            }
+        }
+        for (const auto &[mname, mnode] : *root["models"].as_table()) {
+            for (const auto &[pname, pnode] : *toml::node_view<const toml::node>(mnode)["providers"].as_table()) {
+                const toml::node_view<const toml::node> p(pnode);
+                const QString model = q(p["model_name"].value_or(std::string_view()));
+                const QString where = q(mname.str()) + QLatin1Char('.') + q(pname.str());
+                const auto price = prices->tokenPrice(model);
+                QVERIFY2(price, qPrintable(where + QStringLiteral(": no price for ") + model));
+                const toml::array *cost = p["cost"].as_array();
+                QVERIFY2(cost && cost->size() == 2, qPrintable(where + QStringLiteral(": cost table with input and output")));
+                QCOMPARE((*cost)[0].as_table()->at("cost_per_million").value_or(-1.0), price->inputPerMillion);
+                QCOMPARE((*cost)[1].as_table()->at("cost_per_million").value_or(-1.0), price->outputPerMillion);
+            }
+        }
+    }
+
     void everyTemplateFileIsReferenced()
     {
         QSet<QString> referenced;
@@ -272,10 +450,13 @@ private slots:
             for (const char *k : {"system_schema", "user_schema", "output_schema"})
                 if (f.contains(k))
                     referenced.insert(resolve(f[k]));
-            for (const auto &[vname, vnode] : *f["variants"].as_table())
-                for (const char *k : {"system_template", "user_template"})
-                    if (vnode.as_table()->contains(k))
-                        referenced.insert(resolve(toml::node_view<const toml::node>(vnode)[k]));
+            for (const auto &[vname, vnode] : *f["variants"].as_table()) {
+                const toml::node_view<const toml::node> v(vnode);
+                for (const auto &t : {v, v["evaluator"]})
+                    for (const char *k : {"system_template", "user_template"})
+                        if (t[k])
+                            referenced.insert(resolve(t[k]));
+            }
         }
         QDirIterator it(sourcePath(QStringLiteral("templates")), {QStringLiteral("*.minijinja"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -306,7 +487,7 @@ private slots:
     {
         // Each function has a fixture the double serves; a fixture that failed its schema would be
         // served as parsed:null and break the client tests, so here only presence is checked.
-        for (const char *fn : {"script_generator", "prompt_enhancer", "video_evaluator"})
+        for (const char *fn : {"script_generator", "prompt_enhancer", "scene_rewriter", "video_evaluator"})
             QVERIFY(readJson(sourcePath(QStringLiteral("tests/data/tensorzero/%1/output.json").arg(QLatin1String(fn)))).is_object());
     }
 };

@@ -50,8 +50,22 @@ GatewayConfig GatewayConfig::load(const QString &tomlPath)
             if (const toml::table *variants = f["variants"].as_table()) {
                 for (const auto &[vname, vnode] : *variants) {
                     const toml::node_view<const toml::node> v(vnode.as_table());
-                    fn.variants.insert(QString::fromStdString(std::string(vname.str())),
-                                       {str(v["type"]), str(v["model"]), str(v["system_template"]), str(v["user_template"])});
+                    const QString variantName = QString::fromStdString(std::string(vname.str()));
+                    Variant variant{str(v["type"]), str(v["model"]), str(v["system_template"]), str(v["user_template"]),
+                                    str(v["json_mode"])};
+                    const QString where = QStringLiteral("functions.%1.variants.%2")
+                                              .arg(QString::fromStdString(std::string(name.str())), variantName);
+                    if (v["json_mode"] && !v["json_mode"].is_string() && config.error.isEmpty())
+                        config.error = where + QStringLiteral(".json_mode must be a string");
+                    if (fn.type == QStringLiteral("json") && variant.type == QStringLiteral("chat_completion")
+                        && variant.jsonMode.isEmpty() && config.error.isEmpty())
+                        config.error = where + QStringLiteral(": json_mode is required on a json function's variant");
+                    if (!variant.jsonMode.isEmpty()
+                        && !QStringList{QStringLiteral("off"), QStringLiteral("on"), QStringLiteral("strict"), QStringLiteral("tool")}
+                                .contains(variant.jsonMode)
+                        && config.error.isEmpty())
+                        config.error = where + QStringLiteral(": unknown json_mode `%1`").arg(variant.jsonMode);
+                    fn.variants.insert(variantName, variant);
                 }
             }
             const auto experimentation = f["experimentation"];
@@ -76,6 +90,27 @@ GatewayConfig GatewayConfig::load(const QString &tomlPath)
                                   {str(m["type"]), str(m["optimize"]), str(m["level"])});
         }
     }
+    if (const toml::table *models = croot["models"].as_table()) {
+        for (const auto &[name, node] : *models) {
+            const toml::node_view<const toml::node> m(node.as_table());
+            const toml::table *providers = m["providers"].as_table();
+            bool everyProviderCosted = providers && !providers->empty();
+            if (providers)
+                for (const auto &[pname, pnode] : *providers)
+                    everyProviderCosted = everyProviderCosted && pnode.as_table() && pnode.as_table()->contains("cost");
+            if (everyProviderCosted)
+                config.modelsWithCost.insert(QString::fromStdString(std::string(name.str())));
+        }
+    }
+    if (croot.contains("object_storage")) {
+        config.objectStorage = str(croot["object_storage"]["type"]);
+        if (!QStringList{QStringLiteral("disabled"), QStringLiteral("filesystem"), QStringLiteral("s3_compatible")}.contains(
+                config.objectStorage)
+            && config.error.isEmpty())
+            config.error = QStringLiteral("object_storage.type must be disabled, filesystem or s3_compatible");
+    }
+    if (const auto enabled = croot["gateway"]["observability"]["enabled"].value<bool>())
+        config.observabilityEnabled = *enabled;
     return config;
 }
 

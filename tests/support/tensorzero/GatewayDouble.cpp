@@ -1,5 +1,8 @@
 #include "GatewayDouble.h"
 
+#include "InferenceAnswer.h"
+#include "InferenceRequestCheck.h"
+
 #include "TestPaths.h"
 
 #include <QCryptographicHash>
@@ -58,6 +61,7 @@ GatewayDouble::GatewayDouble(QObject *parent)
 GatewayDouble::GatewayDouble(const QString &configPath, const QString &fixtureDir, QObject *parent)
     : QObject(parent), m_config(GatewayConfig::load(configPath)), m_fixtureDir(fixtureDir), m_server(new QTcpServer(this))
 {
+    m_observability = m_config.observabilityEnabled;
     m_backends.insert(QStringLiteral("gateway"), true);
     m_backends.insert(QStringLiteral("clickhouse"), true);
     m_backends.insert(QStringLiteral("postgres"), true);
@@ -171,18 +175,39 @@ QString GatewayDouble::sampleVariant(const QString &function, const QString &epi
 void GatewayDouble::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        ++m_connections;
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            socket->deleteLater();
-        });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     }
+}
+
+void GatewayDouble::onDisconnected(QTcpSocket *socket)
+{
+    m_buffers.remove(socket);
+    m_busy.remove(socket);
+    if (auto held = m_held.find(socket); held != m_held.end()) {
+        // A held request whose client went away: whatever was stored stays stored (StoreThenHold),
+        // but no answer ever reached the client.
+        Recorded request = held.value();
+        m_held.erase(held);
+        if (request.status == 0)
+            request.error = QStringLiteral("client disconnected");
+        m_requests.append(request);
+        emit requestHandled(request.path, 0);
+    }
+    socket->deleteLater();
 }
 
 void GatewayDouble::onReadyRead(QTcpSocket *socket)
 {
+    m_buffers[socket] += socket->readAll();
+    if (!m_busy.contains(socket))
+        takeRequest(socket);
+}
+
+void GatewayDouble::takeRequest(QTcpSocket *socket)
+{
     QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
     const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
     if (headerEnd < 0)
         return;
@@ -191,6 +216,7 @@ void GatewayDouble::onReadyRead(QTcpSocket *socket)
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     request.method = requestLine.value(0);
     request.path = QString::fromLatin1(requestLine.value(1)).section(QLatin1Char('?'), 0, 0);
+    request.httpVersion = requestLine.value(2);
     qsizetype contentLength = 0;
     for (int i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
@@ -209,15 +235,25 @@ void GatewayDouble::onReadyRead(QTcpSocket *socket)
     request.json = json::parse(request.body.constData(), request.body.constData() + request.body.size(), nullptr, false);
     if (request.json.is_discarded())
         request.json = nullptr;
-    socket->disconnect(this, nullptr); // one request per connection (we answer Connection: close)
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    m_buffers.remove(socket);
+    m_busy.insert(socket); // one request at a time per connection; the next waits in the buffer
     dispatch(socket, std::move(request));
 }
 
 void GatewayDouble::dispatch(QTcpSocket *socket, Recorded request)
 {
     std::optional<Fault> fault = takeFault(request.path);
+    if (fault && fault->kind == Fault::Kind::Hold) {
+        // Never answered: recorded when the client goes away (it must cancel, time out or die).
+        m_held.insert(socket, request);
+        emit requestHeld(request.path);
+        return;
+    }
+    if (fault && fault->kind == Fault::Kind::StoreThenHold) {
+        // Handled and stored like any request, but the answer is never sent.
+        request.withholdAnswer = true;
+        handle(socket, std::move(request), std::nullopt);
+        return;
+    }
     if (fault && fault->kind == Fault::Kind::Latency) {
         QPointer<QTcpSocket> guard(socket);
         QTimer::singleShot(fault->latencyMs, this, [this, guard, request = std::move(request)]() mutable {
@@ -269,6 +305,8 @@ void GatewayDouble::handle(QTcpSocket *socket, Recorded request, std::optional<F
         case Fault::Kind::ParsedNull:
         case Fault::Kind::AcceptedWithoutId:
         case Fault::Kind::Latency:
+        case Fault::Kind::Hold:          // taken by dispatch()
+        case Fault::Kind::StoreThenHold: // taken by dispatch()
             break;
         }
     }
@@ -303,208 +341,36 @@ void GatewayDouble::respond(QTcpSocket *socket, Recorded &request, int status, c
 void GatewayDouble::respondRaw(QTcpSocket *socket, Recorded &request, int status, const QByteArray &body,
                                const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
+    request.status = status;
+    if (request.withholdAnswer) {
+        m_held.insert(socket, request);
+        emit requestHeld(request.path);
+        return;
+    }
+    // HTTP/1.1 keeps the connection unless the client (or closeAfterEachResponse) says otherwise.
+    const bool close = m_closeAfterEachResponse || request.headers.value("connection").toLower() == "close"
+        || request.httpVersion == "HTTP/1.0";
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
     out += "Content-Type: application/json\r\n";
     out += "x-tensorzero-gateway-version: " + m_version.toUtf8() + "\r\n";
     for (const auto &[name, value] : extraHeaders)
         out += name + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += close ? QByteArrayLiteral("Connection: close\r\n\r\n") : QByteArrayLiteral("Connection: keep-alive\r\n\r\n");
+    out += body;
     socket->write(out);
-    socket->disconnectFromHost();
-    request.status = status;
     m_requests.append(request);
+    if (close) {
+        socket->disconnectFromHost();
+    } else {
+        m_busy.remove(socket);
+        QPointer<QTcpSocket> guard(socket);
+        QMetaObject::invokeMethod(this, [this, guard] {
+            if (guard && !m_busy.contains(guard))
+                takeRequest(guard); // a request that arrived while this one was handled
+        }, Qt::QueuedConnection);
+    }
     emit requestHandled(request.path, status);
-}
-
-QString GatewayDouble::validateInput(const json &input, const GatewayConfig::Function *fn) const
-{
-    if (!input.is_object())
-        return QStringLiteral("`input` must be an object");
-    if (const QString bad = keysNotIn(input, {"system", "messages"}); !bad.isEmpty())
-        return QStringLiteral("unknown field `%1` in input").arg(bad);
-    if (input.contains("system")) {
-        const json &system = input["system"];
-        if (system.is_object()) {
-            if (!fn || !fn->systemSchema)
-                return QStringLiteral("system template arguments given, but the function has no system_schema");
-            if (const QString problem = fn->systemSchema->validate(system); !problem.isEmpty())
-                return QStringLiteral("system arguments do not match the system schema: %1").arg(problem);
-        } else if (!system.is_string()) {
-            return QStringLiteral("`input.system` must be a string or an object");
-        } else if (fn && fn->systemSchema) {
-            return QStringLiteral("the function has a system_schema; send template arguments, not text");
-        }
-    } else if (fn && fn->systemSchema) {
-        return QStringLiteral("the function has a system_schema but no system arguments were sent");
-    }
-    if (!input.contains("messages") || !input["messages"].is_array())
-        return QStringLiteral("`input.messages` must be an array");
-    bool userArgumentsSeen = false;
-    for (const json &message : input["messages"]) {
-        if (!message.is_object())
-            return QStringLiteral("a message must be an object");
-        if (const QString bad = keysNotIn(message, {"role", "content"}); !bad.isEmpty())
-            return QStringLiteral("unknown field `%1` in message").arg(bad);
-        const QString role = qs(message.value("role", json()));
-        if (role != QStringLiteral("user") && role != QStringLiteral("assistant"))
-            return QStringLiteral("message role must be user or assistant");
-        if (!message.contains("content"))
-            return QStringLiteral("message without content");
-        const json &content = message["content"];
-        const std::shared_ptr<JsonSchemaCheck> schema = !fn ? nullptr : role == QStringLiteral("user") ? fn->userSchema : nullptr;
-        if (content.is_string()) {
-            if (schema)
-                return QStringLiteral("the function has a %1_schema; send template arguments, not text").arg(role);
-            continue;
-        }
-        if (!content.is_array())
-            return QStringLiteral("message content must be a string or an array of blocks");
-        for (const json &block : content) {
-            if (!block.is_object() || !block.contains("type") || !block["type"].is_string())
-                return QStringLiteral("a content block needs a `type`");
-            const std::string type = block["type"].get<std::string>();
-            if (type == "text") {
-                if (block.contains("value"))
-                    return QStringLiteral("the `{\"type\":\"text\",\"value\":…}` form is no longer supported; use `arguments` or `text`");
-                if (const QString bad = keysNotIn(block, {"type", "text", "arguments"}); !bad.isEmpty())
-                    return QStringLiteral("unknown field `%1` in text block").arg(bad);
-                if (block.contains("text") == block.contains("arguments"))
-                    return QStringLiteral("a text block has exactly one of `text` or `arguments`");
-                if (block.contains("text")) {
-                    if (!block["text"].is_string())
-                        return QStringLiteral("`text` must be a string");
-                    if (schema)
-                        return QStringLiteral("the function has a %1_schema; send template arguments, not text").arg(role);
-                } else {
-                    if (!block["arguments"].is_object())
-                        return QStringLiteral("`arguments` must be an object");
-                    if (!schema)
-                        return QStringLiteral("template arguments given, but the function has no %1_schema").arg(role);
-                    if (const QString problem = schema->validate(block["arguments"]); !problem.isEmpty())
-                        return QStringLiteral("%1 arguments do not match the %1 schema: %2").arg(role, problem);
-                    if (role == QStringLiteral("user"))
-                        userArgumentsSeen = true;
-                }
-            } else if (type == "raw_text") {
-                if (const QString bad = keysNotIn(block, {"type", "value"}); !bad.isEmpty() || !block.contains("value")
-                    || !block["value"].is_string())
-                    return QStringLiteral("a raw_text block is {type, value: string}");
-            } else if (type == "template") {
-                if (const QString bad = keysNotIn(block, {"type", "name", "arguments"}); !bad.isEmpty())
-                    return QStringLiteral("unknown field `%1` in template block").arg(bad);
-                return QStringLiteral("named templates are not configured for this function");
-            } else if (type == "file") {
-                const std::string fileType = block.value("file_type", std::string());
-                if (fileType == "base64") {
-                    if (const QString bad = keysNotIn(block, {"type", "file_type", "mime_type", "data"}); !bad.isEmpty())
-                        return QStringLiteral("unknown field `%1` in file block").arg(bad);
-                    if (!block.contains("mime_type") || !block["mime_type"].is_string() || !block.contains("data")
-                        || !block["data"].is_string())
-                        return QStringLiteral("a base64 file block needs mime_type and data");
-                    const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(block["data"].get<std::string>()),
-                                                                        QByteArray::AbortOnBase64DecodingErrors);
-                    if (!decoded)
-                        return QStringLiteral("file data is not valid base64");
-                } else if (fileType == "url") {
-                    if (const QString bad = keysNotIn(block, {"type", "file_type", "url"}); !bad.isEmpty() || !block.contains("url"))
-                        return QStringLiteral("a url file block is {type, file_type, url}");
-                } else {
-                    return QStringLiteral("file_type must be base64 or url");
-                }
-            } else {
-                return QStringLiteral("unknown content block type `%1`").arg(QString::fromStdString(type));
-            }
-        }
-    }
-    if (fn && fn->userSchema && !userArgumentsSeen)
-        return QStringLiteral("the function has a user_schema but no user template arguments were sent");
-    return {};
-}
-
-QString GatewayDouble::validateInference(const json &body, int *status) const
-{
-    *status = 400;
-    if (!body.is_object())
-        return QStringLiteral("the body must be a JSON object");
-    if (const QString bad = keysNotIn(body, {"function_name", "model_name", "input", "episode_id", "variant_name", "params",
-                                             "dryrun", "tags", "cache_options", "credentials", "output_schema", "stream"});
-        !bad.isEmpty())
-        return QStringLiteral("unknown field `%1`").arg(bad);
-    if (body.contains("function_name") == body.contains("model_name"))
-        return QStringLiteral("exactly one of function_name or model_name is required");
-    if (body.contains("stream") && !body["stream"].is_boolean())
-        return QStringLiteral("`stream` must be a boolean");
-    if (body.value("stream", false))
-        return QStringLiteral("the double does not stream");
-    if (body.contains("dryrun") && !body["dryrun"].is_boolean())
-        return QStringLiteral("`dryrun` must be a boolean");
-    if (body.contains("episode_id")) {
-        if (!body["episode_id"].is_string())
-            return QStringLiteral("`episode_id` must be a string");
-        if (const QString problem = checkUuidV7(qs(body["episode_id"])); !problem.isEmpty())
-            return QStringLiteral("invalid episode_id: %1").arg(problem);
-    }
-    if (body.contains("tags")) {
-        if (!body["tags"].is_object())
-            return QStringLiteral("`tags` must be an object of strings");
-        for (auto it = body["tags"].begin(); it != body["tags"].end(); ++it) {
-            if (!it->is_string())
-                return QStringLiteral("tag `%1` must be a string").arg(QString::fromStdString(it.key()));
-            if (it.key().rfind("tensorzero::", 0) == 0)
-                return QStringLiteral("tag keys starting with `tensorzero::` are reserved");
-        }
-    }
-    if (body.contains("params")) {
-        const json &params = body["params"];
-        if (!params.is_object())
-            return QStringLiteral("`params` must be an object");
-        if (const QString bad = keysNotIn(params, {"chat_completion"}); !bad.isEmpty())
-            return QStringLiteral("unknown field `%1` in params (did you forget `chat_completion`?)").arg(bad);
-        if (params.contains("chat_completion")) {
-            const json &chat = params["chat_completion"];
-            if (!chat.is_object())
-                return QStringLiteral("`params.chat_completion` must be an object");
-            if (const QString bad = keysNotIn(chat, {"temperature", "max_tokens", "seed", "top_p", "presence_penalty",
-                                                     "frequency_penalty", "json_mode", "stop_sequences"});
-                !bad.isEmpty())
-                return QStringLiteral("unknown field `%1` in params.chat_completion").arg(bad);
-            if (chat.contains("temperature") && !chat["temperature"].is_number())
-                return QStringLiteral("temperature must be a number");
-            if (chat.contains("max_tokens") && !chat["max_tokens"].is_number_unsigned())
-                return QStringLiteral("max_tokens must be a positive integer");
-        }
-    }
-    if (body.contains("cache_options")) {
-        const json &cache = body["cache_options"];
-        if (!cache.is_object())
-            return QStringLiteral("`cache_options` must be an object");
-        if (const QString bad = keysNotIn(cache, {"enabled", "max_age_s"}); !bad.isEmpty())
-            return QStringLiteral("unknown field `%1` in cache_options").arg(bad);
-        const QString enabled = qs(cache.value("enabled", json("off")));
-        if (!QStringList{QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("read_only"), QStringLiteral("write_only")}
-                 .contains(enabled))
-            return QStringLiteral("cache_options.enabled must be on, off, read_only or write_only");
-        if (cache.contains("max_age_s") && !cache["max_age_s"].is_null() && !cache["max_age_s"].is_number_unsigned())
-            return QStringLiteral("cache_options.max_age_s must be a non-negative integer");
-    }
-    if (!body.contains("input"))
-        return QStringLiteral("missing field `input`");
-    const GatewayConfig::Function *fn = nullptr;
-    if (body.contains("function_name")) {
-        const auto it = m_config.functions.constFind(qs(body["function_name"]));
-        if (it == m_config.functions.cend()) {
-            *status = 404;
-            return QStringLiteral("Unknown function: %1").arg(qs(body["function_name"]));
-        }
-        fn = &it.value();
-        if (body.contains("variant_name") && !fn->variants.contains(qs(body["variant_name"]))) {
-            *status = 404;
-            return QStringLiteral("Unknown variant: %1").arg(qs(body["variant_name"]));
-        }
-    } else if (body.contains("variant_name")) {
-        return QStringLiteral("variant_name needs function_name");
-    }
-    return validateInput(body["input"], fn);
 }
 
 void GatewayDouble::handleInference(QTcpSocket *socket, Recorded &request, std::optional<Fault> fault)
@@ -514,7 +380,7 @@ void GatewayDouble::handleInference(QTcpSocket *socket, Recorded &request, std::
         return;
     }
     int status = 400;
-    if (const QString problem = validateInference(request.json, &status); !problem.isEmpty()) {
+    if (const QString problem = InferenceRequestCheck::check(request.json, m_config, &status); !problem.isEmpty()) {
         respond(socket, request, status, {{"error", problem.toStdString()}});
         return;
     }
@@ -531,39 +397,30 @@ void GatewayDouble::handleInference(QTcpSocket *socket, Recorded &request, std::
                 {{"inference_id", inferenceId.toStdString()}, {"episode_id", episode.toStdString()},
                  {"variant_name", qs(body["model_name"]).toStdString()},
                  {"content", json::array({{{"type", "text"}, {"text", "ok"}}})},
-                 {"usage", {{"input_tokens", 3}, {"output_tokens", 1}}}});
+                 {"usage", {{"input_tokens", 3}, {"output_tokens", 1}, {"cost", nullptr}}}});
         return;
     }
     const QString function = qs(body["function_name"]);
-    const GatewayConfig::Function &fn = m_config.functions[function];
     const QString variant = body.contains("variant_name") ? qs(body["variant_name"]) : sampleVariant(function, episode);
-
-    QFile fixture(QDir(m_fixtureDir).filePath(function + QLatin1Char('/') + variant + QStringLiteral(".json")));
-    if (!fixture.exists())
-        fixture.setFileName(QDir(m_fixtureDir).filePath(function + QStringLiteral("/output.json")));
-    if (!fixture.open(QIODevice::ReadOnly)) {
+    InferenceAnswer::Output answer = InferenceAnswer::build(body, m_config, m_fixtureDir, function, variant);
+    if (!answer.found) {
         respond(socket, request, 502, {{"error", "All variants failed with errors: no fixture for " + function.toStdString()}});
         return;
     }
-    const QByteArray raw = fixture.readAll();
-    json parsed = json::parse(raw.constData(), raw.constData() + raw.size(), nullptr, false);
-    if (parsed.is_discarded() || (fn.outputSchema && !fn.outputSchema->validate(parsed).isEmpty()))
-        parsed = nullptr; // like the gateway: invalid model output is 200 with parsed null
-    if (fault && fault->kind == Fault::Kind::ParsedNull)
-        parsed = nullptr;
+    if (fault && fault->kind == Fault::Kind::ParsedNull) {
+        answer.parsed = nullptr;
+        answer.raw = "{\"title\": \"unfinished";
+    }
     if (!dryrun) {
         m_inferences.insert(inferenceId);
         m_episodes.insert(episode);
     }
-    json usage = {{"input_tokens", 100 + int(request.body.size() / 4)}, {"output_tokens", int(raw.size() / 4)}};
-    usage["cost"] = 0.0001 * double(usage["input_tokens"].get<int>() + usage["output_tokens"].get<int>());
-    json rawOut = parsed.is_null() && fault ? json("{\"title\": \"unfinished") : json(QString::fromUtf8(raw).toStdString());
     respond(socket, request, 200,
             {{"inference_id", inferenceId.toStdString()},
              {"episode_id", episode.toStdString()},
              {"variant_name", variant.toStdString()},
-             {"output", {{"raw", rawOut}, {"parsed", parsed}}},
-             {"usage", usage},
+             {"output", {{"raw", answer.raw}, {"parsed", answer.parsed}}},
+             {"usage", answer.usage},
              {"finish_reason", "stop"}});
 }
 
@@ -600,6 +457,9 @@ void GatewayDouble::handleFeedback(QTcpSocket *socket, Recorded &request, std::o
             tags.insert(QString::fromStdString(it.key()), QString::fromStdString(it->get<std::string>()));
         }
     }
+    if (!m_observability)
+        return bad(QStringLiteral("Feedback cannot be recorded: observability is disabled on this gateway "
+                                  "(set TENSORZERO_CLICKHOUSE_URL and enable gateway.observability)"));
     const QString metric = qs(body["metric_name"]);
     const json &value = body["value"];
     QString level;

@@ -26,14 +26,27 @@ namespace diy::test {
 /// Variants are sampled by the configured weights, deterministically per (function, episode).
 /// Outputs come from fixture files tests/data/tensorzero/<function>/output.json (or
 /// <function>/<variant>.json), validated against the output schema like the gateway does.
+/// Answers depend on the request where a model's would (InferenceAnswer). Images need an
+/// [object_storage] section (else 500); usage.cost is null without cost tables; feedback is
+/// refused (400) while observability is off. Connections are kept alive as HTTP/1.1 does.
 /// Every request is recorded; faults can be injected for the next N requests.
 class GatewayDouble : public QObject {
     Q_OBJECT
 public:
     struct Fault {
-        enum class Kind { Latency, RateLimited, BadGateway, Unavailable, InternalError, MalformedBody, ParsedNull, DropConnection,
-                          /// /feedback: stores the feedback like the real gateway, then answers 200 `{}` (no feedback_id)
-                          AcceptedWithoutId };
+        enum class Kind {
+            Latency,
+            RateLimited,
+            BadGateway,
+            Unavailable,
+            InternalError,
+            MalformedBody,
+            ParsedNull,
+            DropConnection,
+            Hold,          ///< never answered, nothing stored; recorded (status 0) when the client goes away
+            StoreThenHold, ///< handled and stored like any request, but the answer never leaves
+            AcceptedWithoutId, ///< /feedback: stores the feedback like the real gateway, then answers 200 `{}`
+        };
         Kind kind = Kind::Latency;
         int latencyMs = 0;        ///< Latency: delay before answering normally
         QByteArray retryAfter;    ///< RateLimited: the Retry-After header value ("1", an HTTP-date, or empty)
@@ -44,7 +57,9 @@ public:
         QMap<QByteArray, QByteArray> headers; ///< lower-case names
         QByteArray body;
         nlohmann::json json;                  ///< null when the body was not JSON
-        int status = 0;                       ///< what the double answered (0: dropped)
+        QByteArray httpVersion;               ///< "HTTP/1.1"
+        int status = 0;                       ///< what the double answered (0: dropped or never sent)
+        bool withholdAnswer = false;          ///< StoreThenHold: handled, answer not sent
         QString error;                        ///< the error message sent, if any
     };
     struct AcceptedFeedback {
@@ -71,6 +86,12 @@ public:
     void clearFaults();
     void setBackendHealthy(const QString &backend, bool healthy);
     void setVersion(const QString &version) { m_version = version; }
+    /// Off: every feedback is refused with 400, as by a gateway without ClickHouse.
+    void setObservabilityEnabled(bool enabled) { m_observability = enabled; }
+    /// On: answer `Connection: close` and close after every response (off: HTTP/1.1 keep-alive).
+    void setCloseAfterEachResponse(bool close) { m_closeAfterEachResponse = close; }
+    /// TCP connections accepted so far.
+    int connectionCount() const { return m_connections; }
 
     QList<Recorded> requests() const { return m_requests; }
     QList<Recorded> requests(const QString &path) const;
@@ -87,10 +108,14 @@ public:
 signals:
     /// A request was answered (or dropped) and recorded.
     void requestHandled(const QString &path, int status);
+    /// A request is being held (Hold, StoreThenHold): the test can now act on the client.
+    void requestHeld(const QString &path);
 
 private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
+    void onDisconnected(QTcpSocket *socket);
+    void takeRequest(QTcpSocket *socket);
     void dispatch(QTcpSocket *socket, Recorded request);
     void handle(QTcpSocket *socket, Recorded request, std::optional<Fault> fault);
     void respond(QTcpSocket *socket, Recorded &request, int status, const nlohmann::json &body,
@@ -99,14 +124,17 @@ private:
                     const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
     void handleInference(QTcpSocket *socket, Recorded &request, std::optional<Fault> fault);
     void handleFeedback(QTcpSocket *socket, Recorded &request, std::optional<Fault> fault);
-    QString validateInference(const nlohmann::json &body, int *status) const;
-    QString validateInput(const nlohmann::json &input, const GatewayConfig::Function *fn) const;
     std::optional<Fault> takeFault(const QString &path);
 
     GatewayConfig m_config;
     QString m_fixtureDir;
     QTcpServer *m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QSet<QTcpSocket *> m_busy;
+    QHash<QTcpSocket *, Recorded> m_held;
+    int m_connections = 0;
+    bool m_closeAfterEachResponse = false;
+    bool m_observability = true;
     struct FaultEntry {
         QString path;
         Fault fault;

@@ -22,7 +22,9 @@ int main(int argc, char *argv[])
                                            diy::test::sourcePath(QStringLiteral("tests/data/tensorzero")));
     const QCommandLineOption unhealthyOption(QStringLiteral("unhealthy"), QStringLiteral("Report this backend as down in /health."),
                                              QStringLiteral("backend"));
-    parser.addOptions({portOption, configOption, fixtureOption, unhealthyOption});
+    const QCommandLineOption noObservabilityOption(QStringLiteral("no-observability"),
+                                                   QStringLiteral("Refuse every feedback (400), like a gateway without ClickHouse."));
+    parser.addOptions({portOption, configOption, fixtureOption, unhealthyOption, noObservabilityOption});
     parser.process(app);
 
     diy::test::GatewayDouble gateway(parser.value(configOption), parser.value(fixtureOption));
@@ -30,6 +32,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "tz-gateway-double: %s\n", qPrintable(gateway.configError()));
         return 1;
     }
+    if (parser.isSet(noObservabilityOption))
+        gateway.setObservabilityEnabled(false);
     for (const QString &backend : parser.values(unhealthyOption))
         gateway.setBackendHealthy(backend, false);
     if (!gateway.listen(quint16(parser.value(portOption).toUInt()))) {

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace diy::ui {
+
+class InlineMessage;
+class NewProjectDialog;
+class ProjectDocument;
+class RenderController;
+class StudioSettings;
+
+/// What the studio does with project folders: new (asking for a name), open, the example copy,
+/// save, save as, the recent list and crash recovery. The window shows the result.
+class ProjectActions : public QObject {
+    Q_OBJECT
+public:
+    ProjectActions(ProjectDocument *document, StudioSettings *settings, RenderController *render, InlineMessage *message,
+                   InlineMessage *recoveryBanner, QWidget *window);
+
+    QAction *newAction() const { return m_new; }
+    QAction *openAction() const { return m_open; }
+    QAction *exampleAction() const { return m_example; }
+    QAction *saveAction() const { return m_save; }
+    QAction *saveAsAction() const { return m_saveAs; }
+    /// Fills and keeps up to date the "Open Recent" menu.
+    void setRecentMenu(QMenu *menu);
+
+    bool openProject(const QString &folder);
+    bool openExample();
+    /// Asks for the project's description and name (non-modal dialog), then creates it.
+    void newProject();
+    /// Creates a project folder named `name` (made unique) under the projects root and opens it.
+    bool createProject(const QString &name, const QString &description);
+    void openProjectDialog();
+    void saveProject();
+    void saveProjectAs();
+
+    void setProjectsRoot(const QString &folder) { m_projectsRoot = folder; }
+    QString projectsRoot() const { return m_projectsRoot; }
+    static QString exampleSource();
+
+signals:
+    /// Before another project replaces the open one (caches and the player let go of it).
+    void aboutToOpen();
+    void opened();
+    void created();
+    void statusMessage(const QString &text);
+
+private:
+    void refreshRecentMenu();
+    void offerRecovery();
+
+    ProjectDocument *m_document;
+    StudioSettings *m_settings;
+    RenderController *m_render;
+    InlineMessage *m_message;
+    InlineMessage *m_recoveryBanner;
+    QWidget *m_window;
+    QMenu *m_recentMenu = nullptr;
+    QPointer<NewProjectDialog> m_newDialog;
+    QString m_projectsRoot;
+    QAction *m_new;
+    QAction *m_open;
+    QAction *m_example;
+    QAction *m_save;
+    QAction *m_saveAs;
+};
+
+} // namespace diy::ui
