@@ -8,13 +8,10 @@
 #include "common/ProjectDocument.h"
 #include "common/Theme.h"
 #include "feedback/AiReviewPanel.h"
-#include "media/TechnicalReport.h"
-#include "tensorzero/GatewayAddress.h"
-#include "tensorzero/TensorZeroClient.h"
-#include "util/BackgroundPool.h"
 #include "feedback/FeedbackPanel.h"
 #include "images/ImagesPage.h"
 #include "images/ThumbnailCache.h"
+#include "media/TechnicalReport.h"
 #include "player/PlayerPage.h"
 #include "player/VideoFileActions.h"
 #include "progress/RenderController.h"
@@ -22,17 +19,18 @@
 #include "progress/StageRail.h"
 #include "progress/StageRailModel.h"
 #include "project/ProjectActions.h"
-#include "script/ScriptPage.h"
 #include "providers/ApiKeyStore.h"
+#include "script/ScriptPage.h"
 #include "settings/ProviderKeyPage.h"
 #include "settings/SettingsDialog.h"
 #include "settings/StudioSettings.h"
+#include "tensorzero/GatewayAddress.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/AtomicFile.h"
 #include "util/BackgroundPool.h"
-#include "welcome/WelcomeScreen.h"
 #include "util/DataDir.h"
 #include "util/Log.h"
+#include "welcome/WelcomeScreen.h"
 
 #include <nlohmann/json.hpp>
 
@@ -91,8 +89,10 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     m_player = new PlayerPage(this);
     m_feedback = new FeedbackPanel(m_document, feedback, this);
     m_player->setFeedbackWidget(m_feedback);
-    m_player->setVideoActions({m_videoActions->saveAsAction(), m_videoActions->showInFolderAction(), m_videoActions->copyPathAction()});
-    m_renderPage->setVideoActions({m_videoActions->saveAsAction(), m_videoActions->showInFolderAction(), m_videoActions->copyPathAction()});
+    m_player->setVideoActions(
+        {m_videoActions->saveAsAction(), m_videoActions->showInFolderAction(), m_videoActions->copyPathAction()});
+    m_renderPage->setVideoActions(
+        {m_videoActions->saveAsAction(), m_videoActions->showInFolderAction(), m_videoActions->copyPathAction()});
 
     setCentralWidget(createCentralArea());
 
@@ -119,7 +119,8 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
         showPage(m_document->project().script ? ScriptPageIndex : BriefPageIndex);
     });
     connect(m_projects, &ProjectActions::created, this, [this] { showPage(BriefPageIndex); });
-    connect(m_projects, &ProjectActions::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 3000); });
+    connect(m_projects, &ProjectActions::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 3000); });
     connect(m_document, &ProjectDocument::changed, this, [this] {
         refreshRail();
         refreshTitle();
@@ -468,9 +469,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         // Edits autosave: closing keeps them.
         const Status status = m_document->save();
         if (!status) {
-            m_windowMessage->showMessage(InlineMessage::Level::Error,
-                                         tr("Could not save before closing: %1 Your edits are still in the autosave file.")
-                                             .arg(status.error().message));
+            m_windowMessage->showMessage(
+                InlineMessage::Level::Error,
+                tr("Could not save before closing: %1 Your edits are still in the autosave file.").arg(status.error().message));
         }
     }
     m_settings->setValue(StudioSettings::Key::WindowGeometry, saveGeometry());

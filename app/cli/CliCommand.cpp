@@ -26,7 +26,8 @@ bool parseCommandLine(QCommandLineParser &parser, const QString &command, const 
     const QStringList unknown = parser.unknownOptionNames();
     if (!unknown.isEmpty()) {
         const QString &name = unknown.first();
-        printErr(QStringLiteral("Unknown option %1%2. %3").arg(name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), name, help));
+        printErr(
+            QStringLiteral("Unknown option %1%2. %3").arg(name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), name, help));
     } else {
         printErr(QStringLiteral("%1 %2").arg(parser.errorText(), help));
     }

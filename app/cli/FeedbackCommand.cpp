@@ -22,14 +22,14 @@ void printItems(const QList<FeedbackItem> &items)
         printOut(QStringLiteral("The feedback outbox is empty."));
         return;
     }
-    printOut(QStringLiteral("  %1  %2  %3  %4  %5  %6").arg(QStringLiteral("id").leftJustified(36), QStringLiteral("state").leftJustified(7),
-                                                             QStringLiteral("metric").leftJustified(22), QStringLiteral("value").leftJustified(8),
-                                                             QStringLiteral("tries"), QStringLiteral("message")));
+    printOut(QStringLiteral("  %1  %2  %3  %4  %5  %6")
+                 .arg(QStringLiteral("id").leftJustified(36), QStringLiteral("state").leftJustified(7),
+                      QStringLiteral("metric").leftJustified(22), QStringLiteral("value").leftJustified(8),
+                      QStringLiteral("tries"), QStringLiteral("message")));
     for (const FeedbackItem &i : items) {
         printOut(QStringLiteral("  %1  %2  %3  %4  %5  %6")
                      .arg(i.id.leftJustified(36), toString(i.state).leftJustified(7), i.metric.leftJustified(22),
-                          i.value.toString().left(8).leftJustified(8), QString::number(i.attempts).leftJustified(5),
-                          i.userMessage));
+                          i.value.toString().left(8).leftJustified(8), QString::number(i.attempts).leftJustified(5), i.userMessage));
     }
 }
 
@@ -87,8 +87,7 @@ int run(const QStringList &args)
 }
 
 const CliCommand::Registration registration(CliCommand{
-    QStringLiteral("feedback"),
-    QStringLiteral("List or send the queued TensorZero feedback"),
+    QStringLiteral("feedback"), QStringLiteral("List or send the queued TensorZero feedback"),
     QStringLiteral("Usage: diy-studio-cli feedback flush|list [--url U] [--folder DIR]\n\n"
                    "  list            show every queued, failed or sending item\n"
                    "  flush           send what is queued now\n"

@@ -9,9 +9,9 @@
 #include "tensorzero/StatusJob.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/AtomicFile.h"
+#include "util/DataDir.h"
 #include "util/JsonParser.h"
 #include "util/UrlRedaction.h"
-#include "util/DataDir.h"
 
 #include <QBuffer>
 #include <QEventLoop>
@@ -150,23 +150,33 @@ int run(const QStringList &args)
             const auto result = await<GatewayResult<InferenceResponse>>(client.infer(request));
             const QString check = QStringLiteral("dry-run %1").arg(request.functionName);
             if (result.ok())
-                rows.append({check, true, QStringLiteral("variant %1, %2+%3 tokens").arg(result->variantName).arg(result->inputTokens).arg(result->outputTokens)});
+                rows.append({check, true,
+                             QStringLiteral("variant %1, %2+%3 tokens")
+                                 .arg(result->variantName)
+                                 .arg(result->inputTokens)
+                                 .arg(result->outputTokens)});
             else
-                rows.append({check, false, QStringLiteral("%1: %2").arg(toString(result.error().code), result.error().error.toString())});
+                rows.append(
+                    {check, false, QStringLiteral("%1: %2").arg(toString(result.error().code), result.error().error.toString())});
         }
     }
 
     int width = 6;
     for (const Row &r : std::as_const(rows))
         width = std::max(width, int(r.check.size()));
-    printOut(QStringLiteral("  %1  %2  %3").arg(QStringLiteral("check").leftJustified(width), QStringLiteral("result"), QStringLiteral("detail")));
+    printOut(QStringLiteral("  %1  %2  %3")
+                 .arg(QStringLiteral("check").leftJustified(width), QStringLiteral("result"), QStringLiteral("detail")));
     bool allOk = reachable;
     for (const Row &r : std::as_const(rows)) {
-        printOut(QStringLiteral("  %1  %2  %3").arg(r.check.leftJustified(width), (r.ok ? QStringLiteral("PASS") : QStringLiteral("FAIL")).leftJustified(6), r.detail));
+        printOut(QStringLiteral("  %1  %2  %3")
+                     .arg(r.check.leftJustified(width), (r.ok ? QStringLiteral("PASS") : QStringLiteral("FAIL")).leftJustified(6),
+                          r.detail));
         allOk = allOk && r.ok;
     }
     if (!reachable) {
-        printOut(QStringLiteral("Verdict: NOT READY — the gateway at %1 cannot be reached. Start it with config/tensorzero.toml (see the README).").arg(UrlRedaction::display(url)));
+        printOut(QStringLiteral("Verdict: NOT READY — the gateway at %1 cannot be reached. Start it with config/tensorzero.toml "
+                                "(see the README).")
+                     .arg(UrlRedaction::display(url)));
         return ExitUnavailable;
     }
     if (!allOk) {
@@ -178,8 +188,7 @@ int run(const QStringList &args)
 }
 
 const CliCommand::Registration registration(CliCommand{
-    QStringLiteral("gateway-check"),
-    QStringLiteral("Check a TensorZero gateway: status, health, dry-run of each function"),
+    QStringLiteral("gateway-check"), QStringLiteral("Check a TensorZero gateway: status, health, dry-run of each function"),
     QStringLiteral("Usage: diy-studio-cli gateway-check [--url U] [--samples FILE] [--timeout-ms N]\n\n"
                    "  --url U          gateway address (default: $DIY_TENSORZERO_URL or http://localhost:3000)\n"
                    "  --samples FILE   template arguments per function (default: config/gateway-check/samples.json)\n"

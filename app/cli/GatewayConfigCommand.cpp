@@ -22,7 +22,10 @@ using namespace diy::cli;
 
 namespace {
 
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
 QString findConfig(const QString &explicitPath)
 {
@@ -39,15 +42,18 @@ QString keyVariable(const toml::table &provider)
     return location.startsWith(QStringLiteral("env::")) ? location.mid(5) : QString();
 }
 
-bool keySet(const QString &variable) { return variable.isEmpty() || !qEnvironmentVariable(qPrintable(variable)).isEmpty(); }
+bool keySet(const QString &variable)
+{
+    return variable.isEmpty() || !qEnvironmentVariable(qPrintable(variable)).isEmpty();
+}
 
 /// Paths in the config are relative to the config file: keep them pointing at the same files.
 void rebasePaths(toml::table &table, const QDir &from, const QDir &to)
 {
-    static const QSet<QString> pathKeys = {QStringLiteral("system_template"), QStringLiteral("user_template"),
+    static const QSet<QString> pathKeys = {QStringLiteral("system_template"),    QStringLiteral("user_template"),
                                            QStringLiteral("assistant_template"), QStringLiteral("system_schema"),
-                                           QStringLiteral("user_schema"), QStringLiteral("assistant_schema"),
-                                           QStringLiteral("output_schema"), QStringLiteral("path")};
+                                           QStringLiteral("user_schema"),        QStringLiteral("assistant_schema"),
+                                           QStringLiteral("output_schema"),      QStringLiteral("path")};
     for (auto &&[key, node] : table) {
         if (toml::table *child = node.as_table()) {
             rebasePaths(*child, from, to);
@@ -86,7 +92,8 @@ Filtered filter(toml::table &root)
                         out.keptProviders.append(QStringLiteral("models.%1.providers.%2").arg(m, q(pname.str())));
                     } else {
                         dead.append(q(pname.str()));
-                        out.droppedProviders.append(QStringLiteral("models.%1.providers.%2 (%3 not set)").arg(m, q(pname.str()), variable));
+                        out.droppedProviders.append(
+                            QStringLiteral("models.%1.providers.%2 (%3 not set)").arg(m, q(pname.str()), variable));
                     }
                 }
                 for (const QString &p : dead)
@@ -218,8 +225,9 @@ int run(const QStringList &args)
     if (result.keptProviders.isEmpty() || !result.emptyFunctions.isEmpty()) {
         printErr(QStringLiteral("gateway-config: with the keys that are set, %1 no model left. Set at least one of "
                                 "OPENAI_API_KEY, ANTHROPIC_API_KEY or GOOGLE_AI_STUDIO_API_KEY.")
-                     .arg(result.keptProviders.isEmpty() ? QStringLiteral("the config has")
-                                                         : result.emptyFunctions.join(QStringLiteral(", ")) + QStringLiteral(" would have")));
+                     .arg(result.keptProviders.isEmpty()
+                              ? QStringLiteral("the config has")
+                              : result.emptyFunctions.join(QStringLiteral(", ")) + QStringLiteral(" would have")));
         return ExitFailure;
     }
     std::ostringstream text;
@@ -241,8 +249,7 @@ int run(const QStringList &args)
 }
 
 const CliCommand::Registration registration(CliCommand{
-    QStringLiteral("gateway-config"),
-    QStringLiteral("Write a TensorZero config with only the providers whose API keys are set"),
+    QStringLiteral("gateway-config"), QStringLiteral("Write a TensorZero config with only the providers whose API keys are set"),
     QStringLiteral("Usage: diy-studio-cli gateway-config --providers-with-keys [--config FILE] [-o FILE]\n\n"
                    "The TensorZero gateway checks every provider's key when it starts: one unset variable\n"
                    "and the whole config fails to load. This writes a copy that keeps only the model\n"

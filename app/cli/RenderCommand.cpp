@@ -4,8 +4,8 @@
 #include "media/TechnicalReport.h"
 #include "pipeline/RenderPipeline.h"
 #include "store/ProjectStore.h"
-#include "store/StalePartials.h"
 #include "store/RunHistory.h"
+#include "store/StalePartials.h"
 #include "util/Log.h"
 
 #include <QDir>
@@ -138,11 +138,7 @@ private:
         QStringList active;
         for (const auto &[stage, st] : m_stages)
             if (st.running)
-                active << QStringLiteral("%1 %2/%3 %4%")
-                              .arg(renderStageId(stage))
-                              .arg(st.done)
-                              .arg(st.items)
-                              .arg(int(st.fraction * 100));
+                active << QStringLiteral("%1 %2/%3 %4%").arg(renderStageId(stage)).arg(st.done).arg(st.items).arg(int(st.fraction * 100));
         const QString line = QStringLiteral("\r\033[KRendering %1 %2%  ETA %3  %4")
                                  .arg(bar(m_overall))
                                  .arg(int(m_overall * 100), 3)
@@ -261,8 +257,8 @@ int runRender(const QStringList &args)
         printer.clearLine();
         // Every run the pipeline started is recorded (done, failed or cancelled), as the studio
         // does; the project is reread first so edits made meanwhile (in the studio) are kept.
-        const Status recorded = RunHistory::recordInFolder(projectDir, pipeline.runRecord(),
-                                                           result ? std::optional(result->render) : std::nullopt);
+        const Status recorded =
+            RunHistory::recordInFolder(projectDir, pipeline.runRecord(), result ? std::optional(result->render) : std::nullopt);
         if (!recorded)
             printErr(QStringLiteral("warning: the run could not be recorded in the project file: %1").arg(recorded.error().message));
         if (!result) {
@@ -291,7 +287,10 @@ int runRender(const QStringList &args)
                 } else if (report) {
                     const TechnicalReport &r = **report;
                     if (!s.reportPath.isEmpty())
-                        printOut(QStringLiteral("  checks: %1 error(s), %2 warning(s) — %3").arg(r.errors()).arg(r.warnings()).arg(s.reportPath));
+                        printOut(QStringLiteral("  checks: %1 error(s), %2 warning(s) — %3")
+                                     .arg(r.errors())
+                                     .arg(r.warnings())
+                                     .arg(s.reportPath));
                     for (const QualityFinding &f : r.findings())
                         if (f.severity != QualityFinding::Severity::Info)
                             printOut(QStringLiteral("    %1: %2").arg(toString(f.severity), f.message));

@@ -20,8 +20,7 @@ void printHelp()
     printOut(QStringLiteral("DIY Video Studio command line %1\n").arg(QStringLiteral(DIY_VERSION)));
     printOut(QStringLiteral("Usage: diy-studio-cli <command> [options]\n\nCommands:"));
     auto commands = CliCommand::all();
-    std::sort(commands.begin(), commands.end(),
-              [](const CliCommand &a, const CliCommand &b) { return a.name < b.name; });
+    std::sort(commands.begin(), commands.end(), [](const CliCommand &a, const CliCommand &b) { return a.name < b.name; });
     for (const CliCommand &c : commands)
         printOut(QStringLiteral("  %1%2").arg(c.name.leftJustified(16), c.summary));
     printOut(QStringLiteral("\nRun 'diy-studio-cli <command> --help' for a command's options."));
@@ -53,9 +52,10 @@ int main(int argc, char *argv[])
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!parser.parse(all)) {
         const QStringList unknown = parser.unknownOptionNames();
-        printErr(unknown.isEmpty() ? parser.errorText()
-                                   : QStringLiteral("Unknown option %1%2.").arg(unknown.first().size() == 1 ? QStringLiteral("-") : QStringLiteral("--"),
-                                                                               unknown.first()));
+        printErr(unknown.isEmpty()
+                     ? parser.errorText()
+                     : QStringLiteral("Unknown option %1%2.")
+                           .arg(unknown.first().size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), unknown.first()));
         printHelp();
         return ExitUsage;
     }

@@ -2,11 +2,11 @@
 #include "MainWindow.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
-#include "settings/StudioSettings.h"
 #include "feedback/OutboxFeedbackTransport.h"
 #include "providers/ApiKeyStore.h"
 #include "providers/GeminiImageGenerator.h"
 #include "providers/OpenAiImageGenerator.h"
+#include "settings/StudioSettings.h"
 #include "tensorzero/FeedbackOutbox.h"
 #include "tensorzero/GatewayAddress.h"
 #include "tensorzero/OutboxFolder.h"
@@ -34,7 +34,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log debug messages."));
     parser.addOption(example);
     parser.addOption(verbose);
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project folder to open."), QStringLiteral("[project]"));
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project folder to open."),
+                                 QStringLiteral("[project]"));
     parser.process(app);
 
     diy::Log::Options logOptions;

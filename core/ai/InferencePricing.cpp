@@ -2,8 +2,8 @@
 
 namespace diy {
 
-InferenceRecord InferencePricing::record(const InferenceResponse &response, const QString &functionName,
-                                         const QString &stage, qint64 durationMs, const PriceTable &prices)
+InferenceRecord InferencePricing::record(const InferenceResponse &response, const QString &functionName, const QString &stage,
+                                         qint64 durationMs, const PriceTable &prices)
 {
     InferenceRecord r;
     r.functionName = functionName;

@@ -27,15 +27,10 @@ QString ScenePrompts::promptFor(const QString &sceneKey) const
     return {};
 }
 
-PromptEnhancer::PromptEnhancer(TensorZeroClient *client, Brief brief, QList<Scene> scenes, QString style,
-                               Episode episode, PriceTable prices, QObject *parent)
-    : ValueJob<ScenePrompts>(parent)
-    , m_client(client)
-    , m_brief(std::move(brief))
-    , m_scenes(std::move(scenes))
-    , m_style(std::move(style))
-    , m_episode(std::move(episode))
-    , m_prices(std::move(prices))
+PromptEnhancer::PromptEnhancer(TensorZeroClient *client, Brief brief, QList<Scene> scenes, QString style, Episode episode,
+                               PriceTable prices, QObject *parent)
+    : ValueJob<ScenePrompts>(parent), m_client(client), m_brief(std::move(brief)), m_scenes(std::move(scenes)),
+      m_style(std::move(style)), m_episode(std::move(episode)), m_prices(std::move(prices))
 {
 }
 
@@ -67,7 +62,8 @@ Result<ScenePrompts> PromptEnhancer::fromOutput(const json &parsed, const QList<
 {
     auto refuse = [](const QString &why) {
         Error e = Error::invalidInput(
-            QStringLiteral("The AI's picture prompts do not match the scenes (%1). Try again, or write the prompts yourself.").arg(why));
+            QStringLiteral("The AI's picture prompts do not match the scenes (%1). Try again, or write the prompts yourself.")
+                .arg(why));
         e.retryable = true;
         return e;
     };
@@ -106,7 +102,8 @@ void PromptEnhancer::run()
         return;
     }
     if (m_scenes.isEmpty() || m_scenes.size() > kMaxScenes) {
-        finish(Error::invalidInput(QStringLiteral("Picture prompts need 1–%1 scenes; this video has %2.").arg(kMaxScenes).arg(m_scenes.size())));
+        finish(Error::invalidInput(
+            QStringLiteral("Picture prompts need 1–%1 scenes; this video has %2.").arg(kMaxScenes).arg(m_scenes.size())));
         return;
     }
     InferenceRequest request;

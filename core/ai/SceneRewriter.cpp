@@ -15,8 +15,8 @@ using nlohmann::json;
 namespace {
 
 struct Target {
-    QString kind;   ///< intro | step | completion
-    int step = -1;  ///< index into script.steps
+    QString kind;  ///< intro | step | completion
+    int step = -1; ///< index into script.steps
 };
 
 Result<Target> target(const Script &script, const QString &key)
@@ -43,11 +43,8 @@ Result<Target> target(const Script &script, const QString &key)
 
 SceneRewriter::SceneRewriter(TensorZeroClient *client, SceneRewriteRequest request, Episode episode, PriceTable prices,
                              QObject *parent)
-    : ValueJob<SceneRewrite>(parent)
-    , m_client(client)
-    , m_request(std::move(request))
-    , m_episode(std::move(episode))
-    , m_prices(std::move(prices))
+    : ValueJob<SceneRewrite>(parent), m_client(client), m_request(std::move(request)), m_episode(std::move(episode)),
+      m_prices(std::move(prices))
 {
 }
 
@@ -66,7 +63,8 @@ Result<json> SceneRewriter::userArguments(const SceneRewriteRequest &request)
         return where.error();
     const QString instruction = request.instruction.trimmed();
     if (instruction.size() < 2 || instruction.size() > 500)
-        return Error::invalidInput(QStringLiteral("Say how to change the scene (2–500 characters), e.g. \"simpler words\" or \"shorter\"."));
+        return Error::invalidInput(
+            QStringLiteral("Say how to change the scene (2–500 characters), e.g. \"simpler words\" or \"shorter\"."));
     QString title, narration, imagePrompt;
     const Script &s = request.script;
     if (where->kind == QStringLiteral("intro")) {
@@ -95,8 +93,8 @@ Result<json> SceneRewriter::userArguments(const SceneRewriteRequest &request)
                 {"instruction", toStd(instruction)}};
 }
 
-Result<Script> SceneRewriter::apply(const Script &script, const QString &sceneKey, const QString &title,
-                                   const QString &narration, const QString &imagePrompt)
+Result<Script> SceneRewriter::apply(const Script &script, const QString &sceneKey, const QString &title, const QString &narration,
+                                    const QString &imagePrompt)
 {
     const auto where = target(script, sceneKey);
     if (!where)
@@ -115,9 +113,9 @@ Result<Script> SceneRewriter::apply(const Script &script, const QString &sceneKe
     }
     const FieldProblems problems = out.validate();
     if (!problems.isEmpty())
-        return Error::invalidInput(QStringLiteral("The rewritten scene does not fit the script: %1 %2")
-                                       .arg(problems.first().path, problems.first().message),
-                                   problemLines(problems).join(QLatin1Char('\n')));
+        return Error::invalidInput(
+            QStringLiteral("The rewritten scene does not fit the script: %1 %2").arg(problems.first().path, problems.first().message),
+            problemLines(problems).join(QLatin1Char('\n')));
     return out;
 }
 
@@ -160,8 +158,8 @@ void SceneRewriter::onAnswer(const GatewayResult<InferenceResponse> &answer)
     const InferenceResponse &response = answer.value();
     SceneRewrite out;
     out.sceneKey = m_request.sceneKey;
-    out.record = InferencePricing::record(response, AiFunctions::sceneRewriter(), QStringLiteral("rewrite"), m_clock.elapsed(),
-                                          m_prices);
+    out.record =
+        InferencePricing::record(response, AiFunctions::sceneRewriter(), QStringLiteral("rewrite"), m_clock.elapsed(), m_prices);
     const json &p = response.parsed;
     auto text = [&p](const char *key) {
         return p.is_object() && p.contains(key) && p[key].is_string() ? toQString(p[key].get<std::string>()) : QString();
@@ -172,8 +170,7 @@ void SceneRewriter::onAnswer(const GatewayResult<InferenceResponse> &answer)
     auto applied = apply(m_request.script, m_request.sceneKey, out.title, out.narration, out.imagePrompt);
     if (!applied) {
         Error e = applied.error();
-        e.message = QStringLiteral("The AI's rewrite could not be used (%1). Try again or edit the scene yourself.")
-                        .arg(e.message);
+        e.message = QStringLiteral("The AI's rewrite could not be used (%1). Try again or edit the scene yourself.").arg(e.message);
         e.retryable = true;
         finish(e);
         return;

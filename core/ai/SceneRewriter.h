@@ -20,19 +20,19 @@ class TensorZeroClient;
 /// Which scene to rewrite and how. `sceneKey` is Scene::key: "intro", "step-N" or "completion"
 /// (the materials scene is a checklist made from the materials list: edit the list instead).
 struct SceneRewriteRequest {
-    Brief brief;          ///< description, audience and language
-    Script script;        ///< the whole script, for context
+    Brief brief;   ///< description, audience and language
+    Script script; ///< the whole script, for context
     QString sceneKey;
-    QString instruction;  ///< "simpler words", "shorter", or the creator's own words
+    QString instruction; ///< "simpler words", "shorter", or the creator's own words
 };
 
 /// The rewritten scene and the script with it applied (validated against the script schema).
 struct SceneRewrite {
     QString sceneKey;
-    QString title;        ///< intro: the video's title; step: the step's title; completion: unused
+    QString title; ///< intro: the video's title; step: the step's title; completion: unused
     QString narration;
     QString imagePrompt;
-    Script script;        ///< the request's script with this scene replaced
+    Script script; ///< the request's script with this scene replaced
     InferenceRecord record;
 };
 
@@ -48,8 +48,8 @@ public:
     /// The template arguments, or why the request cannot be sent (unknown scene, empty instruction…).
     static Result<nlohmann::json> userArguments(const SceneRewriteRequest &request);
     /// `script` with the scene replaced; the result is validated against the script schema.
-    static Result<Script> apply(const Script &script, const QString &sceneKey, const QString &title,
-                                const QString &narration, const QString &imagePrompt);
+    static Result<Script> apply(const Script &script, const QString &sceneKey, const QString &title, const QString &narration,
+                                const QString &imagePrompt);
 
 protected:
     void run() override;

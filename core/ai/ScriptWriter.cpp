@@ -18,10 +18,8 @@ bool fallbackCanHelp(TensorZeroError::Code code)
     case TensorZeroError::Code::ParsedNull:
     case TensorZeroError::Code::Timeout:
     case TensorZeroError::Code::GatewayTimeout:
-    case TensorZeroError::Code::AllVariantsFailed:
-        return true;
-    default:
-        return false;
+    case TensorZeroError::Code::AllVariantsFailed: return true;
+    default: return false;
     }
 }
 
@@ -39,11 +37,8 @@ QString describe(const TensorZeroError &e)
 } // namespace
 
 ScriptWriter::ScriptWriter(TensorZeroClient *client, Brief brief, Episode episode, Options options, QObject *parent)
-    : ValueJob<ScriptDraft>(parent)
-    , m_client(client)
-    , m_brief(std::move(brief))
-    , m_episode(std::move(episode))
-    , m_options(std::move(options))
+    : ValueJob<ScriptDraft>(parent), m_client(client), m_brief(std::move(brief)), m_episode(std::move(episode)),
+      m_options(std::move(options))
 {
 }
 
@@ -75,8 +70,9 @@ void ScriptWriter::run()
     }
     const FieldProblems problems = m_brief.validate();
     if (!problems.isEmpty()) {
-        finish(Error::invalidInput(QStringLiteral("Fix the brief first: %1 (%2)").arg(problems.first().message, problems.first().path),
-                                   problemLines(problems).join(QLatin1Char('\n'))));
+        finish(Error::invalidInput(
+            QStringLiteral("Fix the brief first: %1 (%2)").arg(problems.first().message, problems.first().path),
+            problemLines(problems).join(QLatin1Char('\n'))));
         return;
     }
     attempt(!m_options.pinnedVariant.isEmpty() && m_options.pinnedVariant == m_options.fallbackVariant);
@@ -99,8 +95,8 @@ void ScriptWriter::attempt(bool fallback)
         if (m_options.firstAttemptTimeoutMs > 0)
             request.timeoutMs = m_options.firstAttemptTimeoutMs;
     }
-    reportProgress(fallback ? 0.5 : 0.05, fallback ? QStringLiteral("Writing the script (second try)")
-                                                   : QStringLiteral("Writing the script"));
+    reportProgress(fallback ? 0.5 : 0.05,
+                   fallback ? QStringLiteral("Writing the script (second try)") : QStringLiteral("Writing the script"));
     m_attemptClock.start();
     m_job = m_client->infer(request, this);
     connect(m_job, &InferenceJob::finished, this,
@@ -156,7 +152,8 @@ void ScriptWriter::onAnswer(const GatewayResult<InferenceResponse> &answer, bool
     if (!script) {
         logWarning(QStringLiteral("script_generator (%1) answered a script that fails validation: %2")
                        .arg(response.variantName, problemLines(problems).join(QStringLiteral("; "))));
-        retryOrFail(QStringLiteral("its script did not pass the checks (%1)").arg(problems.isEmpty() ? QString() : problems.first().path + QLatin1Char(' ') + problems.first().message),
+        retryOrFail(QStringLiteral("its script did not pass the checks (%1)")
+                        .arg(problems.isEmpty() ? QString() : problems.first().path + QLatin1Char(' ') + problems.first().message),
                     script.error(), fallback);
         return;
     }
@@ -186,8 +183,9 @@ void ScriptWriter::retryOrFail(const QString &why, const Error &error, bool fall
     Error e = error;
     e.message = QStringLiteral("The AI could not write the script: %1%2. Try again later, pick another variant in "
                                "Settings, or write the script yourself.")
-                    .arg(m_firstFailure.isEmpty() ? QString() : m_firstFailure + QStringLiteral(" The retry with ")
-                                                                   + m_options.fallbackVariant + QStringLiteral(" failed too: "),
+                    .arg(m_firstFailure.isEmpty() ? QString()
+                                                  : m_firstFailure + QStringLiteral(" The retry with ")
+                                                        + m_options.fallbackVariant + QStringLiteral(" failed too: "),
                          why);
     e.detail = error.detail;
     e.retryable = true;

@@ -23,9 +23,9 @@ class TensorZeroClient;
 struct ScriptDraft {
     Script script;
     InferenceRecord origin;
-    QString episodeId;       ///< the run's episode (keep it in Project::episodeId)
+    QString episodeId; ///< the run's episode (keep it in Project::episodeId)
     bool usedFallback = false;
-    QString firstFailure;    ///< why the first attempt was not used, when the fallback wrote it
+    QString firstFailure; ///< why the first attempt was not used, when the fallback wrote it
 };
 
 /// Writes a script from a brief with the TensorZero function `script_generator` (template
@@ -43,8 +43,8 @@ class ScriptWriter : public ValueJob<ScriptDraft> {
 public:
     struct Options {
         QString fallbackVariant = AiFunctions::scriptFallbackVariant();
-        QString pinnedVariant;          ///< pin the first attempt too (Settings); empty: the gateway samples
-        int firstAttemptTimeoutMs = 0;  ///< 0: the client's inference timeout
+        QString pinnedVariant;         ///< pin the first attempt too (Settings); empty: the gateway samples
+        int firstAttemptTimeoutMs = 0; ///< 0: the client's inference timeout
         PriceTable prices = PriceTable::bundled();
     };
 

@@ -14,8 +14,7 @@ namespace {
 
 class LineFitter {
 public:
-    LineFitter(const CaptionStyle &style, QSize frame)
-        : m_metrics(makeFont(style, frame)), m_maxWidth(style.maxLineWidth(frame))
+    LineFitter(const CaptionStyle &style, QSize frame) : m_metrics(makeFont(style, frame)), m_maxWidth(style.maxLineWidth(frame))
     {
     }
 

@@ -145,9 +145,8 @@ QString CaptionTrack::toAss(const CaptionStyle &style, QSize frame) const
     // event in BackColour; per-line boxes of BorderStyle 3 overlap into darker stripes).
     const QString box = style.box ? QStringLiteral("&H66000000") : QStringLiteral("&H80000000");
     s << "Style: Caption," << font << ',' << assFontSize(style, frame) << ',' << assColour(style.primary) << ','
-      << assColour(style.primary) << ',' << assColour(style.outline) << ',' << box << ",-1,0,0,0," << common
-      << ',' << (style.box ? 4 : 1) << ',' << outline << ",0," << alignment(style.position) << ',' << margins
-      << ",1\n";
+      << assColour(style.primary) << ',' << assColour(style.outline) << ',' << box << ",-1,0,0,0," << common << ','
+      << (style.box ? 4 : 1) << ',' << outline << ",0," << alignment(style.position) << ',' << margins << ",1\n";
     s << "\n[Events]\n"
       << "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n";
     for (const CaptionCue &cue : cues) {

@@ -11,8 +11,8 @@ struct CardContent {
 
     Kind kind = Kind::Title;
     QString title;
-    QString body;          ///< subtitle (title card), keyline (step), message (completion)
-    int stepNumber = 0;    ///< Step cards: 1-based
+    QString body;       ///< subtitle (title card), keyline (step), message (completion)
+    int stepNumber = 0; ///< Step cards: 1-based
     int stepCount = 0;
     QStringList checklist; ///< Materials card: every row is shown (two columns for long lists)
     int revealCount = -1;  ///< Materials card: rows shown ticked; the rest faded (-1: all)

@@ -50,16 +50,29 @@ void CardLayout::titleCard(const CardContent &c, const QRectF &panel, const QRec
     m_p.cornerBlobs(panel);
     double y = inner.top();
     if (!c.badge.trimmed().isEmpty())
-        y = m_p.pill(c.badge, QPointF(inner.left(), y), inner.width(), P::kTeal, Qt::white, u(m_p.portrait() ? 36 : 30)).bottom() + u(40);
+        y = m_p.pill(c.badge, QPointF(inner.left(), y), inner.width(), P::kTeal, Qt::white, u(m_p.portrait() ? 36 : 30)).bottom()
+            + u(40);
     else
         y += u(20);
-    const CardTextStyle kicker{CardText::textFamily(), QFont::Bold, u(m_p.portrait() ? 38 : 30), u(24), 1, 1.0, Qt::AlignLeft, P::kTerracotta, 115, true};
+    const CardTextStyle kicker{CardText::textFamily(),
+                               QFont::Bold,
+                               u(m_p.portrait() ? 38 : 30),
+                               u(24),
+                               1,
+                               1.0,
+                               Qt::AlignLeft,
+                               P::kTerracotta,
+                               115,
+                               true};
     const CardFittedText k = CardText::fit(QStringLiteral("DIY project"), kicker, inner.width(), u(60));
     const double bodyReserve = c.body.trimmed().isEmpty() ? 0 : std::min(inner.height() * 0.32, u(m_p.portrait() ? 380 : 320));
     const double titleRoom = inner.bottom() - y - k.height() - u(10) - bodyReserve - u(70);
-    const CardTextStyle title{CardText::displayFamily(), QFont::ExtraBold, u(m_p.landscape() ? 118 : 132), u(56), 6, 0.98, Qt::AlignLeft, P::kInk};
+    const CardTextStyle title{
+        CardText::displayFamily(), QFont::ExtraBold, u(m_p.landscape() ? 118 : 132), u(56), 6, 0.98, Qt::AlignLeft, P::kInk};
     const CardFittedText t = CardText::fit(c.title, title, inner.width(), titleRoom);
-    const CardTextStyle body{CardText::textFamily(), QFont::Normal, u(m_p.portrait() ? 52 : 46), u(m_p.portrait() ? 34 : 24), 6, 1.1, Qt::AlignLeft, P::kMuted};
+    const CardTextStyle body{
+        CardText::textFamily(), QFont::Normal, u(m_p.portrait() ? 52 : 46), u(m_p.portrait() ? 34 : 24), 6, 1.1,
+        Qt::AlignLeft,          P::kMuted};
     const double bodyWidth = inner.width() * (m_p.landscape() ? 0.75 : 1.0);
     const double bodyRoom = inner.bottom() - (y + k.height() + u(10) + t.height() + u(70));
     const CardFittedText b = bodyReserve > 0 ? CardText::fit(c.body, body, bodyWidth, bodyRoom) : CardFittedText();
@@ -79,13 +92,16 @@ void CardLayout::materialsCard(const CardContent &c, const QRectF &inner)
     QPainter &painter = m_p.painter();
     const bool portrait = m_p.portrait();
     double y = inner.top();
-    const CardTextStyle kicker{CardText::textFamily(), QFont::Bold, u(portrait ? 38 : 30), u(24), 1, 1.0, Qt::AlignLeft, P::kTerracotta, 115, true};
+    const CardTextStyle kicker{
+        CardText::textFamily(), QFont::Bold, u(portrait ? 38 : 30), u(24), 1, 1.0, Qt::AlignLeft, P::kTerracotta, 115, true};
     y += CardText::draw(painter, CardText::fit(QStringLiteral("Materials"), kicker, inner.width(), u(60)),
                         QRectF(inner.left(), y, inner.width(), 0), kicker)
          + u(6);
     const QString heading = c.title.trimmed().isEmpty() ? QStringLiteral("Materials") : c.title;
-    const CardTextStyle title{CardText::displayFamily(), QFont::ExtraBold, u(portrait ? 100 : 88), u(40), 2, 0.98, Qt::AlignLeft, P::kInk};
-    y += CardText::draw(painter, CardText::fit(heading, title, inner.width(), inner.height() * 0.2), QRectF(inner.left(), y, inner.width(), 0), title);
+    const CardTextStyle title{
+        CardText::displayFamily(), QFont::ExtraBold, u(portrait ? 100 : 88), u(40), 2, 0.98, Qt::AlignLeft, P::kInk};
+    y += CardText::draw(painter, CardText::fit(heading, title, inner.width(), inner.height() * 0.2),
+                        QRectF(inner.left(), y, inner.width(), 0), title);
     y += u(portrait ? 40 : 34);
 
     QStringList items;
@@ -113,7 +129,8 @@ void CardLayout::materialsCard(const CardContent &c, const QRectF &inner)
     const double pad = u(columns > 1 ? 16 : 22);
     const double textX = pad + box + u(columns > 1 ? 18 : 26);
     // One font size for all rows: the largest at which every item fits its row.
-    CardTextStyle item{CardText::textFamily(), QFont::DemiBold, u(portrait ? 58 : 50), u(portrait ? 34 : 22), 3, 1.0, Qt::AlignLeft, P::kInk};
+    CardTextStyle item{CardText::textFamily(), QFont::DemiBold, u(portrait ? 58 : 50), u(portrait ? 34 : 22), 3, 1.0,
+                       Qt::AlignLeft,          P::kInk};
     double px = item.maxPx;
     for (const QString &text : items) {
         CardTextStyle probe = item;
@@ -149,18 +166,22 @@ void CardLayout::stepCard(const CardContent &c, const QRectF &inner)
     QPainter &painter = m_p.painter();
     const QString label = c.stepCount > 0 ? QStringLiteral("Step %1 of %2").arg(c.stepNumber).arg(c.stepCount)
                                           : QStringLiteral("Step %1").arg(c.stepNumber);
-    const QRectF labelRect = m_p.pill(label, inner.topLeft(), inner.width() * 0.6, P::kTerracotta, Qt::white, u(m_p.portrait() ? 36 : 30));
-    m_p.progressDots(QRectF(labelRect.right() + u(20), labelRect.top(), inner.right() - labelRect.right() - u(20), labelRect.height()),
-                     c.stepNumber, c.stepCount);
+    const QRectF labelRect =
+        m_p.pill(label, inner.topLeft(), inner.width() * 0.6, P::kTerracotta, Qt::white, u(m_p.portrait() ? 36 : 30));
+    m_p.progressDots(
+        QRectF(labelRect.right() + u(20), labelRect.top(), inner.right() - labelRect.right() - u(20), labelRect.height()),
+        c.stepNumber, c.stepCount);
     double top = labelRect.bottom() + u(44);
-    const CardTextStyle title{CardText::displayFamily(), QFont::ExtraBold, u(m_p.portrait() ? 104 : 92), u(48), 4, 0.98, Qt::AlignLeft, P::kInk};
+    const CardTextStyle title{
+        CardText::displayFamily(), QFont::ExtraBold, u(m_p.portrait() ? 104 : 92), u(48), 4, 0.98, Qt::AlignLeft, P::kInk};
     if (!m_p.portrait()) {
         const double d = std::min(u(m_p.landscape() ? 300 : 220), inner.bottom() - top - u(20));
         m_p.numberBadge(QRectF(inner.left() + u(20), top + u(10), d, d), c.stepNumber);
         const QRectF text(inner.left() + d + u(80), top, inner.width() - d - u(80), inner.bottom() - top);
         const CardFittedText t = CardText::fit(c.title, title, text.width(), text.height() * 0.5);
         const double used = CardText::draw(painter, t, text, title);
-        m_p.keyline(c.body, QRectF(text.left(), text.top() + used + u(30), text.width(), text.bottom() - text.top() - used - u(30)), u(42));
+        m_p.keyline(c.body,
+                    QRectF(text.left(), text.top() + used + u(30), text.width(), text.bottom() - text.top() - used - u(30)), u(42));
     } else {
         const double d = std::min(u(250), (inner.bottom() - top) * 0.28);
         m_p.numberBadge(QRectF(inner.left() + u(18), top + u(18), d, d), c.stepNumber);
@@ -180,7 +201,8 @@ void CardLayout::completionCard(const CardContent &c, const QRectF &panel, const
     double y = inner.top();
     if (!c.badge.trimmed().isEmpty())
         y = m_p.pill(c.badge, QPointF(inner.left(), y), inner.width(), P::kTeal, Qt::white, u(portrait ? 36 : 30)).bottom() + u(30);
-    const double d = portrait ? std::min(u(260), inner.height() * 0.28) : std::min(u(m_p.landscape() ? 260 : 200), inner.bottom() - y - u(80));
+    const double d =
+        portrait ? std::min(u(260), inner.height() * 0.28) : std::min(u(m_p.landscape() ? 260 : 200), inner.bottom() - y - u(80));
     const QRectF circle(inner.left() + u(50), y + u(50), d, d);
     // Rays of confetti around a big tick.
     for (int i = 0; i < 12; ++i) {
@@ -200,10 +222,13 @@ void CardLayout::completionCard(const CardContent &c, const QRectF &panel, const
         text = QRectF(circle.right() + u(100), y + u(10), inner.right() - circle.right() - u(100), inner.bottom() - y - u(10));
     const QString heading = c.title.trimmed().isEmpty() ? QStringLiteral("You did it!") : c.title;
     const double bodyReserve = c.body.trimmed().isEmpty() ? 0 : std::min(text.height() * 0.45, u(360));
-    const CardTextStyle title{CardText::displayFamily(), QFont::ExtraBold, u(portrait ? 120 : 110), u(52), 4, 0.98, Qt::AlignLeft, P::kInk};
+    const CardTextStyle title{
+        CardText::displayFamily(), QFont::ExtraBold, u(portrait ? 120 : 110), u(52), 4, 0.98, Qt::AlignLeft, P::kInk};
     const CardFittedText t = CardText::fit(heading, title, text.width(), text.height() - bodyReserve - u(40));
-    const CardTextStyle body{CardText::textFamily(), QFont::Normal, u(portrait ? 52 : 46), u(portrait ? 34 : 24), 6, 1.12, Qt::AlignLeft, P::kMuted};
-    const CardFittedText b = bodyReserve > 0 ? CardText::fit(c.body, body, text.width(), text.height() - t.height() - u(36)) : CardFittedText();
+    const CardTextStyle body{CardText::textFamily(), QFont::Normal, u(portrait ? 52 : 46), u(portrait ? 34 : 24), 6, 1.12,
+                             Qt::AlignLeft,          P::kMuted};
+    const CardFittedText b =
+        bodyReserve > 0 ? CardText::fit(c.body, body, text.width(), text.height() - t.height() - u(36)) : CardFittedText();
     double ty = text.top();
     if (!portrait) // centre the words on the badge
         ty = std::max(text.top(), circle.center().y() - (t.height() + u(36) + b.height()) / 2);

@@ -345,8 +345,10 @@ void CardPainter::numberBadge(const QRectF &circle, int number)
     m_painter.drawEllipse(circle.adjusted(-u(16), -u(16), u(16), u(16)));
     m_painter.setBrush(kMustard);
     m_painter.drawEllipse(circle);
-    const CardTextStyle digits{CardText::displayFamily(), QFont::ExtraBold, circle.height() * 0.62, u(30), 1, 1.0, Qt::AlignCenter, Qt::white};
-    const CardFittedText f = CardText::fit(QString::number(std::max(0, number)), digits, circle.width() * 0.8, circle.height() * 0.9);
+    const CardTextStyle digits{CardText::displayFamily(), QFont::ExtraBold, circle.height() * 0.62, u(30), 1, 1.0,
+                               Qt::AlignCenter,           Qt::white};
+    const CardFittedText f =
+        CardText::fit(QString::number(std::max(0, number)), digits, circle.width() * 0.8, circle.height() * 0.9);
     CardText::draw(m_painter, f, QRectF(circle.left(), circle.center().y() - f.height() / 2, circle.width(), 0), digits);
 }
 
@@ -354,7 +356,8 @@ double CardPainter::keyline(const QString &text, const QRectF &area, double maxP
 {
     if (text.trimmed().isEmpty() || area.height() < u(40))
         return 0;
-    const CardTextStyle body{CardText::textFamily(), QFont::Normal, maxPx, u(m_portrait ? 34 : 24), 8, 1.12, Qt::AlignLeft, kMuted};
+    const CardTextStyle body{CardText::textFamily(), QFont::Normal, maxPx, u(m_portrait ? 34 : 24), 8, 1.12,
+                             Qt::AlignLeft,          kMuted};
     const double bar = u(10);
     const CardFittedText f = CardText::fit(text, body, area.width() - bar - u(34), area.height());
     m_painter.setPen(Qt::NoPen);

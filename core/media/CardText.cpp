@@ -53,8 +53,8 @@ QStringList wrap(const QString &text, const QFont &font, double width)
 
 const QString &CardText::displayFamily()
 {
-    static const QString family = pickFamily(
-        {QStringLiteral("Noto Sans Display"), QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")});
+    static const QString family =
+        pickFamily({QStringLiteral("Noto Sans Display"), QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")});
     return family;
 }
 

@@ -13,5 +13,4 @@ void MediaProbeJob::begin()
     });
 }
 
-
 } // namespace diy

@@ -13,7 +13,6 @@ public:
     Result<ProbeInfo> result() const { return status() ? Result<ProbeInfo>(m_info) : Result<ProbeInfo>(status().error()); }
     explicit MediaProbeJob(QString path, QObject *parent = nullptr);
 
-
 protected:
     void begin() override;
 

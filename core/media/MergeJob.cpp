@@ -24,11 +24,13 @@ QByteArray MergeJob::concatList(const QStringList &paths)
 
 QStringList MergeJob::ffmpegArguments(const MergeSpec &spec, const QString &listPath, const QString &outputPath)
 {
-    QStringList args{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
-                     QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-nostats"),
-                     QStringLiteral("-progress"), QStringLiteral("pipe:1"),
-                     QStringLiteral("-f"), QStringLiteral("concat"), QStringLiteral("-safe"), QStringLiteral("0"),
-                     QStringLiteral("-i"), listPath};
+    QStringList args{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
+                     QStringLiteral("-y"),           QStringLiteral("-loglevel"),
+                     QStringLiteral("error"),        QStringLiteral("-nostats"),
+                     QStringLiteral("-progress"),    QStringLiteral("pipe:1"),
+                     QStringLiteral("-f"),           QStringLiteral("concat"),
+                     QStringLiteral("-safe"),        QStringLiteral("0"),
+                     QStringLiteral("-i"),           listPath};
     if (spec.musicPath.isEmpty()) {
         args << QStringLiteral("-map") << QStringLiteral("0") << QStringLiteral("-c") << QStringLiteral("copy");
     } else {
@@ -89,7 +91,6 @@ void MergeJob::onStdout(const QByteArray &data)
 {
     readFfmpegProgress(data, m_spec.totalDurationMs);
 }
-
 
 void MergeJob::cleanup()
 {

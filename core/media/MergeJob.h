@@ -29,7 +29,6 @@ public:
     /// `outputPath`: a pure function of the spec, for the job and for the golden tests.
     static QStringList ffmpegArguments(const MergeSpec &spec, const QString &listPath, const QString &outputPath);
 
-
 protected:
     void begin() override;
     void cleanup() override;

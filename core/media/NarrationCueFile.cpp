@@ -29,12 +29,10 @@ Result<NarrationResult> NarrationCueFile::read(const QString &cuesPath, const QS
         r.wavPath = wavPath;
         r.durationMs = j.at("durationMs").get<qint64>();
         for (const json &c : j.at("cues"))
-            r.cues.append({c.at("startMs").get<qint64>(), c.at("endMs").get<qint64>(),
-                           toQString(c.at("text").get<std::string>())});
+            r.cues.append({c.at("startMs").get<qint64>(), c.at("endMs").get<qint64>(), toQString(c.at("text").get<std::string>())});
         return r;
     } catch (const json::exception &e) {
-        return Error::io(QStringLiteral("A cached narration file is damaged; it will be made again."),
-                         QString::fromUtf8(e.what()));
+        return Error::io(QStringLiteral("A cached narration file is damaged; it will be made again."), QString::fromUtf8(e.what()));
     }
 }
 

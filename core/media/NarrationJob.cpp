@@ -77,10 +77,8 @@ void NarrationJob::begin()
 
 QStringList NarrationJob::speakArguments(const NarrationSpec &spec, int phrase, const QString &wavPath)
 {
-    return {QStringLiteral("-v"), spec.voice,
-            QStringLiteral("-s"), QString::number(std::clamp(spec.wordsPerMinute, 80, 450)),
-            QStringLiteral("-p"), QString::number(std::clamp(spec.pitch, 0, 99)),
-            QStringLiteral("-b"), QStringLiteral("1"),
+    return {QStringLiteral("-v"), spec.voice, QStringLiteral("-s"), QString::number(std::clamp(spec.wordsPerMinute, 80, 450)),
+            QStringLiteral("-p"), QString::number(std::clamp(spec.pitch, 0, 99)), QStringLiteral("-b"), QStringLiteral("1"),
             QStringLiteral("-w"), wavPath,
             // "--" ends the options: a phrase may start with '-'.
             QStringLiteral("--"), speakableText(spec.phrases.value(phrase))};
@@ -88,10 +86,18 @@ QStringList NarrationJob::speakArguments(const NarrationSpec &spec, int phrase, 
 
 QStringList NarrationJob::measureArguments(const QString &wavPath)
 {
-    return {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-nostats"),
-            QStringLiteral("-loglevel"), QStringLiteral("info"), QStringLiteral("-i"), wavPath,
-            QStringLiteral("-af"), QStringLiteral("loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json"),
-            QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")};
+    return {QStringLiteral("-hide_banner"),
+            QStringLiteral("-nostdin"),
+            QStringLiteral("-nostats"),
+            QStringLiteral("-loglevel"),
+            QStringLiteral("info"),
+            QStringLiteral("-i"),
+            wavPath,
+            QStringLiteral("-af"),
+            QStringLiteral("loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json"),
+            QStringLiteral("-f"),
+            QStringLiteral("null"),
+            QStringLiteral("-")};
 }
 
 QStringList NarrationJob::normaliseArguments(const QString &wavPath, const QString &outputPath, std::optional<double> measuredLufs)
@@ -100,13 +106,26 @@ QStringList NarrationJob::normaliseArguments(const QString &wavPath, const QStri
     // at -1.5 dBFS. (loudnorm's own second pass falls back to dynamic mode on clips under ~3 s
     // and left short phrases 20 dB too quiet; a plain gain is exact at any length.)
     const double gainDb = measuredLufs && *measuredLufs > -70.0 ? qBound(-30.0, -16.0 - *measuredLufs, 40.0) : 0.0;
-    const QString filter = QStringLiteral("volume=%1dB,alimiter=limit=0.84:attack=5:release=50:level=false,aresample=48000")
-                               .arg(gainDb, 0, 'f', 2);
-    return {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
-            QStringLiteral("-nostats"), QStringLiteral("-loglevel"), QStringLiteral("error"),
-            QStringLiteral("-i"), wavPath, QStringLiteral("-af"), filter,
-            QStringLiteral("-ar"), QStringLiteral("48000"), QStringLiteral("-ac"), QStringLiteral("1"),
-            QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"), QStringLiteral("-f"), QStringLiteral("wav"),
+    const QString filter =
+        QStringLiteral("volume=%1dB,alimiter=limit=0.84:attack=5:release=50:level=false,aresample=48000").arg(gainDb, 0, 'f', 2);
+    return {QStringLiteral("-hide_banner"),
+            QStringLiteral("-nostdin"),
+            QStringLiteral("-y"),
+            QStringLiteral("-nostats"),
+            QStringLiteral("-loglevel"),
+            QStringLiteral("error"),
+            QStringLiteral("-i"),
+            wavPath,
+            QStringLiteral("-af"),
+            filter,
+            QStringLiteral("-ar"),
+            QStringLiteral("48000"),
+            QStringLiteral("-ac"),
+            QStringLiteral("1"),
+            QStringLiteral("-c:a"),
+            QStringLiteral("pcm_s16le"),
+            QStringLiteral("-f"),
+            QStringLiteral("wav"),
             outputPath};
 }
 
@@ -238,7 +257,6 @@ void NarrationJob::normalise(const QByteArray &measurement)
     };
     launch(std::move(apply));
 }
-
 
 void NarrationJob::cleanup()
 {

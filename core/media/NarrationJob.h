@@ -35,7 +35,10 @@ class NarrationJob : public ProcessJob {
     Q_OBJECT
 public:
     /// The spoken narration with its cues, or the error, once finished.
-    Result<NarrationResult> result() const { return status() ? Result<NarrationResult>(m_result) : Result<NarrationResult>(status().error()); }
+    Result<NarrationResult> result() const
+    {
+        return status() ? Result<NarrationResult>(m_result) : Result<NarrationResult>(status().error());
+    }
     explicit NarrationJob(NarrationSpec spec, QObject *parent = nullptr);
 
     /// Pause after a phrase: longer after a sentence than after a clause.

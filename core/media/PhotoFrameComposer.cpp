@@ -24,11 +24,10 @@ QImage softCover(const QImage &photo, QSize frame)
 {
     // Cover-fit, then blur cheaply by scaling down and back up (deterministic, no effects framework).
     const QImage cover = photo.scaled(frame, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
-    const QRect crop((cover.width() - frame.width()) / 2, (cover.height() - frame.height()) / 2, frame.width(),
-                     frame.height());
+    const QRect crop((cover.width() - frame.width()) / 2, (cover.height() - frame.height()) / 2, frame.width(), frame.height());
     const QImage cropped = cover.copy(crop);
-    const QImage tiny = cropped.scaled(qMax(1, frame.width() / 24), qMax(1, frame.height() / 24), Qt::IgnoreAspectRatio,
-                                       Qt::SmoothTransformation);
+    const QImage tiny =
+        cropped.scaled(qMax(1, frame.width() / 24), qMax(1, frame.height() / 24), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return tiny.scaled(frame, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
@@ -105,11 +104,10 @@ QImage PhotoFrameComposer::compose(const QImage &photoIn, const Overlay &overlay
 
     // Materials checklist panel.
     if (!overlay.checklist.isEmpty()) {
-        QRect panel = m_frame.width() > m_frame.height()
-                          ? QRect(photoArea.right() + unit, photoArea.top(), content.right() - photoArea.right() - unit,
-                                  photoArea.height())
-                          : QRect(content.left(), photoArea.bottom() + unit, content.width(),
-                                  content.bottom() - photoArea.bottom() - unit);
+        QRect panel =
+            m_frame.width() > m_frame.height()
+                ? QRect(photoArea.right() + unit, photoArea.top(), content.right() - photoArea.right() - unit, photoArea.height())
+                : QRect(content.left(), photoArea.bottom() + unit, content.width(), content.bottom() - photoArea.bottom() - unit);
         QPainterPath path;
         path.addRoundedRect(panel, unit, unit);
         p.fillPath(path, QColor(255, 250, 240, 235));
@@ -127,7 +125,8 @@ QImage PhotoFrameComposer::compose(const QImage &photoIn, const Overlay &overlay
             p.drawRoundedRect(check, box / 5.0, box / 5.0);
             p.setPen(QColor(0x3B, 0x2F, 0x25));
             const QRect text(check.right() + unit, row.top(), row.width() - box - unit, row.height());
-            p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(overlay.checklist.at(i), Qt::ElideRight, text.width()));
+            p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(overlay.checklist.at(i), Qt::ElideRight, text.width()));
         }
     }
     p.end();

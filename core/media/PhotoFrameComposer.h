@@ -14,9 +14,9 @@ namespace diy {
 class PhotoFrameComposer {
 public:
     struct Overlay {
-        int stepNumber = 0;   ///< > 0: a "STEP 2 OF 5" badge
+        int stepNumber = 0; ///< > 0: a "STEP 2 OF 5" badge
         int stepCount = 0;
-        QString title;        ///< headline band (empty: none)
+        QString title;         ///< headline band (empty: none)
         QStringList checklist; ///< materials: a compact checklist panel
     };
 

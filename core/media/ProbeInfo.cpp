@@ -45,8 +45,7 @@ Result<ProbeInfo> ProbeInfo::fromFfprobeJson(const QByteArray &json)
 {
     const auto doc = JsonParser::parse(json, QStringLiteral("ffprobe's answer")).valueOr(nlohmann::json());
     if (!doc.is_object())
-        return Error::process(QStringLiteral("ffprobe gave an unreadable answer."),
-                              QString::fromUtf8(json.left(300)));
+        return Error::process(QStringLiteral("ffprobe gave an unreadable answer."), QString::fromUtf8(json.left(300)));
     ProbeInfo info;
     double durationSeconds = 0;
     if (doc.contains("format") && doc["format"].is_object())
@@ -97,7 +96,7 @@ bool ProbeInfo::moovBeforeMdat(const QString &path)
             return false;
         const auto u32 = [&](int at) {
             return (quint64(quint8(header[at])) << 24) | (quint64(quint8(header[at + 1])) << 16)
-                | (quint64(quint8(header[at + 2])) << 8) | quint64(quint8(header[at + 3]));
+                   | (quint64(quint8(header[at + 2])) << 8) | quint64(quint8(header[at + 3]));
         };
         quint64 boxSize = u32(0);
         const QByteArray type = header.mid(4, 4);

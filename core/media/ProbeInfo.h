@@ -14,10 +14,10 @@ namespace diy {
 struct ProbeInfo {
     qint64 durationMs = 0;
     QSize videoSize;
-    QString videoCodec;   ///< "h264"; empty without video
-    QString pixelFormat;  ///< "yuv420p"
+    QString videoCodec;  ///< "h264"; empty without video
+    QString pixelFormat; ///< "yuv420p"
     double fps = 0;
-    QString audioCodec;   ///< "aac"; empty without audio
+    QString audioCodec; ///< "aac"; empty without audio
     int sampleRate = 0;
     int channels = 0;
     QString audioProfile; ///< "LC"

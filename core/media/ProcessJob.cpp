@@ -165,9 +165,8 @@ bool ProcessJob::launch(Launch spec)
         }
         m_stderrTail = QByteArray(m_stderrTail + data).right(kTailBytes);
     });
-    connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
-        onProcessFinished(process, exitCode, status);
-    });
+    connect(process, &QProcess::finished, this,
+            [this, process](int exitCode, QProcess::ExitStatus status) { onProcessFinished(process, exitCode, status); });
     connect(process, &QProcess::errorOccurred, this,
             [this, process](QProcess::ProcessError error) { onProcessErrorOccurred(process, error); });
     process->start();
@@ -211,18 +210,17 @@ void ProcessJob::onProcessFinished(QProcess *process, int exitCode, QProcess::Ex
             // Name the folder that is full: where the program wrote its temporary output (a
             // ".partial-" argument), else its last argument (ffmpeg's output).
             const QStringList &args = running.launch.arguments;
-            const auto partial = std::find_if(args.cbegin(), args.cend(),
-                                              [](const QString &a) { return a.contains(QStringLiteral(".partial-")); });
+            const auto partial =
+                std::find_if(args.cbegin(), args.cend(), [](const QString &a) { return a.contains(QStringLiteral(".partial-")); });
             const QString written = partial != args.cend() ? *partial : args.isEmpty() ? QString() : args.last();
             fail(DiskErrors::noSpace(written, QStringLiteral("%1: %2").arg(program, tail)));
             return;
         }
-        fail(Error::process(QStringLiteral("%1 failed while %2.")
-                                .arg(program, running.launch.description.isEmpty() ? QStringLiteral("working")
-                                                                                    : running.launch.description),
-                            status == QProcess::CrashExit
-                                ? QStringLiteral("crashed; %1").arg(tail)
-                                : QStringLiteral("exit code %1; %2").arg(exitCode).arg(tail)));
+        fail(Error::process(
+            QStringLiteral("%1 failed while %2.")
+                .arg(program, running.launch.description.isEmpty() ? QStringLiteral("working") : running.launch.description),
+            status == QProcess::CrashExit ? QStringLiteral("crashed; %1").arg(tail)
+                                          : QStringLiteral("exit code %1; %2").arg(exitCode).arg(tail)));
         return;
     }
     if (running.launch.onSuccess)
@@ -234,7 +232,7 @@ QString ProcessJob::temporaryPathFor(const QString &finalPath)
     static QAtomicInteger<quint32> counter;
     const QFileInfo info(finalPath);
     return info.absolutePath() + QStringLiteral("/.") + info.fileName()
-        + QStringLiteral(".partial-%1-%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
+           + QStringLiteral(".partial-%1-%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
 }
 
 Status ProcessJob::commitFile(const QString &temporaryPath, const QString &finalPath)
@@ -270,9 +268,14 @@ bool ProcessJob::launchProbe(const QString &path, std::function<void(ProbeInfo)>
     m_probeOutput.clear();
     Launch probe;
     probe.tool = MediaTools::Tool::Ffprobe;
-    probe.arguments = {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-print_format"),
-                       QStringLiteral("json"), QStringLiteral("-show_format"), QStringLiteral("-show_streams"),
-                       QStringLiteral("--"), path};
+    probe.arguments = {QStringLiteral("-v"),
+                       QStringLiteral("error"),
+                       QStringLiteral("-print_format"),
+                       QStringLiteral("json"),
+                       QStringLiteral("-show_format"),
+                       QStringLiteral("-show_streams"),
+                       QStringLiteral("--"),
+                       path};
     probe.description = QStringLiteral("reading %1").arg(QFileInfo(path).fileName());
     probe.onStdout = [this](const QByteArray &data) { m_probeOutput += data; };
     probe.onSuccess = [this, path, onProbed = std::move(onProbed)](const QByteArray &) {

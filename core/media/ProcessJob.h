@@ -40,8 +40,8 @@ protected:
     struct Launch {
         MediaTools::Tool tool = MediaTools::Tool::Ffmpeg;
         QStringList arguments;
-        QString description;                             ///< for messages: "encoding the segment"
-        std::function<void(const QByteArray &)> onStdout; ///< each chunk as it arrives
+        QString description;                                         ///< for messages: "encoding the segment"
+        std::function<void(const QByteArray &)> onStdout;            ///< each chunk as it arrives
         std::function<void(const QByteArray &stderrData)> onSuccess; ///< exit code 0
         bool keepFullStderr = false; ///< pass all of stderr to onSuccess (analysis runs: ebur128…)
     };

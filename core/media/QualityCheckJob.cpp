@@ -139,5 +139,4 @@ void QualityCheckJob::onAnalysisDone()
     succeed();
 }
 
-
 } // namespace diy

@@ -12,13 +12,15 @@ class QualityCheckJob : public ProcessJob {
     Q_OBJECT
 public:
     /// The assessed report, or the error, once finished.
-    Result<QualityReport> result() const { return status() ? Result<QualityReport>(m_report) : Result<QualityReport>(status().error()); }
+    Result<QualityReport> result() const
+    {
+        return status() ? Result<QualityReport>(m_report) : Result<QualityReport>(status().error());
+    }
     explicit QualityCheckJob(QString path, QObject *parent = nullptr);
 
     /// Parsers for the analysis logs (exposed for tests).
     static void parseAudioLog(const QByteArray &log, qint64 durationMs, QualityReport &report);
     static void parseVideoLog(const QByteArray &log, qint64 durationMs, QualityReport &report);
-
 
 protected:
     void begin() override;

@@ -27,8 +27,8 @@ QString secondsText(qint64 ms)
 bool sameStreams(const ProbeInfo &a, const ProbeInfo &b)
 {
     return a.videoSize == b.videoSize && a.videoCodec == b.videoCodec && a.pixelFormat == b.pixelFormat
-        && std::abs(a.fps - b.fps) < 0.01 && a.videoTimeBaseDen == b.videoTimeBaseDen && a.audioCodec == b.audioCodec
-        && a.sampleRate == b.sampleRate && a.channels == b.channels && a.audioProfile == b.audioProfile;
+           && std::abs(a.fps - b.fps) < 0.01 && a.videoTimeBaseDen == b.videoTimeBaseDen && a.audioCodec == b.audioCodec
+           && a.sampleRate == b.sampleRate && a.channels == b.channels && a.audioProfile == b.audioProfile;
 }
 
 QualityFinding::Severity severityFrom(const std::string &text)
@@ -90,15 +90,17 @@ void QualityReport::assess()
                 QStringLiteral("The loudness is %1 LUFS; about %2 LUFS is expected.")
                     .arg(QString::number(integratedLufs, 'f', 1), QString::number(kTargetLufs, 'f', 0)));
         else
-            add(S::Info, "loudness",
-                QStringLiteral("The loudness is %1 LUFS.").arg(QString::number(integratedLufs, 'f', 1)));
+            add(S::Info, "loudness", QStringLiteral("The loudness is %1 LUFS.").arg(QString::number(integratedLufs, 'f', 1)));
         if (std::isfinite(truePeakDbtp) && truePeakDbtp > -1.0)
             add(S::Warning, "true-peak",
                 QStringLiteral("The audio peaks at %1 dBTP and may distort.").arg(QString::number(truePeakDbtp, 'f', 1)));
     }
     for (const TimeRange &silence : std::as_const(silences)) {
         const bool whole = probe.durationMs > 0 && silence.lengthMs() >= probe.durationMs - 100;
-        add(whole ? S::Error : silence.lengthMs() >= 3000 ? S::Warning : S::Info, "long-silence",
+        add(whole                        ? S::Error
+            : silence.lengthMs() >= 3000 ? S::Warning
+                                         : S::Info,
+            "long-silence",
             QStringLiteral("Silence from %1 s to %2 s.").arg(secondsText(silence.startMs), secondsText(silence.endMs)));
     }
     for (const TimeRange &black : std::as_const(blackFrames)) {
@@ -116,8 +118,8 @@ bool QualityReport::hasErrors() const
 
 int QualityReport::count(QualityFinding::Severity severity) const
 {
-    return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                          [&](const QualityFinding &f) { return f.severity == severity; }));
+    return static_cast<int>(
+        std::count_if(findings.begin(), findings.end(), [&](const QualityFinding &f) { return f.severity == severity; }));
 }
 
 QualityReport QualityReport::merge(const QList<SegmentQuality> &parts)
@@ -153,7 +155,8 @@ QualityReport QualityReport::merge(const QList<SegmentQuality> &parts)
         if (i > 0 && !sameStreams(merged.probe, r.probe))
             merged.findings.append(QualityFinding{
                 QualityFinding::Severity::Error, QStringLiteral("segment-mismatch"),
-                QStringLiteral("Segment %1 has different stream settings from segment 1; joining them without re-encoding will fail.")
+                QStringLiteral(
+                    "Segment %1 has different stream settings from segment 1; joining them without re-encoding will fail.")
                     .arg(i + 1)});
     }
     merged.probe.durationMs = end;
@@ -203,8 +206,8 @@ void from_json(const nlohmann::json &j, QualityFinding &finding)
 
 void to_json(nlohmann::json &j, const QualityReport &report)
 {
-    j = nlohmann::json{{"probe", report.probe}, {"silences", report.silences}, {"blackFrames", report.blackFrames},
-                       {"findings", report.findings}};
+    j = nlohmann::json{
+        {"probe", report.probe}, {"silences", report.silences}, {"blackFrames", report.blackFrames}, {"findings", report.findings}};
     // JSON has no infinity: a silent file's loudness is written as null.
     if (report.hasLoudness) {
         j["integratedLufs"] = std::isfinite(report.integratedLufs) ? nlohmann::json(report.integratedLufs) : nlohmann::json();

@@ -33,9 +33,9 @@ struct QualityReport {
 
     ProbeInfo probe;
     bool hasLoudness = false;
-    double integratedLufs = 0; ///< ebur128 integrated loudness
-    double truePeakDbtp = 0;   ///< ebur128 true peak
-    QList<TimeRange> silences; ///< silencedetect noise=-40dB d=1.2
+    double integratedLufs = 0;    ///< ebur128 integrated loudness
+    double truePeakDbtp = 0;      ///< ebur128 true peak
+    QList<TimeRange> silences;    ///< silencedetect noise=-40dB d=1.2
     QList<TimeRange> blackFrames; ///< blackdetect d=0.5 pix_th=0.10
     QList<QualityFinding> findings;
 

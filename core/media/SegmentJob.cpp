@@ -18,32 +18,38 @@ SegmentJob::SegmentJob(SegmentSpec spec, QObject *parent) : ProcessJob(parent), 
 
 QStringList SegmentJob::videoCodecArguments(int fps)
 {
-    return {QStringLiteral("-c:v"), QStringLiteral("libx264"),
-            QStringLiteral("-preset"), QStringLiteral("veryfast"),
-            QStringLiteral("-tune"), QStringLiteral("stillimage"),
-            QStringLiteral("-crf"), QStringLiteral("21"),
-            QStringLiteral("-profile:v"), QStringLiteral("high"),
-            QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-            QStringLiteral("-r"), QString::number(fps),
-            QStringLiteral("-g"), QString::number(fps * 2),
-            QStringLiteral("-video_track_timescale"), QString::number(fps * 512)};
+    return {QStringLiteral("-c:v"),
+            QStringLiteral("libx264"),
+            QStringLiteral("-preset"),
+            QStringLiteral("veryfast"),
+            QStringLiteral("-tune"),
+            QStringLiteral("stillimage"),
+            QStringLiteral("-crf"),
+            QStringLiteral("21"),
+            QStringLiteral("-profile:v"),
+            QStringLiteral("high"),
+            QStringLiteral("-pix_fmt"),
+            QStringLiteral("yuv420p"),
+            QStringLiteral("-r"),
+            QString::number(fps),
+            QStringLiteral("-g"),
+            QString::number(fps * 2),
+            QStringLiteral("-video_track_timescale"),
+            QString::number(fps * 512)};
 }
 
 QStringList SegmentJob::audioCodecArguments()
 {
-    return {QStringLiteral("-c:a"), QStringLiteral("aac"),
-            QStringLiteral("-b:a"), QStringLiteral("160k"),
-            QStringLiteral("-ar"), QStringLiteral("48000"),
-            QStringLiteral("-ac"), QStringLiteral("2")};
+    return {QStringLiteral("-c:a"), QStringLiteral("aac"),   QStringLiteral("-b:a"), QStringLiteral("160k"),
+            QStringLiteral("-ar"),  QStringLiteral("48000"), QStringLiteral("-ac"),  QStringLiteral("2")};
 }
 
 QStringList SegmentJob::ffmpegArguments(const SegmentSpec &spec, const QString &outputPath)
 {
     const QString w = QString::number(spec.frame.width());
     const QString h = QString::number(spec.frame.height());
-    QStringList args{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y"),
-                     QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-nostats"),
-                     QStringLiteral("-progress"), QStringLiteral("pipe:1"),
+    QStringList args{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y"), QStringLiteral("-loglevel"),
+                     QStringLiteral("error"), QStringLiteral("-nostats"), QStringLiteral("-progress"), QStringLiteral("pipe:1"),
                      // One frame from the image demuxer: the picture is decoded once.
                      QStringLiteral("-i"), spec.imagePath};
     if (spec.audioPath.isEmpty())
@@ -65,14 +71,13 @@ QStringList SegmentJob::ffmpegArguments(const SegmentSpec &spec, const QString &
         video += QStringLiteral(",ass=filename=") + FilterEscaping::filterArgument(spec.assPath)
                  + QStringLiteral(",fps=%1").arg(spec.fps);
     video += QStringLiteral("[v]");
-    const QString audio = QStringLiteral(
-        "[1:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad[a]");
-    args << QStringLiteral("-filter_complex") << video + QLatin1Char(';') + audio
-         << QStringLiteral("-map") << QStringLiteral("[v]") << QStringLiteral("-map") << QStringLiteral("[a]")
-         << QStringLiteral("-t") << seconds(spec.durationMs);
+    const QString audio = QStringLiteral("[1:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad[a]");
+    args << QStringLiteral("-filter_complex") << video + QLatin1Char(';') + audio << QStringLiteral("-map")
+         << QStringLiteral("[v]") << QStringLiteral("-map") << QStringLiteral("[a]") << QStringLiteral("-t")
+         << seconds(spec.durationMs);
     args << videoCodecArguments(spec.fps) << audioCodecArguments();
-    args << QStringLiteral("-movflags") << QStringLiteral("+faststart") << QStringLiteral("-f")
-         << QStringLiteral("mp4") << outputPath;
+    args << QStringLiteral("-movflags") << QStringLiteral("+faststart") << QStringLiteral("-f") << QStringLiteral("mp4")
+         << outputPath;
     return args;
 }
 
@@ -114,7 +119,6 @@ void SegmentJob::onStdout(const QByteArray &data)
 {
     readFfmpegProgress(data, m_spec.durationMs);
 }
-
 
 void SegmentJob::cleanup()
 {

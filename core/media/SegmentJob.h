@@ -35,7 +35,6 @@ public:
     static QStringList videoCodecArguments(int fps);
     static QStringList audioCodecArguments();
 
-
 protected:
     void begin() override;
     void cleanup() override;

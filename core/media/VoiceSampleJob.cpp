@@ -57,11 +57,13 @@ void VoiceSampleJob::run()
             finish(voices.error());
             return;
         }
-        const bool installed = std::any_of(voices->cbegin(), voices->cend(), [this](const VoiceInfo &v) { return v.id == m_spec.voice; });
+        const bool installed =
+            std::any_of(voices->cbegin(), voices->cend(), [this](const VoiceInfo &v) { return v.id == m_spec.voice; });
         if (!installed) {
-            finish(Error::invalidInput(QStringLiteral("\"%1\" is not a voice installed on this computer. Pick one from the list of "
-                                                      "installed voices.")
-                                           .arg(m_spec.voice)));
+            finish(
+                Error::invalidInput(QStringLiteral("\"%1\" is not a voice installed on this computer. Pick one from the list of "
+                                                   "installed voices.")
+                                        .arg(m_spec.voice)));
             return;
         }
         speak();
@@ -92,7 +94,8 @@ void VoiceSampleJob::speak()
         const QString err = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
         if (status != QProcess::NormalExit || code != 0 || QFileInfo(m_spec.outputWav).size() <= 44) {
             QFile::remove(m_spec.outputWav);
-            finish(Error::process(QStringLiteral("The voice \"%1\" could not speak the sample.").arg(m_spec.voice), err.right(2000)));
+            finish(Error::process(QStringLiteral("The voice \"%1\" could not speak the sample.").arg(m_spec.voice),
+                                  err.right(2000)));
             return;
         }
         succeed(m_spec.outputWav);

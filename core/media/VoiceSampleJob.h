@@ -20,7 +20,7 @@ public:
     struct Spec {
         QString voice;
         int wordsPerMinute = 160;
-        QString text;       ///< empty: sampleSentence()
+        QString text; ///< empty: sampleSentence()
         QString outputWav;
     };
 

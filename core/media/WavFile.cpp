@@ -47,8 +47,7 @@ Result<WavFile> WavFile::parse(const QByteArray &bytes)
     const auto bad = [](const char *why) {
         return Error::invalidInput(QStringLiteral("A WAV file could not be read (%1).").arg(QLatin1String(why)));
     };
-    if (bytes.size() < 12 || std::memcmp(bytes.constData(), "RIFF", 4) != 0
-        || std::memcmp(bytes.constData() + 8, "WAVE", 4) != 0)
+    if (bytes.size() < 12 || std::memcmp(bytes.constData(), "RIFF", 4) != 0 || std::memcmp(bytes.constData() + 8, "WAVE", 4) != 0)
         return bad("not RIFF/WAVE");
     WavFile wav;
     bool haveFormat = false;

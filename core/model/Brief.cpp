@@ -39,14 +39,15 @@ FieldProblems Brief::validate() const
         problems.append({QStringLiteral("/description"),
                          QStringLiteral("The description is too short: write at least %1 characters.").arg(kDescriptionMin)});
     else if (trimmed.size() > kDescriptionMax)
-        problems.append({QStringLiteral("/description"),
-                         QStringLiteral("The description is too long: %1 characters; at most %2.").arg(trimmed.size()).arg(kDescriptionMax)});
+        problems.append(
+            {QStringLiteral("/description"),
+             QStringLiteral("The description is too long: %1 characters; at most %2.").arg(trimmed.size()).arg(kDescriptionMax)});
     if (targetDurationSeconds < kDurationMin || targetDurationSeconds > kDurationMax)
         problems.append({QStringLiteral("/targetDurationSeconds"),
                          QStringLiteral("Target duration must be %1–%2 seconds.").arg(kDurationMin).arg(kDurationMax)});
     if (expectedSteps < kStepsMin || expectedSteps > kStepsMax)
-        problems.append({QStringLiteral("/expectedSteps"),
-                         QStringLiteral("Expected steps must be %1–%2.").arg(kStepsMin).arg(kStepsMax)});
+        problems.append(
+            {QStringLiteral("/expectedSteps"), QStringLiteral("Expected steps must be %1–%2.").arg(kStepsMin).arg(kStepsMax)});
     if (const QString why = UserText::controlCharacterProblem(hostCharacter, false); !why.isEmpty())
         problems.append({QStringLiteral("/hostCharacter"), QStringLiteral("The host character %1.").arg(why)});
     else if (hostCharacter.size() > 80)
@@ -60,11 +61,9 @@ FieldProblems Brief::validate() const
         problems.append({QStringLiteral("/speechRate"),
                          QStringLiteral("Speech rate must be %1–%2 words per minute.").arg(kRateMin).arg(kRateMax)});
     if (!captionStyles().contains(captionStyle))
-        problems.append({QStringLiteral("/captionStyle"),
-                         QStringLiteral("Unknown caption style \"%1\".").arg(captionStyle)});
+        problems.append({QStringLiteral("/captionStyle"), QStringLiteral("Unknown caption style \"%1\".").arg(captionStyle)});
     if (!captionPositions().contains(captionPosition))
-        problems.append({QStringLiteral("/captionPosition"),
-                         QStringLiteral("Caption position must be bottom, center or top.")});
+        problems.append({QStringLiteral("/captionPosition"), QStringLiteral("Caption position must be bottom, center or top.")});
     if (!musicFile.isEmpty())
         if (const QString why = ProjectFiles::pathProblem(musicFile); !why.isEmpty())
             problems.append({QStringLiteral("/musicFile"),
@@ -102,8 +101,7 @@ Brief Brief::fromJson(const json &j, const QString &path, FieldProblems *problem
         return b;
     }
     b.description = r.string(j, path, "description", {}, true, 2000);
-    const QString mode = r.oneOf(j, path, "contentMode", {QStringLiteral("kid"), QStringLiteral("adult")},
-                                 QStringLiteral("kid"));
+    const QString mode = r.oneOf(j, path, "contentMode", {QStringLiteral("kid"), QStringLiteral("adult")}, QStringLiteral("kid"));
     b.contentMode = mode == QStringLiteral("adult") ? ContentMode::Adult : ContentMode::Kid;
     b.targetDurationSeconds = r.integer(j, path, "targetDurationSeconds", 180, kDurationMin, kDurationMax);
     b.expectedSteps = r.integer(j, path, "expectedSteps", 5, kStepsMin, kStepsMax);

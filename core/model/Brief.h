@@ -30,12 +30,12 @@ struct Brief {
     int expectedSteps = 5;
     QString hostCharacter;
     VideoFormat format;
-    QString language = QStringLiteral("English"); ///< the language the AI writes in: a name or a code ("de-DE")
-    QString voice = DefaultVoice::builtIn();  ///< espeak-ng voice, or a provider voice id
-    int speechRate = 160;                      ///< words per minute
-    QString captionStyle = QStringLiteral("bold");   ///< one of captionStyles()
+    QString language = QStringLiteral("English");       ///< the language the AI writes in: a name or a code ("de-DE")
+    QString voice = DefaultVoice::builtIn();            ///< espeak-ng voice, or a provider voice id
+    int speechRate = 160;                               ///< words per minute
+    QString captionStyle = QStringLiteral("bold");      ///< one of captionStyles()
     QString captionPosition = QStringLiteral("bottom"); ///< bottom | center | top
-    QString musicFile;                         ///< optional, relative to the project folder or absolute
+    QString musicFile;                                  ///< optional, relative to the project folder or absolute
     double musicVolume = 0.15;
 
     /// Every problem, each with its path below the brief ("/description", …). Empty when valid.

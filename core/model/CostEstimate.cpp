@@ -76,8 +76,7 @@ bool CostEstimate::complete() const
     return true;
 }
 
-CostEstimate CostEstimate::make(const CostEstimateRequest &request, const PriceTable &prices,
-                                const QList<RunRecord> &history)
+CostEstimate CostEstimate::make(const CostEstimateRequest &request, const PriceTable &prices, const QList<RunRecord> &history)
 {
     CostEstimate estimate;
     estimate.pricesAsOf = prices.pricesAsOf();
@@ -110,8 +109,8 @@ CostEstimate CostEstimate::make(const CostEstimateRequest &request, const PriceT
         timed(line, std::ceil(request.pictures / concurrency) * prices.defaultSeconds(QStringLiteral("picture"), 15));
     }
     if (request.judge && request.scenes > 0)
-        timed(tokenLine(QStringLiteral("quality"), QStringLiteral("AI review"), QStringLiteral("video_evaluator"),
-                        request.scenes, prices),
+        timed(tokenLine(QStringLiteral("quality"), QStringLiteral("AI review"), QStringLiteral("video_evaluator"), request.scenes,
+                        prices),
               prices.defaultSeconds(QStringLiteral("quality"), 25));
     return estimate;
 }

@@ -21,11 +21,11 @@ struct InferenceRecord {
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     std::optional<double> costUsd;
-    QString costSource;   ///< "gateway" (usage.cost), "price_table" (config/prices.json) or empty (unknown)
-    QString model;        ///< the priced model behind the variant (config/prices.json variantModels); may be empty
+    QString costSource; ///< "gateway" (usage.cost), "price_table" (config/prices.json) or empty (unknown)
+    QString model;      ///< the priced model behind the variant (config/prices.json variantModels); may be empty
     bool outputValid = true;
     bool dryrun = false;
-    qint64 durationMs = 0;   ///< latency of the answered attempt
+    qint64 durationMs = 0; ///< latency of the answered attempt
     QDateTime finishedAt;
 
     nlohmann::json toJson() const;

@@ -80,8 +80,8 @@ const json *JsonReader::array(const json &parent, const QString &parentPath, con
     return field(parent, parentPath, key, required, &json::is_array, QStringLiteral("an array"), &path);
 }
 
-QString JsonReader::string(const json &parent, const QString &parentPath, const char *key, const QString &fallback,
-                           bool required, int maxLength)
+QString JsonReader::string(const json &parent, const QString &parentPath, const char *key, const QString &fallback, bool required,
+                           int maxLength)
 {
     QString path;
     const json *value = field(parent, parentPath, key, required, &json::is_string, QStringLiteral("a string"), &path);
@@ -95,8 +95,8 @@ QString JsonReader::string(const json &parent, const QString &parentPath, const 
     return s;
 }
 
-int JsonReader::integer(const json &parent, const QString &parentPath, const char *key, int fallback, int minimum,
-                        int maximum, bool required)
+int JsonReader::integer(const json &parent, const QString &parentPath, const char *key, int fallback, int minimum, int maximum,
+                        bool required)
 {
     QString path;
     const json *value = field(parent, parentPath, key, required, &json::is_number_integer, QStringLiteral("a whole number"), &path);
@@ -104,7 +104,9 @@ int JsonReader::integer(const json &parent, const QString &parentPath, const cha
         return fallback;
     // Unsigned values above the int64 range would wrap: report them as out of range too.
     if (value->is_number_unsigned() && value->get<json::number_unsigned_t>() > json::number_unsigned_t(maximum)) {
-        problem(path, QStringLiteral("must be between %1 and %2, not %3").arg(minimum).arg(maximum).arg(value->get<json::number_unsigned_t>()));
+        problem(
+            path,
+            QStringLiteral("must be between %1 and %2, not %3").arg(minimum).arg(maximum).arg(value->get<json::number_unsigned_t>()));
         return fallback;
     }
     const auto n = value->get<long long>();
@@ -115,8 +117,8 @@ int JsonReader::integer(const json &parent, const QString &parentPath, const cha
     return int(n);
 }
 
-double JsonReader::number(const json &parent, const QString &parentPath, const char *key, double fallback,
-                          double minimum, double maximum, bool required)
+double JsonReader::number(const json &parent, const QString &parentPath, const char *key, double fallback, double minimum,
+                          double maximum, bool required)
 {
     QString path;
     const json *value = field(parent, parentPath, key, required, &json::is_number, QStringLiteral("a number"), &path);
@@ -130,8 +132,7 @@ double JsonReader::number(const json &parent, const QString &parentPath, const c
     return n;
 }
 
-bool JsonReader::boolean(const json &parent, const QString &parentPath, const char *key, bool fallback,
-                         bool required)
+bool JsonReader::boolean(const json &parent, const QString &parentPath, const char *key, bool fallback, bool required)
 {
     QString path;
     const json *value = field(parent, parentPath, key, required, &json::is_boolean, QStringLiteral("true or false"), &path);

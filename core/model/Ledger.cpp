@@ -86,11 +86,12 @@ Result<Ledger> Ledger::load(const QString &projectFolder)
     FieldProblems problems;
     Ledger ledger = fromJson(j, &problems);
     if (!problems.isEmpty())
-        return Error::invalidInput(QStringLiteral("The cost ledger %1 has %2 problem(s), the first: %3 %4. It was left untouched.")
-                                       .arg(path)
-                                       .arg(problems.size())
-                                       .arg(problems.first().path, problems.first().message),
-                                   problemLines(problems).join(QLatin1Char('\n')));
+        return Error::invalidInput(
+            QStringLiteral("The cost ledger %1 has %2 problem(s), the first: %3 %4. It was left untouched.")
+                .arg(path)
+                .arg(problems.size())
+                .arg(problems.first().path, problems.first().message),
+            problemLines(problems).join(QLatin1Char('\n')));
     return ledger;
 }
 

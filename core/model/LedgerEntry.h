@@ -24,7 +24,7 @@ struct LedgerEntry {
     qint64 outputTokens = 0;
     int pictures = 0;
     double costUsd = 0.0;
-    QString costSource;   ///< gateway | price_table | provider | unknown
+    QString costSource; ///< gateway | price_table | provider | unknown
     double seconds = 0.0;
 
     /// The entry for an answered TensorZero inference (tokens, cost and latency from the record).

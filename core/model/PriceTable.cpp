@@ -16,15 +16,16 @@ double number(const json &j, const char *key)
     return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0;
 }
 
-bool isComment(const std::string &key) { return key == "comment"; }
+bool isComment(const std::string &key)
+{
+    return key == "comment";
+}
 
 } // namespace
 
 Result<PriceTable> PriceTable::fromJson(const json &j)
 {
-    auto bad = [](const QString &why) {
-        return Error::invalidInput(QStringLiteral("The price table is not valid: %1").arg(why));
-    };
+    auto bad = [](const QString &why) { return Error::invalidInput(QStringLiteral("The price table is not valid: %1").arg(why)); };
     if (!j.is_object() || !j.contains("tokenModels") || !j["tokenModels"].is_object())
         return bad(QStringLiteral("it needs an object \"tokenModels\"."));
     PriceTable t;
@@ -35,10 +36,10 @@ Result<PriceTable> PriceTable::fromJson(const json &j)
             continue;
         if (!it->is_object() || !(*it).contains("inputPerMillion") || !(*it).contains("outputPerMillion")
             || number(*it, "inputPerMillion") < 0 || number(*it, "outputPerMillion") < 0)
-            return bad(QStringLiteral("tokenModels/%1 needs inputPerMillion and outputPerMillion (0 or more).")
-                           .arg(toQString(it.key())));
-        t.m_tokens.insert(toQString(it.key()), {toQString(it->value("provider", std::string())),
-                                                 number(*it, "inputPerMillion"), number(*it, "outputPerMillion")});
+            return bad(
+                QStringLiteral("tokenModels/%1 needs inputPerMillion and outputPerMillion (0 or more).").arg(toQString(it.key())));
+        t.m_tokens.insert(toQString(it.key()), {toQString(it->value("provider", std::string())), number(*it, "inputPerMillion"),
+                                                number(*it, "outputPerMillion")});
     }
     if (j.contains("imageModels") && j["imageModels"].is_object()) {
         for (auto it = j["imageModels"].begin(); it != j["imageModels"].end(); ++it) {
@@ -73,9 +74,8 @@ Result<PriceTable> PriceTable::fromJson(const json &j)
         for (auto it = j["typicalTokens"].begin(); it != j["typicalTokens"].end(); ++it) {
             if (isComment(it.key()) || !it->is_object())
                 continue;
-            t.m_typical.insert(toQString(it.key()),
-                               {qint64(number(*it, "input")), qint64(number(*it, "output")),
-                                qint64(number(*it, "inputPerScene")), qint64(number(*it, "outputPerScene"))});
+            t.m_typical.insert(toQString(it.key()), {qint64(number(*it, "input")), qint64(number(*it, "output")),
+                                                     qint64(number(*it, "inputPerScene")), qint64(number(*it, "outputPerScene"))});
         }
     }
     if (j.contains("defaultSeconds") && j["defaultSeconds"].is_object())

@@ -52,8 +52,7 @@ public:
     /// Every variant of `function` the table knows.
     QStringList variantsOf(const QString &function) const;
     /// Cost of one answered inference from its tokens; none when the variant's model is unknown.
-    std::optional<double> tokenCost(const QString &function, const QString &variant, qint64 inputTokens,
-                                    qint64 outputTokens) const;
+    std::optional<double> tokenCost(const QString &function, const QString &variant, qint64 inputTokens, qint64 outputTokens) const;
     /// Cost of one picture; `quality` picks a per-quality price when the model has one.
     std::optional<double> imageCost(const QString &model, const QString &quality = {}) const;
     TypicalTokens typicalTokens(const QString &function) const { return m_typical.value(function); }

@@ -1,10 +1,10 @@
 #include "model/Project.h"
 
 #include "model/JsonReader.h"
+#include "model/ScriptPlaceholders.h"
 #include "model/UserText.h"
 #include "store/ProjectFiles.h"
 #include "util/JsonParser.h"
-#include "model/ScriptPlaceholders.h"
 
 #include <QUuid>
 
@@ -70,11 +70,13 @@ FieldProblems Project::renderBlockers() const
     for (const FieldProblem &problem : brief.validate())
         blockers.append({QStringLiteral("/brief") + problem.path, problem.message});
     if (!script) {
-        blockers.append({QStringLiteral("/script"), QStringLiteral("There is no script yet: write or import one on the Script page.")});
+        blockers.append(
+            {QStringLiteral("/script"), QStringLiteral("There is no script yet: write or import one on the Script page.")});
         return blockers;
     }
     for (const FieldProblem &problem : script->validate())
-        blockers.append({QStringLiteral("/script") + (problem.path == QStringLiteral("/") ? QString() : problem.path), problem.message});
+        blockers.append(
+            {QStringLiteral("/script") + (problem.path == QStringLiteral("/") ? QString() : problem.path), problem.message});
     for (const FieldProblem &problem : ScriptPlaceholders::unfilled(*script))
         blockers.append({QStringLiteral("/script") + problem.path, problem.message});
     return blockers;
@@ -293,9 +295,9 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
                 continue;
             }
             SceneImage img;
-            const QString src = r.oneOf(e, path, "source",
-                                        {QStringLiteral("card"), QStringLiteral("file"), QStringLiteral("generated")},
-                                        QStringLiteral("card"));
+            const QString src =
+                r.oneOf(e, path, "source", {QStringLiteral("card"), QStringLiteral("file"), QStringLiteral("generated")},
+                        QStringLiteral("card"));
             img.source = src == QStringLiteral("file")        ? SceneImage::Source::File
                          : src == QStringLiteral("generated") ? SceneImage::Source::Generated
                                                               : SceneImage::Source::Card;
@@ -332,7 +334,8 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         if (!evaluations.is_array()) {
             r.problem(QStringLiteral("/evaluations"), QStringLiteral("must be an array"));
         } else if (evaluations.size() > kMaxEvaluations) {
-            r.problem(QStringLiteral("/evaluations"), QStringLiteral("has %1 entries; at most %2").arg(evaluations.size()).arg(kMaxEvaluations));
+            r.problem(QStringLiteral("/evaluations"),
+                      QStringLiteral("has %1 entries; at most %2").arg(evaluations.size()).arg(kMaxEvaluations));
         } else {
             bool fine = true;
             for (std::size_t i = 0; i < evaluations.size() && fine; ++i) {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "model/Brief.h"
-#include "model/InferenceRecord.h"
 #include "model/FieldProblem.h"
+#include "model/InferenceRecord.h"
 #include "model/Scene.h"
 #include "model/Script.h"
 
@@ -33,7 +33,7 @@ struct SceneImage {
 /// One pipeline run, for the history and the cost/time metrics.
 struct RunRecord {
     QString kind = QStringLiteral("render");
-    QString outcome;                     ///< done | failed | cancelled | running
+    QString outcome; ///< done | failed | cancelled | running
     QDateTime startedAt;
     QDateTime finishedAt;
     double seconds = 0.0;
@@ -47,8 +47,8 @@ struct RunRecord {
 
 /// The creator's rating of one rendered video (the render whose inputsHash is renderHash).
 struct FeedbackState {
-    QString renderHash;   ///< RenderRecord::inputsHash of the video it is about
-    QString vote;         ///< "up", "down" or empty
+    QString renderHash; ///< RenderRecord::inputsHash of the video it is about
+    QString vote;       ///< "up", "down" or empty
     QString comment;
     QStringList outboxIds; ///< feedback items queued for the gateway
     QDateTime updatedAt;
@@ -58,10 +58,10 @@ struct FeedbackState {
 
 /// The last finished render.
 struct RenderRecord {
-    QString output;      ///< relative to the project folder
-    QString inputsHash;  ///< hash over every segment key: equal means the video is up to date
+    QString output;     ///< relative to the project folder
+    QString inputsHash; ///< hash over every segment key: equal means the video is up to date
     qint64 durationMs = 0;
-    QString reportFile;  ///< technical checks (JSON), relative
+    QString reportFile; ///< technical checks (JSON), relative
     QDateTime finishedAt;
     bool operator==(const RenderRecord &) const = default;
 };
@@ -83,7 +83,7 @@ struct Project {
     QString episodeId;
     QList<InferenceRecord> inferences;
     nlohmann::json evaluations = nlohmann::json::array();
-    FeedbackState feedback;             ///< about lastRender
+    FeedbackState feedback;               ///< about lastRender
     QList<FeedbackState> feedbackHistory; ///< about earlier renders, oldest first
     QList<RunRecord> runs;
     std::optional<RenderRecord> lastRender;

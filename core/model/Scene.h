@@ -17,12 +17,12 @@ struct Scene {
     enum class Kind { Intro, Materials, Step, Completion };
 
     Kind kind = Kind::Intro;
-    QString key;          ///< "intro", "materials", "step-3", "completion"
-    int stepNumber = 0;   ///< steps only
-    int stepCount = 0;    ///< total steps, for "Step 2 of 5"
-    QString title;        ///< card headline
-    QString narration;    ///< what is spoken (and captioned)
-    QString imagePrompt;  ///< for image providers
+    QString key;           ///< "intro", "materials", "step-3", "completion"
+    int stepNumber = 0;    ///< steps only
+    int stepCount = 0;     ///< total steps, for "Step 2 of 5"
+    QString title;         ///< card headline
+    QString narration;     ///< what is spoken (and captioned)
+    QString imagePrompt;   ///< for image providers
     QStringList checklist; ///< materials scene only
 
     static QList<Scene> fromScript(const Script &script);

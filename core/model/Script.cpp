@@ -59,9 +59,8 @@ json Script::toJson() const
                           {"title", toStd(s.title)},
                           {"narration", toStd(s.narration)},
                           {"image_prompt", toStd(s.imagePrompt)}});
-    return json{{"title", toStd(title)},         {"intro", sectionJson(intro)}, {"materials", mats},
-                {"steps", st},                   {"completion", sectionJson(completion)},
-                {"thumbnail_prompt", toStd(thumbnailPrompt)}};
+    return json{{"title", toStd(title)}, {"intro", sectionJson(intro)},           {"materials", mats},
+                {"steps", st},           {"completion", sectionJson(completion)}, {"thumbnail_prompt", toStd(thumbnailPrompt)}};
 }
 
 FieldProblems Script::validate() const
@@ -102,8 +101,7 @@ Result<Script> Script::fromJson(const json &j, const QString &path, FieldProblem
         s.materials.append({toQString(m.at("name").get<std::string>()), toQString(m.at("image_prompt").get<std::string>())});
     for (const json &st : j.at("steps"))
         s.steps.append({st.at("step_number").get<int>(), toQString(st.at("title").get<std::string>()),
-                        toQString(st.at("narration").get<std::string>()),
-                        toQString(st.at("image_prompt").get<std::string>())});
+                        toQString(st.at("narration").get<std::string>()), toQString(st.at("image_prompt").get<std::string>())});
     s.completion = sectionFrom(j.at("completion"));
     s.thumbnailPrompt = toQString(j.at("thumbnail_prompt").get<std::string>());
     return s;

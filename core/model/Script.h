@@ -12,7 +12,7 @@ namespace diy {
 
 /// The structured script of one tutorial, exactly the shape of templates/script_output_schema.json.
 struct Script {
-    struct Section {   ///< intro and completion
+    struct Section { ///< intro and completion
         QString narration;
         QString imagePrompt;
         bool operator==(const Section &) const = default;
@@ -46,8 +46,7 @@ struct Script {
     nlohmann::json toJson() const;
     /// Validates against the schema file first; every problem is reported with its JSON path
     /// below `path`. Returns the script only when there are no problems.
-    static Result<Script> fromJson(const nlohmann::json &json, const QString &path = {},
-                                   FieldProblems *problems = nullptr);
+    static Result<Script> fromJson(const nlohmann::json &json, const QString &path = {}, FieldProblems *problems = nullptr);
     /// Validation only (the JSON form of this script against the schema).
     FieldProblems validate() const;
 

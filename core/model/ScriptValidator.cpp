@@ -233,7 +233,8 @@ QString ScriptValidator::fieldLabel(const QString &path)
         return QStringLiteral("The thumbnail description");
     if (head == QLatin1String("intro") || head == QLatin1String("completion")) {
         const QString section = head == QLatin1String("intro") ? QStringLiteral("intro") : QStringLiteral("closing");
-        return parts.size() > 1 ? QStringLiteral("The %1 %2").arg(section, leaf(parts.at(1))) : QStringLiteral("The %1").arg(section);
+        return parts.size() > 1 ? QStringLiteral("The %1 %2").arg(section, leaf(parts.at(1)))
+                                : QStringLiteral("The %1").arg(section);
     }
     if (head == QLatin1String("materials") || head == QLatin1String("steps")) {
         const bool steps = head == QLatin1String("steps");

@@ -98,8 +98,7 @@ void HttpJob::sendAttempt()
     case HttpRequest::Method::Post: reply = m_network->post(request, m_body); break;
     case HttpRequest::Method::Put: reply = m_network->put(request, m_body); break;
     case HttpRequest::Method::Delete:
-        reply = m_body.isEmpty() ? m_network->deleteResource(request)
-                                 : m_network->sendCustomRequest(request, "DELETE", m_body);
+        reply = m_body.isEmpty() ? m_network->deleteResource(request) : m_network->sendCustomRequest(request, "DELETE", m_body);
         break;
     }
     m_reply = reply;
@@ -138,24 +137,23 @@ void HttpJob::onReplyFinished()
 
     if (m_tooLarge) {
         complete(makeError(Error::Kind::Server, QStringLiteral("The server's answer was too large."),
-                         QStringLiteral("more than %1 bytes from %2").arg(m_request.maxResponseBytes).arg(hostOf(m_request.url)),
-                         false));
+                           QStringLiteral("more than %1 bytes from %2").arg(m_request.maxResponseBytes).arg(hostOf(m_request.url)),
+                           false));
         return;
     }
     if (m_timedOut) {
-        scheduleRetryOrFinish(
-            makeError(Error::Kind::Timeout,
-                      QStringLiteral("%1 did not answer in time.").arg(hostOf(m_request.url)),
-                      QStringLiteral("no complete answer after %1 ms").arg(m_request.timeoutMs), true),
-            std::nullopt, std::nullopt);
+        scheduleRetryOrFinish(makeError(Error::Kind::Timeout,
+                                        QStringLiteral("%1 did not answer in time.").arg(hostOf(m_request.url)),
+                                        QStringLiteral("no complete answer after %1 ms").arg(m_request.timeoutMs), true),
+                              std::nullopt, std::nullopt);
         return;
     }
 
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
         // No HTTP answer at all: refused, dropped, reset, DNS, TLS…
-        const bool retryable = reply->error() != QNetworkReply::ProtocolUnknownError
-                               && reply->error() != QNetworkReply::HostNotFoundError;
+        const bool retryable =
+            reply->error() != QNetworkReply::ProtocolUnknownError && reply->error() != QNetworkReply::HostNotFoundError;
         scheduleRetryOrFinish(
             makeError(Error::Kind::Network,
                       QStringLiteral("Cannot reach %1. Check that the server is running and the address is right.")
@@ -179,12 +177,12 @@ void HttpJob::onReplyFinished()
             retryAfter = RetryPolicy::parseRetryAfter(header, QDateTime::currentDateTimeUtc());
         if (!retryAfter && m_request.retryDelayFromAnswer)
             retryAfter = m_request.retryDelayFromAnswer(response);
-        const Error::Kind kind = response.status == 429 ? Error::Kind::RateLimited
+        const Error::Kind kind = response.status == 429                             ? Error::Kind::RateLimited
                                  : response.status == 408 || response.status == 504 ? Error::Kind::Timeout
-                                                                                      : Error::Kind::Server;
-        scheduleRetryOrFinish(makeError(kind, QStringLiteral("HTTP %1").arg(response.status),
-                                        QString::fromUtf8(response.body.left(300)), true),
-                              retryAfter, response);
+                                                                                    : Error::Kind::Server;
+        scheduleRetryOrFinish(
+            makeError(kind, QStringLiteral("HTTP %1").arg(response.status), QString::fromUtf8(response.body.left(300)), true),
+            retryAfter, response);
         return;
     }
     complete(std::move(response));
@@ -201,7 +199,8 @@ void HttpJob::scheduleRetryOrFinish(const Error &reason, std::optional<qint64> r
             return;
         }
         Error error = reason;
-        error.detail += QStringLiteral(" (after %1 attempt%2)").arg(m_attempt).arg(m_attempt == 1 ? QString() : QStringLiteral("s"));
+        error.detail +=
+            QStringLiteral(" (after %1 attempt%2)").arg(m_attempt).arg(m_attempt == 1 ? QString() : QStringLiteral("s"));
         complete(std::move(error));
         return;
     }

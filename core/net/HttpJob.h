@@ -47,8 +47,7 @@ private:
     void sendAttempt();
     void onReplyFinished();
     void onAttemptTimeout();
-    void scheduleRetryOrFinish(const Error &reason, std::optional<qint64> retryAfterMs,
-                               std::optional<HttpResponse> lastResponse);
+    void scheduleRetryOrFinish(const Error &reason, std::optional<qint64> retryAfterMs, std::optional<HttpResponse> lastResponse);
     void complete(Result<HttpResponse> result);
 
     QNetworkAccessManager *m_network;

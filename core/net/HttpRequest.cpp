@@ -54,12 +54,8 @@ QByteArray quoted(const QString &text)
 QByteArray HttpRequest::encodedBody(QByteArray *contentType) const
 {
     switch (bodyKind) {
-    case BodyKind::None:
-        *contentType = {};
-        return {};
-    case BodyKind::Json:
-        *contentType = "application/json";
-        return QByteArray::fromStdString(json.dump());
+    case BodyKind::None: *contentType = {}; return {};
+    case BodyKind::Json: *contentType = "application/json"; return QByteArray::fromStdString(json.dump());
     case BodyKind::UrlEncoded: {
         *contentType = "application/x-www-form-urlencoded";
         QByteArray out;
@@ -88,9 +84,7 @@ QByteArray HttpRequest::encodedBody(QByteArray *contentType) const
         out += "--" + boundary + "--\r\n";
         return out;
     }
-    case BodyKind::Raw:
-        *contentType = rawContentType;
-        return rawBody;
+    case BodyKind::Raw: *contentType = rawContentType; return rawBody;
     }
     return {};
 }

@@ -34,19 +34,19 @@ struct HttpRequest {
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers; ///< extra headers (never logged)
     BodyKind bodyKind = BodyKind::None;
-    nlohmann::json json;                          ///< BodyKind::Json
-    QList<QPair<QString, QString>> formFields;    ///< BodyKind::UrlEncoded
-    QList<HttpFormPart> parts;                    ///< BodyKind::Multipart
-    QByteArray rawBody;                           ///< BodyKind::Raw
-    QByteArray rawContentType;                    ///< BodyKind::Raw
-    int timeoutMs = 60'000;                       ///< per attempt, from sending to the last byte
+    nlohmann::json json;                           ///< BodyKind::Json
+    QList<QPair<QString, QString>> formFields;     ///< BodyKind::UrlEncoded
+    QList<HttpFormPart> parts;                     ///< BodyKind::Multipart
+    QByteArray rawBody;                            ///< BodyKind::Raw
+    QByteArray rawContentType;                     ///< BodyKind::Raw
+    int timeoutMs = 60'000;                        ///< per attempt, from sending to the last byte
     qint64 maxResponseBytes = 512LL * 1024 * 1024; ///< a larger answer ends the job
     RetryPolicy retry;
     /// For a retryable answer without a usable Retry-After header: the wait the answer itself asks
     /// for (e.g. Gemini's RetryInfo.retryDelay in the body), or nothing for the computed backoff.
     /// Treated like Retry-After: it wins over a shorter backoff and is capped by maxRetryAfterMs.
     std::function<std::optional<qint64>(const HttpResponse &answer)> retryDelayFromAnswer;
-    QString label;                                ///< short description for logs ("tensorzero /inference")
+    QString label; ///< short description for logs ("tensorzero /inference")
 
     static HttpRequest get(const QUrl &url);
     static HttpRequest postJson(const QUrl &url, nlohmann::json body);

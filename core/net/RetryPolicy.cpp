@@ -4,7 +4,6 @@
 #include <QRandomGenerator>
 #include <QString>
 
-
 #include <algorithm>
 #include <cmath>
 

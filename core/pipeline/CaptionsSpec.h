@@ -15,7 +15,7 @@ struct CaptionsSpec {
     QString cuesPath;     ///< its cue file (not part of the key)
     CaptionStyle style;
     QSize frame;
-    QString outputPath;   ///< the .ass file (not part of the key)
+    QString outputPath; ///< the .ass file (not part of the key)
 
     void addTo(ContentHash &hash) const
     {

@@ -15,9 +15,8 @@ void ChainedJob::run()
         return;
     }
     m_child = *prepared;
-    connect(m_child, &Job::progressChanged, this, [this](const JobProgress &p) {
-        reportProgress(p.fraction, p.message.isEmpty() ? m_label : p.message, p.etaMs);
-    });
+    connect(m_child, &Job::progressChanged, this,
+            [this](const JobProgress &p) { reportProgress(p.fraction, p.message.isEmpty() ? m_label : p.message, p.etaMs); });
     connect(m_child, &Job::finished, this, [this](const Status &status) {
         Job *child = m_child;
         if (!status || cancelRequested()) {

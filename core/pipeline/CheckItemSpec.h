@@ -11,7 +11,7 @@ namespace diy {
 
 /// Technical checks of one segment (loudness, silences, black frames), cached as JSON.
 struct CheckItemSpec : ItemSpec {
-    QString mediaKey;  ///< the segment's key
+    QString mediaKey; ///< the segment's key
     QString mediaPath;
 
     void addTo(ContentHash &hash) const override { hash.add("check", mediaKey); }
@@ -26,10 +26,10 @@ struct ReportItemSpec : ItemSpec {
         QString checkPath;
         QString cuesPath;
     };
-    QString videoKey;   ///< the merge's key
+    QString videoKey; ///< the merge's key
     QString videoPath;
     QList<Scene> scenes;
-    Brief brief;        ///< only the target duration shapes the report
+    Brief brief; ///< only the target duration shapes the report
 
     void addTo(ContentHash &hash) const override
     {

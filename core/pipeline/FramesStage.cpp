@@ -3,6 +3,7 @@
 #include "pipeline/PlanBuilder.h"
 #include "pipeline/SceneDesign.h"
 #include "providers/PictureProvider.h"
+#include "store/ProjectFiles.h"
 #include "util/ContentHash.h"
 
 namespace diy {
@@ -32,7 +33,9 @@ FrameSpec FramesStage::frameSpec(const PlanBuilder &builder, int index) const
         spec.engineVersion = m_cards->engineVersion();
     } else {
         spec.source = FrameSpec::Source::Picture;
-        spec.picturePath = builder.projectFile(image.file);
+        // The one rule for paths from a project file: inside the project, a regular file, bounded.
+        const Result<QString> resolved = ProjectFiles::resolve(builder.projectDir(), image.file, ProjectFiles::kMaxImageBytes);
+        spec.picturePath = resolved ? *resolved : builder.projectFile(image.file);
         spec.pictureSha = image.sha256.isEmpty() ? ContentHash::ofFile(spec.picturePath) : image.sha256;
         spec.pictureName = image.originalName.isEmpty() ? image.file : image.originalName;
         spec.overlay = SceneDesign::photoOverlay(scene);

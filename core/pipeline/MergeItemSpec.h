@@ -16,7 +16,7 @@ struct MergeItemSpec : ItemSpec {
         QString cuesPath; ///< the scene's narration cue file (its duration, for progress)
     };
     QList<Part> parts;
-    QString musicPath;    ///< absolute; empty: no music
+    QString musicPath; ///< absolute; empty: no music
     QString musicSha;
     double musicVolume = 0.15;
 

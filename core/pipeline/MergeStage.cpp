@@ -7,6 +7,7 @@
 #include "pipeline/PlanBuilder.h"
 #include "pipeline/SceneNarrationSpec.h"
 #include "providers/AssemblyEngine.h"
+#include "store/ProjectFiles.h"
 #include "store/ProjectStore.h"
 #include "util/ContentHash.h"
 
@@ -64,7 +65,8 @@ void MergeStage::plan(PlanBuilder &builder) const
     }
     const Brief &brief = builder.project().brief;
     if (!brief.musicFile.isEmpty()) {
-        spec->musicPath = builder.projectFile(brief.musicFile);
+        const Result<QString> resolved = ProjectFiles::resolve(builder.projectDir(), brief.musicFile, ProjectFiles::kMaxMusicBytes);
+        spec->musicPath = resolved ? *resolved : builder.projectFile(brief.musicFile);
         spec->musicSha = ContentHash::ofFile(spec->musicPath);
         spec->musicVolume = brief.musicVolume;
     }

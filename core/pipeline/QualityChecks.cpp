@@ -7,7 +7,7 @@ namespace diy {
 using nlohmann::json;
 
 TechnicalReport QualityChecks::build(const QList<json> &segmentReports, const QStringList &sceneLabels,
-                                    const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief)
+                                     const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief)
 {
     TechnicalReport report;
     QList<QualityReport> parts;
@@ -44,8 +44,9 @@ TechnicalReport QualityChecks::build(const QList<json> &segmentReports, const QS
                                     .arg(seconds < target ? QStringLiteral("Add detail to the narration or add a step.")
                                                           : QStringLiteral("Tighten the narration or remove a step."))});
     } else if (seconds > 0) {
-        merged.findings.append({QualityFinding::Severity::Info, QStringLiteral("duration-target"),
-                                QStringLiteral("The video runs %1 s (target about %2 s).").arg(seconds, 0, 'f', 0).arg(target, 0, 'f', 0)});
+        merged.findings.append(
+            {QualityFinding::Severity::Info, QStringLiteral("duration-target"),
+             QStringLiteral("The video runs %1 s (target about %2 s).").arg(seconds, 0, 'f', 0).arg(target, 0, 'f', 0)});
     }
     report.merged = merged;
     report.targetDurationSeconds = brief.targetDurationSeconds;

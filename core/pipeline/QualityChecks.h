@@ -20,8 +20,7 @@ public:
                                  const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief);
     /// build(…).toJson(): the report as written to renders/<name>.checks.json.
     static nlohmann::json aggregate(const QList<nlohmann::json> &segmentReports, const QStringList &sceneLabels,
-                                    const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe,
-                                    const Brief &brief);
+                                    const QList<qint64> &sceneDurationsMs, const ProbeInfo &finalProbe, const Brief &brief);
 };
 
 } // namespace diy

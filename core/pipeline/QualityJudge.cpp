@@ -1,12 +1,12 @@
-#include "util/BackgroundPool.h"
 #include "pipeline/QualityJudge.h"
+#include "util/BackgroundPool.h"
 
 #include "model/JsonReader.h"
 #include "pipeline/RenderPlan.h"
+#include "store/ProjectFiles.h"
 #include "tensorzero/Episode.h"
 #include "tensorzero/InferenceJob.h"
 #include "tensorzero/TensorZeroClient.h"
-#include "store/ProjectFiles.h"
 #include "util/AtomicFile.h"
 #include "util/JsonParser.h"
 #include "util/Log.h"
@@ -36,10 +36,7 @@ json QualityEvaluation::toProjectJson() const
 }
 
 QualityJudge::QualityJudge(Project project, QString projectDir, TensorZeroClient *client, QObject *parent)
-    : QObject(parent)
-    , m_project(std::move(project))
-    , m_projectDir(std::move(projectDir))
-    , m_client(client)
+    : QObject(parent), m_project(std::move(project)), m_projectDir(std::move(projectDir)), m_client(client)
 {
 }
 
@@ -79,8 +76,7 @@ QList<ImageInput> QualityJudge::keyframes(const QStringList &framePaths)
         QImage image = reader.read();
         if (image.isNull())
             continue;
-        image = image.scaled(QSize(512, 512), Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                    .convertToFormat(QImage::Format_RGB32);
+        image = image.scaled(QSize(512, 512), Qt::KeepAspectRatio, Qt::SmoothTransformation).convertToFormat(QImage::Format_RGB32);
         QByteArray jpeg;
         QBuffer buffer(&jpeg);
         buffer.open(QIODevice::WriteOnly);
@@ -96,23 +92,29 @@ void QualityJudge::start()
         return;
     m_started = true;
     if (!m_client) {
-        QMetaObject::invokeMethod(this, [this] {
-            finish(Error::invalidInput(QStringLiteral("No AI service is set up: add its address in Settings → AI service.")));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                finish(Error::invalidInput(QStringLiteral("No AI service is set up: add its address in Settings → AI service.")));
+            },
+            Qt::QueuedConnection);
         return;
     }
     if (!m_project.script || !m_project.lastRender) {
-        QMetaObject::invokeMethod(this, [this] {
-            finish(Error::invalidInput(QStringLiteral("Render the video first: the judge looks at the finished video.")));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                finish(Error::invalidInput(QStringLiteral("Render the video first: the judge looks at the finished video.")));
+            },
+            Qt::QueuedConnection);
         return;
     }
     const auto problems = m_project.brief.validate();
     if (!problems.isEmpty()) {
         const QString message = problems.first().message;
-        QMetaObject::invokeMethod(this, [this, message] {
-            finish(Error::invalidInput(QStringLiteral("Fix the brief first: %1").arg(message)));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, message] { finish(Error::invalidInput(QStringLiteral("Fix the brief first: %1").arg(message))); },
+            Qt::QueuedConnection);
         return;
     }
     auto *watcher = new QFutureWatcher<QList<ImageInput>>(this);

@@ -18,11 +18,11 @@ class TensorZeroClient;
 
 /// What the AI judge said about a finished video.
 struct QualityEvaluation {
-    double score = 0.0;          ///< 1–10
-    QString rating;              ///< EXCELLENT / GOOD / FAIR / POOR (from the score)
+    double score = 0.0; ///< 1–10
+    QString rating;     ///< EXCELLENT / GOOD / FAIR / POOR (from the score)
     QString feedback;
-    nlohmann::json judgement;    ///< the function's whole output (criteria, scenes_to_redo…)
-    InferenceRecord record;      ///< which inference and variant produced it, tokens, cost
+    nlohmann::json judgement; ///< the function's whole output (criteria, scenes_to_redo…)
+    InferenceRecord record;   ///< which inference and variant produced it, tokens, cost
     QString episodeId;
 
     /// The entry stored in Project::evaluations.

@@ -4,6 +4,7 @@
 #include "media/NarrationCueFile.h"
 #include "model/JsonReader.h"
 #include "pipeline/Stage.h"
+#include "store/ProjectAssetCheck.h"
 #include "store/ProjectStore.h"
 #include "util/AtomicFile.h"
 #include "util/Log.h"
@@ -59,8 +60,7 @@ RenderPipeline::RenderPipeline(Project project, QString projectDir, Options opti
     m_project.syncSceneImages();
 }
 
-RenderPipeline::RenderPipeline(Project project, QString projectDir, Options options, const ProviderSet &providers,
-                               QObject *parent)
+RenderPipeline::RenderPipeline(Project project, QString projectDir, Options options, const ProviderSet &providers, QObject *parent)
     : ValueJob<RenderSummary>(parent), m_project(std::move(project)), m_projectDir(std::move(projectDir)),
       m_options(std::move(options)), m_registry(StageRegistry::standard(providers))
 {
@@ -91,6 +91,12 @@ void RenderPipeline::run()
     if (const FieldProblems blockers = m_project.renderBlockers(); !blockers.isEmpty()) {
         fail(Error::invalidInput(QStringLiteral("The project cannot be rendered yet: %1").arg(blockers.first().message),
                                  problemLines(blockers).join(QLatin1Char('\n'))));
+        return;
+    }
+    // Every referenced picture and the music, checked before anything runs: all problems at once.
+    if (const FieldProblems assets = ProjectAssetCheck::check(m_project, m_projectDir); !assets.isEmpty()) {
+        const QString more = assets.size() > 1 ? QStringLiteral(" (and %1 more)").arg(assets.size() - 1) : QString();
+        fail(Error::invalidInput(assets.first().message + more, problemLines(assets).join(QLatin1Char('\n'))));
         return;
     }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {
@@ -216,8 +222,7 @@ void RenderPipeline::schedule()
     }
     // Encodes (the heavy work): up to `jobs` at once, in plan order.
     for (int i = 0; i < count && runningIn(PlanItem::Lane::Encode) < run.jobs; ++i) {
-        if (m_plan.items[i].lane == PlanItem::Lane::Encode && run.items[i].state == Run::State::Waiting && ready(i)
-            && !startItem(i))
+        if (m_plan.items[i].lane == PlanItem::Lane::Encode && run.items[i].state == Run::State::Waiting && ready(i) && !startItem(i))
             return;
     }
     // Light work fills the remaining capacity: one slot beside running encodes, all of them when
@@ -238,11 +243,11 @@ void RenderPipeline::schedule()
         if (ready(i) && !startItem(i))
             return;
     }
-    const bool anyRunning = std::any_of(run.items.begin(), run.items.end(),
-                                        [](const Run::ItemState &s) { return s.state == Run::State::Running; });
+    const bool anyRunning =
+        std::any_of(run.items.begin(), run.items.end(), [](const Run::ItemState &s) { return s.state == Run::State::Running; });
     if (!anyRunning) {
-        const bool all = std::all_of(run.items.begin(), run.items.end(),
-                                     [](const Run::ItemState &s) { return s.state == Run::State::Done; });
+        const bool all =
+            std::all_of(run.items.begin(), run.items.end(), [](const Run::ItemState &s) { return s.state == Run::State::Done; });
         if (all)
             complete();
     }
@@ -328,8 +333,7 @@ void RenderPipeline::updateProgress()
         if (run.items[i].state == Run::State::Running)
             running[m_plan.items[i].stage] += run.items[i].fraction * m_plan.items[i].weight;
     for (auto &[stage, st] : run.stages) {
-        const double fraction
-            = st.pendingWeight > 0 ? qBound(0.0, (st.doneWeight + running[stage]) / st.pendingWeight, 1.0) : 1.0;
+        const double fraction = st.pendingWeight > 0 ? qBound(0.0, (st.doneWeight + running[stage]) / st.pendingWeight, 1.0) : 1.0;
         overall += st.share * fraction;
         if (st.started && !st.finished) {
             const qint64 elapsed = st.timer.elapsed();
@@ -375,9 +379,8 @@ void RenderPipeline::fail(const Error &error)
 Status RenderPipeline::writeSummary(RenderSummary &summary)
 {
     for (const RenderPlan::SceneItems &scene : m_plan.scenes) {
-        const Result<NarrationResult> narration
-            = NarrationCueFile::read(scene.narrationPath.left(scene.narrationPath.size() - 4) + QStringLiteral(".json"),
-                                     scene.narrationPath);
+        const Result<NarrationResult> narration = NarrationCueFile::read(
+            scene.narrationPath.left(scene.narrationPath.size() - 4) + QStringLiteral(".json"), scene.narrationPath);
         const qint64 ms = narration ? narration->durationMs : 0;
         summary.durationMs += ms;
         summary.sceneFiles.push_back(json{{"scene", toStd(scene.scene.displayName())},

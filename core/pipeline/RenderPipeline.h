@@ -28,16 +28,15 @@ class RenderPipeline : public ValueJob<RenderSummary> {
     Q_OBJECT
 public:
     struct Options {
-        int jobs = 0;           ///< parallel encodes; 0 = number of cores
-        QString outputPath;     ///< also copy the final video here (optional)
+        int jobs = 0;       ///< parallel encodes; 0 = number of cores
+        QString outputPath; ///< also copy the final video here (optional)
         bool runChecks = true;
-        QSize frameSize;        ///< draft size instead of the format's (even numbers); empty = full size
+        QSize frameSize; ///< draft size instead of the format's (even numbers); empty = full size
     };
 
     /// `providers`: the engines to use (default: the built-in offline ones).
     RenderPipeline(Project project, QString projectDir, Options options, QObject *parent = nullptr);
-    RenderPipeline(Project project, QString projectDir, Options options, const ProviderSet &providers,
-                   QObject *parent = nullptr);
+    RenderPipeline(Project project, QString projectDir, Options options, const ProviderSet &providers, QObject *parent = nullptr);
     ~RenderPipeline() override;
 
     const RenderPlan &plan() const { return m_plan; }

@@ -11,8 +11,7 @@
 
 namespace diy {
 
-RenderPlan RenderPlan::make(const Project &project, const QString &projectDir, QSize frameOverride,
-                            const StageRegistry *registry)
+RenderPlan RenderPlan::make(const Project &project, const QString &projectDir, QSize frameOverride, const StageRegistry *registry)
 {
     if (!registry)
         registry = &StageRegistry::catalog();

@@ -28,11 +28,11 @@ public:
         QString narrationKey;
         QString segmentKey;
         QString checkKey;
-        QString framePath;      ///< assets/cache/frames/<key>.png
-        QString narrationPath;  ///< assets/cache/narration/<key>.wav (+ .json with the cues)
-        QString segmentPath;    ///< assets/cache/segments/<key>.mp4
-        QString captionsPath;   ///< assets/cache/captions/<key>.ass
-        QString checkPath;      ///< assets/cache/checks/<key>.json
+        QString framePath;     ///< assets/cache/frames/<key>.png
+        QString narrationPath; ///< assets/cache/narration/<key>.wav (+ .json with the cues)
+        QString segmentPath;   ///< assets/cache/segments/<key>.mp4
+        QString captionsPath;  ///< assets/cache/captions/<key>.ass
+        QString checkPath;     ///< assets/cache/checks/<key>.json
         bool frameDone = false;
         bool narrationDone = false;
         bool segmentDone = false;
@@ -49,9 +49,9 @@ public:
 
     QList<PlanItem> items;
     QList<SceneItems> scenes;
-    QString mergeKey;          ///< names the final video
-    QString outputPath;        ///< renders/<slug>-<mergeKey>.mp4 (absolute)
-    QString reportPath;        ///< renders/<slug>-<mergeKey>.checks.json (absolute)
+    QString mergeKey;   ///< names the final video
+    QString outputPath; ///< renders/<slug>-<mergeKey>.mp4 (absolute)
+    QString reportPath; ///< renders/<slug>-<mergeKey>.checks.json (absolute)
     bool mergeDone = false;
     QSize frameSize;
     int fps = 30;

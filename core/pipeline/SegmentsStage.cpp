@@ -68,8 +68,8 @@ Job *SegmentsStage::makeJob(const PlanItem &item, QObject *parent) const
                 return narration.error();
             CaptionTrack track;
             track.cues = narration->cues;
-            const Status written = AtomicFile::write(spec.captions.outputPath,
-                                                     track.toAss(spec.captions.style, spec.captions.frame).toUtf8());
+            const Status written =
+                AtomicFile::write(spec.captions.outputPath, track.toAss(spec.captions.style, spec.captions.frame).toUtf8());
             if (!written)
                 return written.error();
             SegmentSpec segment;

@@ -9,7 +9,7 @@ namespace diy {
 struct ApiKey {
     enum class Source { Environment, Keychain };
 
-    QString name;  ///< "GEMINI_API_KEY", "OPENAI_API_KEY": the variable and the keychain entry
+    QString name; ///< "GEMINI_API_KEY", "OPENAI_API_KEY": the variable and the keychain entry
     QString value;
     Source source = Source::Environment;
 };

@@ -69,8 +69,7 @@ void ApiKeyReadJob::onKeychainFinished()
         succeed(ApiKey{m_name, value, ApiKey::Source::Keychain});
         return;
     }
-    case QKeychain::EntryNotFound:
-        break;
+    case QKeychain::EntryNotFound: break;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         error.message = QStringLiteral("The system keychain refused access to %1. Allow DIY Video Studio in the "

@@ -42,9 +42,9 @@ QString ApiKeyStore::missingKeyMessage(const QString &name)
 QString ApiKeyStore::noKeyringMessage(const QString &name)
 {
     return QStringLiteral("The system keychain cannot be used (no keyring service such as GNOME Keyring or "
-                                  "KWallet is running or reachable), so %1 cannot be read from or saved to it. "
-                                  "Start your desktop's keyring, or set %1 in the environment.")
-                       .arg(name);
+                          "KWallet is running or reachable), so %1 cannot be read from or saved to it. "
+                          "Start your desktop's keyring, or set %1 in the environment.")
+        .arg(name);
 }
 
 std::optional<QString> ApiKeyStore::cached(const QString &name) const

@@ -18,10 +18,7 @@ void FrameSpec::addTo(ContentHash &hash) const
         for (const QString &item : card.checklist)
             hash.add(item);
     } else {
-        hash.add("picture", pictureSha)
-            .add(qint64(overlay.stepNumber))
-            .add(qint64(overlay.stepCount))
-            .add(overlay.title);
+        hash.add("picture", pictureSha).add(qint64(overlay.stepNumber)).add(qint64(overlay.stepCount)).add(overlay.title);
         hash.add(qint64(overlay.checklist.size()));
         for (const QString &item : overlay.checklist)
             hash.add(item);

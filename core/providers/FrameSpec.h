@@ -21,9 +21,9 @@ struct FrameSpec : ItemSpec {
     QString pictureName;                 ///< Source::Picture: the name the creator knows it by (messages)
     PhotoFrameComposer::Overlay overlay; ///< Source::Picture
     QSize size;
-    QString provider;                    ///< PictureProvider id: "card" or "photo"
-    QString outputPath;                  ///< PNG written here (not part of the key)
-    QString label;                       ///< "Step 2", for messages (not part of the key)
+    QString provider;   ///< PictureProvider id: "card" or "photo"
+    QString outputPath; ///< PNG written here (not part of the key)
+    QString label;      ///< "Step 2", for messages (not part of the key)
 
     void addTo(ContentHash &hash) const override;
 };

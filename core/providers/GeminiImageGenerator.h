@@ -19,8 +19,8 @@ public:
     struct Options {
         QUrl baseUrl = QUrl(QStringLiteral("https://generativelanguage.googleapis.com"));
         QString model = QStringLiteral("gemini-2.5-flash-image");
-        QString imageSize;          ///< "1K", "2K", "4K"; empty: not sent (the model's default)
-        int timeoutMs = 180'000;    ///< per attempt
+        QString imageSize;       ///< "1K", "2K", "4K"; empty: not sent (the model's default)
+        int timeoutMs = 180'000; ///< per attempt
         RetryPolicy retry = defaultRetry();
         int maxConcurrency = 3;
 

@@ -8,7 +8,10 @@ namespace {
 
 using json = nlohmann::json;
 
-QString qs(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+QString qs(const json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
 const json *member(const json &object, const char *camel, const char *snake)
 {
@@ -53,8 +56,8 @@ Error make(Error::Kind kind, const QString &message, const QString &detail, bool
 
 } // namespace
 
-GeminiImageJob::GeminiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info,
-                               GeneratedImageSpec spec, const QString &engineVersion, Settings settings, QObject *parent)
+GeminiImageJob::GeminiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info, GeneratedImageSpec spec,
+                               const QString &engineVersion, Settings settings, QObject *parent)
     : ImageGenerationJob(network, keys, std::move(info), std::move(spec), engineVersion, parent), m_settings(std::move(settings))
 {
 }
@@ -69,8 +72,7 @@ QUrl GeminiImageJob::endpoint(const QUrl &baseUrl, const QString &model)
     return url;
 }
 
-json GeminiImageJob::requestBody(const GeneratedImageSpec &spec, const QList<Reference> &references,
-                                 const QString &imageSize)
+json GeminiImageJob::requestBody(const GeneratedImageSpec &spec, const QList<Reference> &references, const QString &imageSize)
 {
     json parts = json::array();
     parts.push_back({{"text", spec.prompt.toStdString()}});
@@ -137,17 +139,17 @@ Error GeminiImageJob::errorFromAnswer(const HttpResponse &answer, const QString 
                                .arg(status, reason, message.isEmpty() ? QString::fromUtf8(answer.body.left(300)) : message);
     const QString said = message.isEmpty() ? QStringLiteral("HTTP %1").arg(answer.status) : message;
     if (reason == QLatin1String("API_KEY_INVALID") || answer.status == 401 || answer.status == 403)
-        return make(Error::Kind::Auth,
-                    QStringLiteral("%1 did not accept the API key (%2). Check %3 or the key in Settings.")
-                        .arg(providerName, said, keyName),
-                    detail, false);
+        return make(
+            Error::Kind::Auth,
+            QStringLiteral("%1 did not accept the API key (%2). Check %3 or the key in Settings.").arg(providerName, said, keyName),
+            detail, false);
     if (answer.status == 429) {
         const auto wait = retryDelayFromBody(answer);
-        return make(Error::Kind::RateLimited,
-                    QStringLiteral("%1's quota is used up for now (%2). %3Try again later, or use cards for now.")
-                        .arg(providerName, said,
-                             wait ? QStringLiteral("It asks to wait %1 s. ").arg((*wait + 999) / 1000) : QString()),
-                    detail, true);
+        return make(
+            Error::Kind::RateLimited,
+            QStringLiteral("%1's quota is used up for now (%2). %3Try again later, or use cards for now.")
+                .arg(providerName, said, wait ? QStringLiteral("It asks to wait %1 s. ").arg((*wait + 999) / 1000) : QString()),
+            detail, true);
     }
     if (answer.status == 404)
         return make(Error::Kind::NotFound,
@@ -155,8 +157,7 @@ Error GeminiImageJob::errorFromAnswer(const HttpResponse &answer, const QString 
                     detail, false);
     if (answer.status >= 500)
         return make(Error::Kind::Server,
-                    QStringLiteral("%1 is not working right now (%2). Try again later.").arg(providerName, said), detail,
-                    true);
+                    QStringLiteral("%1 is not working right now (%2). Try again later.").arg(providerName, said), detail, true);
     if (!body)
         return make(Error::Kind::Server,
                     QStringLiteral("%1 answered HTTP %2 with a body the studio cannot read.").arg(providerName).arg(answer.status),
@@ -166,8 +167,8 @@ Error GeminiImageJob::errorFromAnswer(const HttpResponse &answer, const QString 
 
 HttpRequest GeminiImageJob::buildRequest(const ApiKey &key, const QList<Reference> &references) const
 {
-    HttpRequest request = HttpRequest::postJson(endpoint(m_settings.baseUrl, spec().model),
-                                                requestBody(spec(), references, m_settings.imageSize));
+    HttpRequest request =
+        HttpRequest::postJson(endpoint(m_settings.baseUrl, spec().model), requestBody(spec(), references, m_settings.imageSize));
     request.headers.append({"x-goog-api-key", key.value.toUtf8()});
     request.timeoutMs = m_settings.timeoutMs;
     request.retry = m_settings.retry;
@@ -246,8 +247,8 @@ Result<ImageGenerationJob::Answer> GeminiImageJob::interpret(const HttpResponse 
     if (!explanation.isEmpty())
         return blocked(finishReason, explanation, detail);
     if ((finishReason == QLatin1String("STOP") || finishReason.isEmpty()) && !said.isEmpty())
-        return blocked(QStringLiteral("NO_IMAGE"), QStringLiteral("it answered with text only: \u201c%1\u201d").arg(said.left(120)),
-                       detail);
+        return blocked(QStringLiteral("NO_IMAGE"),
+                       QStringLiteral("it answered with text only: \u201c%1\u201d").arg(said.left(120)), detail);
     if (!parts && finishReason.isEmpty())
         return malformed(QStringLiteral("a candidate without content"), response.body);
     Error e = malformed(QStringLiteral("no picture, finishReason %1").arg(finishReason), response.body);

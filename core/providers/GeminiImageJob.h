@@ -29,8 +29,7 @@ public:
     /// The generateContent URL for `model`.
     static QUrl endpoint(const QUrl &baseUrl, const QString &model);
     /// The JSON body (exposed for tests).
-    static nlohmann::json requestBody(const GeneratedImageSpec &spec, const QList<Reference> &references,
-                                      const QString &imageSize);
+    static nlohmann::json requestBody(const GeneratedImageSpec &spec, const QList<Reference> &references, const QString &imageSize);
     /// The wait asked for by a 429's google.rpc.RetryInfo ("17s", "0.5s"), if any.
     static std::optional<qint64> retryDelayFromBody(const HttpResponse &answer);
     /// A protobuf JSON duration ("17s", "1.500s") in milliseconds.

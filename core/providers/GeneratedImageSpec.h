@@ -14,19 +14,19 @@ class ContentHash;
 /// re-run never pays twice for the same picture.
 struct GeneratedImageSpec {
     struct Reference {
-        QString path;      ///< absolute path of a reference picture (e.g. the first accepted scene)
-        QString sha256;    ///< its content hash (part of the key)
-        QString mimeType;  ///< "image/png", "image/jpeg"…
+        QString path;     ///< absolute path of a reference picture (e.g. the first accepted scene)
+        QString sha256;   ///< its content hash (part of the key)
+        QString mimeType; ///< "image/png", "image/jpeg"…
     };
 
-    QString provider;      ///< ImageGenerator id: "gemini", "openai"
-    QString model;         ///< provider model id ("gemini-2.5-flash-image", "gpt-image-1"…)
-    QString prompt;        ///< the scene's prompt (as enhanced and edited)
-    QString style;         ///< the shared style, included in every prompt
-    VideoFormat format;    ///< aspect ratio and size are mapped from it
+    QString provider;   ///< ImageGenerator id: "gemini", "openai"
+    QString model;      ///< provider model id ("gemini-2.5-flash-image", "gpt-image-1"…)
+    QString prompt;     ///< the scene's prompt (as enhanced and edited)
+    QString style;      ///< the shared style, included in every prompt
+    VideoFormat format; ///< aspect ratio and size are mapped from it
     QList<Reference> references;
-    QString outputDir;     ///< where the picture is stored under its content hash (assets/images)
-    QString sceneLabel;    ///< for messages: "Step 2"; not part of the key
+    QString outputDir;  ///< where the picture is stored under its content hash (assets/images)
+    QString sceneLabel; ///< for messages: "Step 2"; not part of the key
 
     /// Adds every output-shaping field (not outputDir or sceneLabel) to `hash`.
     void addTo(ContentHash &hash) const;
@@ -36,12 +36,12 @@ struct GeneratedImageSpec {
 
 /// A picture an ImageGenerator made and stored.
 struct GeneratedImage {
-    QString path;          ///< absolute path: <outputDir>/<sha256>.<ext>
+    QString path; ///< absolute path: <outputDir>/<sha256>.<ext>
     QString sha256;
     QString mimeType;
     QString provider;
     QString model;
-    double costUsd = 0.0;  ///< from the price table (list price per picture), 0 when unknown
+    double costUsd = 0.0; ///< from the price table (list price per picture), 0 when unknown
     qint64 milliseconds = 0;
     QString revisedPrompt; ///< when the provider rewrote the prompt (OpenAI), else empty
     QString key;           ///< the spec's cache key (spec + engine version): names its receipt

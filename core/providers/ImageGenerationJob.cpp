@@ -73,7 +73,8 @@ void ImageGenerationJob::run()
             readKey();
             return;
         }
-        logInfo(QStringLiteral("%1: %2 was drawn before (%3); nothing sent").arg(m_info.displayName, m_spec.sceneLabel, earlier->path));
+        logInfo(
+            QStringLiteral("%1: %2 was drawn before (%3); nothing sent").arg(m_info.displayName, m_spec.sceneLabel, earlier->path));
         succeed(*earlier);
     });
     watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(),
@@ -159,9 +160,9 @@ void ImageGenerationJob::send(HttpRequest request, std::function<void(const Resu
     m_http = job;
     connect(job, &HttpJob::retrying, this, [this](int, const Error &reason, int delayMs) {
         ++m_attempts;
-        reportProgress(-1.0, QStringLiteral("%1: %2; trying again in %3 s")
-                                 .arg(m_info.displayName, reason.message)
-                                 .arg((delayMs + 999) / 1000));
+        reportProgress(
+            -1.0,
+            QStringLiteral("%1: %2; trying again in %3 s").arg(m_info.displayName, reason.message).arg((delayMs + 999) / 1000));
     });
     connect(job, &HttpJob::finished, this, [this, handler = std::move(handler)](const Result<HttpResponse> &answer) {
         m_http = nullptr;
@@ -228,19 +229,20 @@ void ImageGenerationJob::storePicture(const QByteArray &bytes, const QString &re
         watcher->deleteLater();
         onStored(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [bytes, image, spec = m_spec]() mutable -> Result<GeneratedImage> {
-        auto stored = PictureStore::store(bytes, spec.outputDir);
-        if (!stored)
-            return stored.error();
-        image.path = stored->path;
-        image.sha256 = stored->sha256;
-        image.mimeType = stored->mimeType;
-        // The receipt after the picture: a kill in between leaves a picture without receipt
-        // (drawn again next time), never a receipt without its picture.
-        if (Status written = PictureReceipt::write(spec.outputDir, image, spec); !written)
-            return written.error();
-        return image;
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(BackgroundPool::instance(), [bytes, image, spec = m_spec]() mutable -> Result<GeneratedImage> {
+            auto stored = PictureStore::store(bytes, spec.outputDir);
+            if (!stored)
+                return stored.error();
+            image.path = stored->path;
+            image.sha256 = stored->sha256;
+            image.mimeType = stored->mimeType;
+            // The receipt after the picture: a kill in between leaves a picture without receipt
+            // (drawn again next time), never a receipt without its picture.
+            if (Status written = PictureReceipt::write(spec.outputDir, image, spec); !written)
+                return written.error();
+            return image;
+        }));
 }
 
 void ImageGenerationJob::onStored(const Result<GeneratedImage> &stored)
@@ -248,8 +250,8 @@ void ImageGenerationJob::onStored(const Result<GeneratedImage> &stored)
     if (!stored) {
         Error error = stored.error();
         if (error.kind == Error::Kind::Server)
-            error.message = QStringLiteral("%1 sent something that is not a usable picture: %2 Try again.")
-                                .arg(m_info.displayName, error.message);
+            error.message =
+                QStringLiteral("%1 sent something that is not a usable picture: %2 Try again.").arg(m_info.displayName, error.message);
         finish(error);
         return;
     }

@@ -40,8 +40,7 @@ ProviderInfo OpenAiImageGenerator::info() const
     i.defaultModel = m_options.model;
     i.keyName = QString::fromLatin1(kKeyName);
     // The vertical size is the default format's; the estimate asks the price table per format.
-    i.costPerUnit = ImagePriceTable::perPicture(i.id, m_options.model,
-                                                OpenAiImageJob::sizeFor(m_options.model, VideoFormat()),
+    i.costPerUnit = ImagePriceTable::perPicture(i.id, m_options.model, OpenAiImageJob::sizeFor(m_options.model, VideoFormat()),
                                                 OpenAiImageJob::isGptImage(m_options.model) ? m_options.quality : QString())
                         .value_or(0.0);
     i.unit = QStringLiteral("picture");

@@ -6,7 +6,10 @@ namespace {
 
 using json = nlohmann::json;
 
-QString qs(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+QString qs(const json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
 Error make(Error::Kind kind, const QString &message, const QString &detail, bool retryable)
 {
@@ -28,8 +31,8 @@ bool isRefusal(const QString &code, const QString &type)
 
 } // namespace
 
-OpenAiImageJob::OpenAiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info,
-                               GeneratedImageSpec spec, const QString &engineVersion, Settings settings, QObject *parent)
+OpenAiImageJob::OpenAiImageJob(QNetworkAccessManager *network, ApiKeyStore *keys, ProviderInfo info, GeneratedImageSpec spec,
+                               const QString &engineVersion, Settings settings, QObject *parent)
     : ImageGenerationJob(network, keys, std::move(info), std::move(spec), engineVersion, parent), m_settings(std::move(settings))
 {
 }
@@ -106,24 +109,26 @@ Error OpenAiImageJob::errorFromAnswer(const HttpResponse &answer, const QString 
                         .arg(providerName, said.left(200), keyName),
                     detail, false);
     if (answer.status == 403)
-        return make(Error::Kind::Auth, QStringLiteral("%1 does not allow this key to use %2 (%3).").arg(providerName, model, said),
-                    detail, false);
+        return make(Error::Kind::Auth,
+                    QStringLiteral("%1 does not allow this key to use %2 (%3).").arg(providerName, model, said), detail, false);
     if (answer.status == 429) {
         if (code == QLatin1String("insufficient_quota"))
-            return make(Error::Kind::RateLimited,
-                        QStringLiteral("%1 has no credit left on this account (%2). Add credit or use cards.").arg(providerName, said),
-                        detail, false);
-        return make(Error::Kind::RateLimited,
-                    QStringLiteral("%1 is limiting requests (%2). Try again in a minute, or use cards for now.").arg(providerName, said),
-                    detail, true);
+            return make(
+                Error::Kind::RateLimited,
+                QStringLiteral("%1 has no credit left on this account (%2). Add credit or use cards.").arg(providerName, said),
+                detail, false);
+        return make(
+            Error::Kind::RateLimited,
+            QStringLiteral("%1 is limiting requests (%2). Try again in a minute, or use cards for now.").arg(providerName, said),
+            detail, true);
     }
     if (answer.status == 404)
         return make(Error::Kind::NotFound,
                     QStringLiteral("%1 does not offer the model %2 (%3). Choose another model.").arg(providerName, model, said),
                     detail, false);
     if (answer.status >= 500)
-        return make(Error::Kind::Server, QStringLiteral("%1 is not working right now (%2). Try again later.").arg(providerName, said),
-                    detail, true);
+        return make(Error::Kind::Server,
+                    QStringLiteral("%1 is not working right now (%2). Try again later.").arg(providerName, said), detail, true);
     if (!body)
         return make(Error::Kind::Server,
                     QStringLiteral("%1 answered HTTP %2 with a body the studio cannot read.").arg(providerName).arg(answer.status),
@@ -155,8 +160,7 @@ Result<ImageGenerationJob::Answer> OpenAiImageJob::interpret(const HttpResponse 
             const QString type = qs(error.value("type", json()));
             if (isRefusal(code, type)) {
                 const QString message = qs(error.value("message", json()));
-                return blocked(code.isEmpty() ? type : code,
-                               QStringLiteral("its content policy stopped the picture"),
+                return blocked(code.isEmpty() ? type : code, QStringLiteral("its content policy stopped the picture"),
                                QStringLiteral("HTTP %1: %2").arg(response.status).arg(message));
             }
         }

@@ -16,7 +16,7 @@ class OpenAiImageJob : public ImageGenerationJob {
     Q_OBJECT
 public:
     struct Settings {
-        QUrl baseUrl;                              ///< OpenAI SDK convention: "https://api.openai.com/v1"
+        QUrl baseUrl;                               ///< OpenAI SDK convention: "https://api.openai.com/v1"
         QString quality = QStringLiteral("medium"); ///< for GPT-image models
         int timeoutMs = 180'000;
         RetryPolicy retry;

@@ -36,7 +36,8 @@ Result<QImage> PhotoPictureProvider::paint(const FrameSpec &spec)
 
 Job *PhotoPictureProvider::makeFrame(const FrameSpec &spec, QObject *parent) const
 {
-    return new FramePaintJob(m_pool, [spec] { return paint(spec); }, spec.outputPath, spec.label, parent);
+    return new FramePaintJob(
+        m_pool, [spec] { return paint(spec); }, spec.outputPath, spec.label, parent);
 }
 
 } // namespace diy

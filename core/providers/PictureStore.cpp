@@ -38,8 +38,9 @@ Result<PictureStore::Stored> PictureStore::store(const QByteArray &bytes, const 
 {
     const QString mime = sniffMimeType(bytes);
     if (mime.isEmpty())
-        return notAPicture(QStringLiteral("The answer did not contain a PNG, JPEG or WebP picture."),
-                           QStringLiteral("%1 bytes starting with %2").arg(bytes.size()).arg(QString::fromLatin1(bytes.left(8).toHex())));
+        return notAPicture(
+            QStringLiteral("The answer did not contain a PNG, JPEG or WebP picture."),
+            QStringLiteral("%1 bytes starting with %2").arg(bytes.size()).arg(QString::fromLatin1(bytes.left(8).toHex())));
     const QByteArray format = mime.mid(6).toLatin1(); // png, jpeg, webp
     QByteArray copy = bytes;
     QBuffer buffer(&copy);

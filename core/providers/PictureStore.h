@@ -13,7 +13,7 @@ namespace diy {
 class PictureStore {
 public:
     struct Stored {
-        QString path;     ///< <dir>/<sha256>.<ext>
+        QString path; ///< <dir>/<sha256>.<ext>
         QString sha256;
         QString mimeType; ///< from the bytes, not from what the server claimed
         QSize size;

@@ -23,8 +23,8 @@ public:
     using BuildRequest = std::function<HttpRequest(const QString &key)>;
     using ReadAnswer = std::function<Result<QString>(const HttpResponse &answer)>;
 
-    ProviderAccessCheck(QNetworkAccessManager *network, ApiKeyStore *keys, QString keyName, QString key,
-                        BuildRequest build, ReadAnswer read, QObject *parent);
+    ProviderAccessCheck(QNetworkAccessManager *network, ApiKeyStore *keys, QString keyName, QString key, BuildRequest build,
+                        ReadAnswer read, QObject *parent);
     ~ProviderAccessCheck() override;
 
 protected:

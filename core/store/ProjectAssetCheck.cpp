@@ -34,8 +34,8 @@ FieldProblems ProjectAssetCheck::check(const Project &project, const QString &pr
         const SceneImage &image = project.sceneImages.at(i);
         if (image.source == SceneImage::Source::Card)
             continue;
-        const QString path = JsonReader::child(JsonReader::child(QStringLiteral("/sceneImages"), std::size_t(i)),
-                                               QStringLiteral("file"));
+        const QString path =
+            JsonReader::child(JsonReader::child(QStringLiteral("/sceneImages"), std::size_t(i)), QStringLiteral("file"));
         const Result<QString> file = ProjectFiles::resolve(projectDir, image.file, ProjectFiles::kMaxImageBytes);
         if (!file) {
             problems.append({path, file.error().message});
@@ -45,8 +45,7 @@ FieldProblems ProjectAssetCheck::check(const Project &project, const QString &pr
             problems.append({path, QStringLiteral("%1 %2").arg(image.file, why)});
     }
     if (!project.brief.musicFile.isEmpty()) {
-        const Result<QString> music =
-            ProjectFiles::resolve(projectDir, project.brief.musicFile, ProjectFiles::kMaxMusicBytes);
+        const Result<QString> music = ProjectFiles::resolve(projectDir, project.brief.musicFile, ProjectFiles::kMaxMusicBytes);
         if (!music)
             problems.append({QStringLiteral("/brief/musicFile"), music.error().message});
     }

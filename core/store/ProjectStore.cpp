@@ -1,11 +1,11 @@
 #include "store/ProjectStore.h"
 
 #include "model/JsonReader.h"
+#include "store/ProjectAssetCheck.h"
+#include "store/ProjectFiles.h"
 #include "util/AtomicFile.h"
 #include "util/ContentHash.h"
 #include "util/JsonParser.h"
-#include "store/ProjectAssetCheck.h"
-#include "store/ProjectFiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -154,8 +154,10 @@ Result<QString> ProjectStore::importImage(const QString &folder, const QString &
             reader.errorString());
     const QSize size = reader.size();
     if (size.isValid() && (size.width() < 64 || size.height() < 64))
-        return Error::invalidInput(
-            QStringLiteral("%1 is too small (%2×%3); use at least 64×64 pixels.").arg(info.fileName()).arg(size.width()).arg(size.height()));
+        return Error::invalidInput(QStringLiteral("%1 is too small (%2×%3); use at least 64×64 pixels.")
+                                       .arg(info.fileName())
+                                       .arg(size.width())
+                                       .arg(size.height()));
     // Decode fully once so a truncated or corrupt file is refused now rather than at render time.
     QImageReader check(sourcePath);
     check.setDecideFormatFromContent(true);
@@ -199,7 +201,8 @@ Result<QString> ProjectStore::importMusic(const QString &folder, const QString &
         return Error::io(QStringLiteral("Cannot read %1.").arg(info.fileName()));
     QString ext = info.suffix().toLower();
     ext.removeIf([](QChar c) { return !c.isLetterOrNumber() || c.unicode() > 0x7f; });
-    const QString relative = QStringLiteral("assets/music/%1%2").arg(hash.left(24), ext.isEmpty() ? QString() : QString(QLatin1Char('.') + ext.left(8)));
+    const QString relative =
+        QStringLiteral("assets/music/%1%2").arg(hash.left(24), ext.isEmpty() ? QString() : QString(QLatin1Char('.') + ext.left(8)));
     const QString target = QDir(folder).filePath(relative);
     if (!QFileInfo::exists(target)) {
         auto bytes = AtomicFile::read(sourcePath, ProjectFiles::kMaxMusicBytes);

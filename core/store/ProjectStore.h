@@ -15,11 +15,11 @@ public:
     static constexpr qint64 kMaxProjectFileBytes = 16 * 1024 * 1024;
     static constexpr int kMaxJsonDepth = 64; ///< project.json nests about 6 deep; free JSON gets the rest
 
-    static QString projectFile(const QString &folder);   ///< <folder>/project.json
-    static QString assetsDir(const QString &folder);     ///< <folder>/assets
-    static QString imagesDir(const QString &folder);     ///< <folder>/assets/images
-    static QString cacheDir(const QString &folder);      ///< <folder>/assets/cache (hash-keyed work)
-    static QString rendersDir(const QString &folder);    ///< <folder>/renders (final videos, reports)
+    static QString projectFile(const QString &folder); ///< <folder>/project.json
+    static QString assetsDir(const QString &folder);   ///< <folder>/assets
+    static QString imagesDir(const QString &folder);   ///< <folder>/assets/images
+    static QString cacheDir(const QString &folder);    ///< <folder>/assets/cache (hash-keyed work)
+    static QString rendersDir(const QString &folder);  ///< <folder>/renders (final videos, reports)
 
     /// Loads <folder>/project.json. On failure the error's detail lists every problem
     /// ("/brief/expectedSteps: must be between 3 and 8, not 12"), and `problems` receives them.

@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <limits>
 #include <csignal>
+#include <limits>
 #include <sys/types.h>
 
 namespace diy {
@@ -45,16 +45,14 @@ QStringList StalePartials::sweep(const QString &projectDir)
         if (!QFileInfo(root).isDir())
             continue;
         QStringList stale;
-        QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             const qint64 pid = ownerPid(it.fileName());
             if (pid == 0 || isProcessAlive(pid))
                 continue;
             // Skip what lies inside a partial folder already listed: the folder goes as a whole.
-            if (std::any_of(stale.cbegin(), stale.cend(),
-                            [&](const QString &s) { return path.startsWith(s + QLatin1Char('/')); }))
+            if (std::any_of(stale.cbegin(), stale.cend(), [&](const QString &s) { return path.startsWith(s + QLatin1Char('/')); }))
                 continue;
             stale.append(path);
         }

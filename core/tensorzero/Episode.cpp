@@ -10,9 +10,18 @@ Episode::Episode(const QString &projectId, const QString &existingEpisodeId) : m
     m_state->episodeId = existingEpisodeId;
 }
 
-QString Episode::id() const { return m_state->episodeId; }
-bool Episode::hasId() const { return !m_state->episodeId.isEmpty(); }
-QString Episode::projectId() const { return m_state->projectId; }
+QString Episode::id() const
+{
+    return m_state->episodeId;
+}
+bool Episode::hasId() const
+{
+    return !m_state->episodeId.isEmpty();
+}
+QString Episode::projectId() const
+{
+    return m_state->projectId;
+}
 
 void Episode::adopt(const QString &episodeId) const
 {

@@ -128,8 +128,9 @@ Result<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j, const QStri
             return {};
         *out = QDateTime::fromString(s, Qt::ISODateWithMs);
         const int year = out->isValid() ? out->toUTC().date().year() : 0;
-        return year >= 1970 && year <= 9999 ? QString()
-                                            : QStringLiteral("\"%1\" is not a date and time from 1970 to 9999").arg(QLatin1String(key));
+        return year >= 1970 && year <= 9999
+                   ? QString()
+                   : QStringLiteral("\"%1\" is not a date and time from 1970 to 9999").arg(QLatin1String(key));
     };
 
     FeedbackItem item;
@@ -156,8 +157,9 @@ Result<FeedbackItem> FeedbackItem::fromJson(const nlohmann::json &j, const QStri
     check(dateTime("next_attempt_at", &item.nextAttemptAt));
     item.attempts = int(attempts);
     // The id names the item's file: nothing that could leave the outbox folder.
-    if (!item.id.isEmpty() && (item.id.contains(QLatin1Char('/')) || item.id.contains(QLatin1Char('\\'))
-                               || item.id.startsWith(QLatin1Char('.')) || item.id.size() > 100))
+    if (!item.id.isEmpty()
+        && (item.id.contains(QLatin1Char('/')) || item.id.contains(QLatin1Char('\\')) || item.id.startsWith(QLatin1Char('.'))
+            || item.id.size() > 100))
         problems.append(QStringLiteral("\"id\" is not a valid item id"));
 
     if (!j.contains("value")) {

@@ -23,21 +23,21 @@ struct FeedbackItem {
         Failed,  ///< the gateway refused it (4xx); kept with the reason until retried or removed
     };
 
-    QString id;                   ///< set by enqueue(); also sent as tag "diy_feedback_id"
-    QString metric;               ///< e.g. "user_satisfaction", "comment"
-    QVariant value;               ///< bool, double or QString
+    QString id;     ///< set by enqueue(); also sent as tag "diy_feedback_id"
+    QString metric; ///< e.g. "user_satisfaction", "comment"
+    QVariant value; ///< bool, double or QString
     FeedbackRequest::Target target = FeedbackRequest::Target::Episode;
-    QString targetId;             ///< inference_id or episode_id
+    QString targetId; ///< inference_id or episode_id
     QMap<QString, QString> tags;
     State state = State::Queued;
     int attempts = 0;
-    QString lastError;            ///< technical detail of the last failure
-    QString userMessage;          ///< what the UI shows for a failure
-    QString feedbackId;           ///< the gateway's id once sent
-    qint64 sequence = 0;          ///< enqueue order (timestamps can tie); set by enqueue()
+    QString lastError;   ///< technical detail of the last failure
+    QString userMessage; ///< what the UI shows for a failure
+    QString feedbackId;  ///< the gateway's id once sent
+    qint64 sequence = 0; ///< enqueue order (timestamps can tie); set by enqueue()
     QDateTime createdAt;
     QDateTime updatedAt;
-    QDateTime nextAttemptAt;      ///< transient failure: not before this time
+    QDateTime nextAttemptAt; ///< transient failure: not before this time
 
     static FeedbackItem userSatisfaction(const QString &episodeId, bool thumbsUp);
     static FeedbackItem comment(const QString &episodeId, const QString &text);

@@ -20,7 +20,7 @@ namespace {
 bool refusedForObservability(const TensorZeroError &error)
 {
     return error.code == TensorZeroError::Code::BadRequest
-        && error.gatewayMessage.contains(QLatin1String("observability"), Qt::CaseInsensitive);
+           && error.gatewayMessage.contains(QLatin1String("observability"), Qt::CaseInsensitive);
 }
 } // namespace
 
@@ -52,7 +52,8 @@ void FeedbackOutbox::load()
         const Result<QByteArray> bytes = AtomicFile::read(path, FeedbackItem::kMaxFileBytes);
         Result<FeedbackItem> item = bytes ? FeedbackItem::read(*bytes, name) : Result<FeedbackItem>(bytes.error());
         if (item && item->id + QStringLiteral(".json") != name)
-            item = Error::invalidInput(QStringLiteral("%1: its id \"%2\" does not match the file name").arg(name, item->id.left(40)));
+            item =
+                Error::invalidInput(QStringLiteral("%1: its id \"%2\" does not match the file name").arg(name, item->id.left(40)));
         if (!item) {
             // Never delete what we cannot read: set it aside for a human to look at.
             const QString line = QStringLiteral("%1 was set aside as %1.corrupt: %2").arg(name, item.error().message);
@@ -209,12 +210,10 @@ void FeedbackOutbox::sendNext()
         if (result.ok())
             onSendFinished(id, true, result.value(), false, {}, {});
         else if (refusedForObservability(result.error()))
-            onSendFinished(id, false, {}, true,
-                           QStringLiteral("The gateway does not record feedback yet (observability is off)."),
+            onSendFinished(id, false, {}, true, QStringLiteral("The gateway does not record feedback yet (observability is off)."),
                            result.error().error.detail);
         else
-            onSendFinished(id, false, {}, result.error().retryable(), result.error().error.message,
-                           result.error().error.detail);
+            onSendFinished(id, false, {}, result.error().retryable(), result.error().error.message, result.error().error.detail);
     });
     job->start();
 }

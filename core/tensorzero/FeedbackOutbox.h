@@ -84,8 +84,8 @@ signals:
 private:
     void load();
     void sendNext();
-    void onSendFinished(const QString &id, bool ok, const QString &feedbackId, bool retryable,
-                        const QString &userMessage, const QString &detail);
+    void onSendFinished(const QString &id, bool ok, const QString &feedbackId, bool retryable, const QString &userMessage,
+                        const QString &detail);
     bool persist(FeedbackItem &item);
     QString pathFor(const QString &id) const;
     void scheduleWakeUp();

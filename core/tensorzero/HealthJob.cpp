@@ -32,8 +32,7 @@ void HealthJob::handleAnswer(const Result<HttpResponse> &answer)
     health.httpStatus = response.status;
     bool allOk = true;
     for (auto it = body->begin(); it != body->end(); ++it) {
-        const QString state = it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                              : QString::fromStdString(it->dump());
+        const QString state = it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString::fromStdString(it->dump());
         health.backends.insert(QString::fromStdString(it.key()), state);
         allOk = allOk && state == QStringLiteral("ok");
     }

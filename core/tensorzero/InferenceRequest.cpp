@@ -3,7 +3,10 @@
 namespace diy {
 
 namespace {
-std::string s(const QString &text) { return text.toStdString(); }
+std::string s(const QString &text)
+{
+    return text.toStdString();
+}
 
 const char *cacheName(InferenceRequest::Cache cache)
 {

@@ -25,8 +25,7 @@ void StatusJob::handleAnswer(const Result<HttpResponse> &answer)
     const HttpResponse &response = answer.value();
     const auto body = response.jsonBody();
     if (!body || !body->is_object() || !body->contains("status") || !(*body)["status"].is_string()) {
-        finish(TensorZeroError::malformed(response, what,
-                                          QStringLiteral("The server at this address is not a TensorZero gateway."),
+        finish(TensorZeroError::malformed(response, what, QStringLiteral("The server at this address is not a TensorZero gateway."),
                                           QString::fromUtf8(response.body.left(200)), false));
         return;
     }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "model/InferenceRecord.h"
 #include "net/RetryPolicy.h"
 #include "tensorzero/FeedbackRequest.h"
 #include "tensorzero/GatewayAddress.h"
-#include "model/InferenceRecord.h"
 #include "tensorzero/InferenceRequest.h"
 
 #include <QList>
@@ -51,7 +51,6 @@ public:
     /// Usage and cost of every answered inference of this client's lifetime, oldest first.
     QList<InferenceRecord> records() const { return m_records; }
     void record(const InferenceRecord &record);
-
 
 signals:
     void inferenceRecorded(const diy::InferenceRecord &record);

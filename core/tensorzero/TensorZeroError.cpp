@@ -10,12 +10,17 @@ Error::Kind kindFor(TensorZeroError::Code code)
     case C::BadRequest: return Error::Kind::InvalidInput;
     case C::Unauthorized: return Error::Kind::Auth;
     case C::NotFound: return Error::Kind::NotFound;
-    case C::GatewayTimeout: case C::Timeout: return Error::Kind::Timeout;
+    case C::GatewayTimeout:
+    case C::Timeout: return Error::Kind::Timeout;
     case C::RateLimited: return Error::Kind::RateLimited;
     case C::Network: return Error::Kind::Network;
     case C::Cancelled: return Error::Kind::Cancelled;
-    case C::InternalError: case C::AllVariantsFailed: case C::Unavailable: case C::UnexpectedStatus:
-    case C::ParsedNull: case C::MalformedResponse: return Error::Kind::Server;
+    case C::InternalError:
+    case C::AllVariantsFailed:
+    case C::Unavailable:
+    case C::UnexpectedStatus:
+    case C::ParsedNull:
+    case C::MalformedResponse: return Error::Kind::Server;
     }
     return Error::Kind::Internal;
 }
@@ -47,17 +52,19 @@ TensorZeroError TensorZeroError::fromResponse(const HttpResponse &response, cons
     case 400:
         e = make(Code::BadRequest,
                  QStringLiteral("The TensorZero gateway rejected the request (%1). The studio and the gateway "
-                                "configuration may not match; update both.").arg(gatewayMessage),
+                                "configuration may not match; update both.")
+                     .arg(gatewayMessage),
                  detail, false);
         break;
     case 401:
-        e = make(Code::Unauthorized, QStringLiteral("The TensorZero gateway refused the credentials. Check its API key."),
-                 detail, false);
+        e = make(Code::Unauthorized, QStringLiteral("The TensorZero gateway refused the credentials. Check its API key."), detail,
+                 false);
         break;
     case 404:
         e = make(Code::NotFound,
                  QStringLiteral("The TensorZero gateway does not know this function, variant or metric (%1). "
-                                "Start the gateway with the studio's config/tensorzero.toml.").arg(gatewayMessage),
+                                "Start the gateway with the studio's config/tensorzero.toml.")
+                     .arg(gatewayMessage),
                  detail, false);
         break;
     case 408:
@@ -65,13 +72,11 @@ TensorZeroError TensorZeroError::fromResponse(const HttpResponse &response, cons
         e = make(Code::GatewayTimeout, QStringLiteral("The model took too long to answer. Try again."), detail, true);
         break;
     case 429:
-        e = make(Code::RateLimited,
-                 QStringLiteral("The model provider is rate limiting requests. Wait a minute and try again."), detail,
-                 true);
+        e = make(Code::RateLimited, QStringLiteral("The model provider is rate limiting requests. Wait a minute and try again."),
+                 detail, true);
         break;
     case 500:
-        e = make(Code::InternalError, QStringLiteral("The TensorZero gateway failed internally. See its log."), detail,
-                 true);
+        e = make(Code::InternalError, QStringLiteral("The TensorZero gateway failed internally. See its log."), detail, true);
         break;
     case 502:
         e = make(Code::AllVariantsFailed,
@@ -80,13 +85,12 @@ TensorZeroError TensorZeroError::fromResponse(const HttpResponse &response, cons
                  detail, true);
         break;
     case 503:
-        e = make(Code::Unavailable, QStringLiteral("The TensorZero gateway is not ready (a backend is down)."), detail,
-                 true);
+        e = make(Code::Unavailable, QStringLiteral("The TensorZero gateway is not ready (a backend is down)."), detail, true);
         break;
     default:
         e = make(Code::UnexpectedStatus,
-                 QStringLiteral("The TensorZero gateway answered with an unexpected status %1.").arg(response.status),
-                 detail, response.status >= 500);
+                 QStringLiteral("The TensorZero gateway answered with an unexpected status %1.").arg(response.status), detail,
+                 response.status >= 500);
     }
     e.httpStatus = response.status;
     e.gatewayMessage = gatewayMessage;
@@ -118,8 +122,9 @@ TensorZeroError TensorZeroError::fromTransport(const Error &transport, const QSt
     if (transport.kind == Error::Kind::Cancelled) {
         e = make(Code::Cancelled, transport.message, what, false);
     } else if (transport.kind == Error::Kind::Timeout) {
-        e = make(Code::Timeout, QStringLiteral("The AI service (TensorZero gateway) did not answer in time. Try again in a "
-                                               "moment; if it keeps happening, check that the service is running."),
+        e = make(Code::Timeout,
+                 QStringLiteral("The AI service (TensorZero gateway) did not answer in time. Try again in a "
+                                "moment; if it keeps happening, check that the service is running."),
                  what + QStringLiteral(": ") + transport.toString(), true);
     } else if (transport.kind == Error::Kind::Network) {
         e = make(Code::Network,

@@ -14,27 +14,27 @@ namespace diy {
 /// `error` is the generic diy::Error (user message, detail, retryable) the UI shows.
 struct TensorZeroError {
     enum class Code {
-        BadRequest,         ///< 400: validation, schema or template mismatch, unknown field, bad id
-        Unauthorized,       ///< 401
-        NotFound,           ///< 404: unknown function, variant, metric or route
-        GatewayTimeout,     ///< 408 (and 504)
-        RateLimited,        ///< 429 after every retry
-        InternalError,      ///< 500
-        AllVariantsFailed,  ///< 502 "All variants failed with errors"
-        Unavailable,        ///< 503 (e.g. /health with a backend down)
-        UnexpectedStatus,   ///< any other status
-        ParsedNull,         ///< 200 with output.parsed == null: the model's JSON was invalid
-        MalformedResponse,  ///< 200 but the body is not the documented shape
-        Network,            ///< no answer: refused, dropped, DNS
-        Timeout,            ///< no complete answer in time
+        BadRequest,        ///< 400: validation, schema or template mismatch, unknown field, bad id
+        Unauthorized,      ///< 401
+        NotFound,          ///< 404: unknown function, variant, metric or route
+        GatewayTimeout,    ///< 408 (and 504)
+        RateLimited,       ///< 429 after every retry
+        InternalError,     ///< 500
+        AllVariantsFailed, ///< 502 "All variants failed with errors"
+        Unavailable,       ///< 503 (e.g. /health with a backend down)
+        UnexpectedStatus,  ///< any other status
+        ParsedNull,        ///< 200 with output.parsed == null: the model's JSON was invalid
+        MalformedResponse, ///< 200 but the body is not the documented shape
+        Network,           ///< no answer: refused, dropped, DNS
+        Timeout,           ///< no complete answer in time
         Cancelled,
     };
 
     Code code = Code::UnexpectedStatus;
     int httpStatus = 0;
-    QString gatewayMessage;  ///< the gateway's {"error": "…"} text
-    QString rawOutput;       ///< ParsedNull: the model's raw text (may be empty when raw was null)
-    QString gatewayVersion;  ///< x-tensorzero-gateway-version of the answer, when there was one
+    QString gatewayMessage; ///< the gateway's {"error": "…"} text
+    QString rawOutput;      ///< ParsedNull: the model's raw text (may be empty when raw was null)
+    QString gatewayVersion; ///< x-tensorzero-gateway-version of the answer, when there was one
     Error error;
 
     bool retryable() const { return error.retryable; }

@@ -68,7 +68,8 @@ Result<json> JsonParser::parse(const QByteArray &bytes, const QString &what)
 Result<json> JsonParser::parse(const QByteArray &bytes, const QString &what, Limits limits)
 {
     if (bytes.size() > limits.maxBytes)
-        return Error::invalidInput(QStringLiteral("%1 is too large (%2 bytes; at most %3).").arg(what).arg(bytes.size()).arg(limits.maxBytes));
+        return Error::invalidInput(
+            QStringLiteral("%1 is too large (%2 bytes; at most %3).").arg(what).arg(bytes.size()).arg(limits.maxBytes));
     const int depthFound = textDepth(bytes, limits.maxDepth);
     if (depthFound > limits.maxDepth)
         return Error::invalidInput(QStringLiteral("%1 is nested too deeply (more than %2 levels).").arg(what).arg(limits.maxDepth));

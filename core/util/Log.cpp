@@ -82,8 +82,7 @@ void Log::init(const Options &options)
     if (!options.directory.isEmpty() && QDir().mkpath(options.directory)) {
         try {
             const QString path = QDir(options.directory).filePath(QStringLiteral("diy_video_production.log"));
-            auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.toStdString(),
-                                                                               5 * 1024 * 1024, 3);
+            auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path.toStdString(), 5 * 1024 * 1024, 3);
             file->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] [%t] %v");
             redacting->addChild(file);
         } catch (const spdlog::spdlog_ex &) {
@@ -137,8 +136,7 @@ QString Log::redact(const QString &line)
     static const QRegularExpression patterns[] = {
         QRegularExpression(QStringLiteral(R"((authorization\s*[:=]\s*)("?)[^"\s,;]+(\s+[^"\s,;]+)?)"),
                            QRegularExpression::CaseInsensitiveOption),
-        QRegularExpression(QStringLiteral(R"((bearer\s+)[A-Za-z0-9._~+/=-]+)"),
-                           QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(QStringLiteral(R"((bearer\s+)[A-Za-z0-9._~+/=-]+)"), QRegularExpression::CaseInsensitiveOption),
         QRegularExpression(QStringLiteral(R"(((?:api[_-]?key|x-goog-api-key|token|secret|password)["']?\s*[:=]\s*["']?)[^"'\s&,;]+)"),
                            QRegularExpression::CaseInsensitiveOption),
         QRegularExpression(QStringLiteral(R"((\b)sk-[A-Za-z0-9_-]{8,})")),

@@ -18,9 +18,9 @@ namespace diy {
 class Log {
 public:
     struct Options {
-        QString directory;        ///< where diy_video_production.log goes; empty: no file
-        bool console = false;     ///< stderr sink (CLI)
-        bool verbose = false;     ///< debug level instead of info
+        QString directory;    ///< where diy_video_production.log goes; empty: no file
+        bool console = false; ///< stderr sink (CLI)
+        bool verbose = false; ///< debug level instead of info
         std::size_t ringBufferLines = 2000;
     };
 

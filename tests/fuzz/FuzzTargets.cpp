@@ -67,7 +67,8 @@ void scriptValidator(const QByteArray &bytes)
     (void)script->spokenWordCount();
     const FieldProblems again = script->validate();
     if (!again.isEmpty())
-        broken("an accepted script does not validate after a round trip", again.first().path + QLatin1Char(' ') + again.first().message);
+        broken("an accepted script does not validate after a round trip",
+               again.first().path + QLatin1Char(' ') + again.first().message);
 }
 
 void inferenceResponse(const QByteArray &bytes)

@@ -15,13 +15,14 @@ QProcessEnvironment FfmpegStandIn::environment(const QTemporaryDir &tools, const
     if (!script.open(QIODevice::WriteOnly))
         return {};
     const QByteArray then = action == Action::Block
-        ? QByteArrayLiteral("echo $$ > \"$GATE.tmp\" && mv \"$GATE.tmp\" \"$GATE\"; exec sleep 600")
-        : QByteArrayLiteral("echo 'stand-in ffmpeg: encode refused' >&2; exit 1");
+                                ? QByteArrayLiteral("echo $$ > \"$GATE.tmp\" && mv \"$GATE.tmp\" \"$GATE\"; exec sleep 600")
+                                : QByteArrayLiteral("echo 'stand-in ffmpeg: encode refused' >&2; exit 1");
     script.write("#!/bin/sh\n"
                  "for a in \"$@\"; do case \"$a\" in \"$SEGMENTS\"/*) segment=1;; esac; done\n"
                  "if [ -n \"$segment\" ] && [ \"$(ls \"$SEGMENTS\" | grep -c '\\.mp4$')\" -ge \"$BEFORE\" ]; then\n  "
-                 + then + "\nfi\n"
-                 "exec \"$REAL_FFMPEG\" \"$@\"\n");
+                 + then
+                 + "\nfi\n"
+                   "exec \"$REAL_FFMPEG\" \"$@\"\n");
     script.close();
     script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

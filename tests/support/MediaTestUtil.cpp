@@ -12,8 +12,8 @@ namespace diy::test {
 QString runFfmpeg(const QStringList &arguments, bool *ok)
 {
     QProcess process;
-    process.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
-                                                        QStringLiteral("-y")} + arguments);
+    process.start(QStringLiteral("ffmpeg"),
+                  QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-y")} + arguments);
     const bool finished = process.waitForFinished(120000);
     if (ok)
         *ok = finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
@@ -22,9 +22,9 @@ QString runFfmpeg(const QStringList &arguments, bool *ok)
 
 double integratedLoudness(const QString &path)
 {
-    const QString log = runFfmpeg({QStringLiteral("-nostats"), QStringLiteral("-i"), path, QStringLiteral("-vn"),
-                                   QStringLiteral("-af"), QStringLiteral("ebur128=framelog=verbose"), QStringLiteral("-f"),
-                                   QStringLiteral("null"), QStringLiteral("-")});
+    const QString log =
+        runFfmpeg({QStringLiteral("-nostats"), QStringLiteral("-i"), path, QStringLiteral("-vn"), QStringLiteral("-af"),
+                   QStringLiteral("ebur128=framelog=verbose"), QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
     static const QRegularExpression integrated(QStringLiteral("I:\\s+(-?[0-9.]+) LUFS"));
     double value = 0;
     for (auto it = integrated.globalMatch(log); it.hasNext();)

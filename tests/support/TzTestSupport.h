@@ -4,9 +4,9 @@
 
 #include <type_traits>
 
+#include "TestPaths.h"
 #include "tensorzero/GatewayDouble.h"
 #include "tensorzero/TensorZeroClient.h"
-#include "TestPaths.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -82,18 +82,27 @@ template <typename T, typename Job>
 
 inline nlohmann::json scriptArguments()
 {
-    return {{"description", "paper airplanes that fly far"}, {"content_mode", "kid"}, {"target_duration_seconds", 180},
-            {"expected_steps", 5},   {"host_character", ""},       {"video_format", "9:16"},
+    return {{"description", "paper airplanes that fly far"},
+            {"content_mode", "kid"},
+            {"target_duration_seconds", 180},
+            {"expected_steps", 5},
+            {"host_character", ""},
+            {"video_format", "9:16"},
             {"language", "English"}};
 }
 
 inline nlohmann::json promptArguments()
 {
     nlohmann::json scenes = nlohmann::json::array();
-    scenes.push_back({{"scene_id", "intro"}, {"kind", "intro"}, {"title", "Intro"}, {"narration", "Let's fold."}, {"image_prompt", "A plane"}});
-    scenes.push_back({{"scene_id", "step-1"}, {"kind", "step"}, {"title", "Fold"}, {"narration", "Fold it."}, {"image_prompt", "Hands folding"}});
-    return {{"description", "paper airplanes that fly far"}, {"content_mode", "kid"}, {"video_format", "9:16"},
-            {"style", "watercolour"}, {"scenes", scenes}};
+    scenes.push_back(
+        {{"scene_id", "intro"}, {"kind", "intro"}, {"title", "Intro"}, {"narration", "Let's fold."}, {"image_prompt", "A plane"}});
+    scenes.push_back(
+        {{"scene_id", "step-1"}, {"kind", "step"}, {"title", "Fold"}, {"narration", "Fold it."}, {"image_prompt", "Hands folding"}});
+    return {{"description", "paper airplanes that fly far"},
+            {"content_mode", "kid"},
+            {"video_format", "9:16"},
+            {"style", "watercolour"},
+            {"scenes", scenes}};
 }
 
 } // namespace diy::test

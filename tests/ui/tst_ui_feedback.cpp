@@ -7,9 +7,9 @@
 #include "feedback/FeedbackTransport.h"
 
 #include <QLabel>
-#include <QToolButton>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace diy;
@@ -76,7 +76,8 @@ private slots:
         QCOMPARE(item.episode, QStringLiteral("0192ced0-947e-74b3-a3d7-02fd2c54d637"));
         QVERIFY(transport.flushes > 0);
         QVERIFY2(state->text().contains(QStringLiteral("sent when the AI service")), qPrintable(state->text()));
-        transport.setState(transport.order.first(), FeedbackTransport::State::Failed, QStringLiteral("The gateway did not answer."));
+        transport.setState(transport.order.first(), FeedbackTransport::State::Failed,
+                           QStringLiteral("The gateway did not answer."));
         QVERIFY(state->text().contains(QStringLiteral("The gateway did not answer.")));
         transport.setState(transport.order.first(), FeedbackTransport::State::Sent);
         QVERIFY(state->text().contains(QStringLiteral("sent")));

@@ -2,17 +2,17 @@
 // AI review (opens the episode; its score goes out as video_quality_score), the kept vote reaches
 // the gateway, and a changed vote does too.
 #include "StudioFixture.h"
+#include "TzTestSupport.h"
 #include "common/ProjectDocument.h"
 #include "feedback/AiReviewPanel.h"
 #include "feedback/FeedbackPanel.h"
 #include "feedback/OutboxFeedbackTransport.h"
 #include "progress/RenderController.h"
+#include "settings/SettingsDialog.h"
 #include "tensorzero/FeedbackOutbox.h"
 #include "tensorzero/GatewayDouble.h"
-#include "tensorzero/TensorZeroClient.h"
-#include "TzTestSupport.h"
-#include "settings/SettingsDialog.h"
 #include "tensorzero/StatusJob.h"
+#include "tensorzero/TensorZeroClient.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -75,7 +75,9 @@ private slots:
         QVERIFY(up && up->isEnabled());
         up->click();
         QCOMPARE(f.window()->document()->project().feedback.vote, QStringLiteral("up"));
-        QVERIFY(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text().contains(QStringLiteral("once this project uses an AI feature")));
+        QVERIFY(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))
+                    ->text()
+                    .contains(QStringLiteral("once this project uses an AI feature")));
         QVERIFY(gateway.requests(QStringLiteral("/feedback")).isEmpty());
 
         // The AI review: keyframes as file blocks, template arguments only, no episode id on the first call.
@@ -117,7 +119,8 @@ private slots:
         const double score = p.evaluations.at(0).at("score").get<double>();
         QTRY_COMPARE_WITH_TIMEOUT(countFeedback(gateway, QStringLiteral("user_satisfaction"), true, episode), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(countFeedback(gateway, QStringLiteral("video_quality_score"), score, inference), 1, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text().contains(QStringLiteral("sent")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(f.find<QLabel>(QStringLiteral("feedbackStateLabel"))->text().contains(QStringLiteral("sent")),
+                                 10000);
 
         // Changing the vote sends the new one for the same episode.
         f.find<QToolButton>(QStringLiteral("thumbsDownButton"))->click();

@@ -1,13 +1,13 @@
 // Image review through the real window: reorder through the model and by a drop on the grid,
 // replace with a photo, and a non-image refused with a message while nothing changes.
 #include "StudioFixture.h"
-#include <QLabel>
-#include <QToolButton>
 #include "common/FileDialogs.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
 #include "images/ImagesPage.h"
 #include "images/SceneImageModel.h"
+#include <QLabel>
+#include <QToolButton>
 
 #include <QDropEvent>
 #include <QImage>
@@ -60,8 +60,8 @@ private slots:
         QVERIFY(model);
         QVERIFY(!model->moveRows({}, 0, 1, {}, 3)); // no shifting along the scenes
         QVERIFY(model->swapPictures(0, 3));
-        QCOMPARE(names(doc).mid(0, 4), (QStringList{QStringLiteral("scene-3"), QStringLiteral("scene-1"), QStringLiteral("scene-2"),
-                                                     QStringLiteral("scene-0")}));
+        QCOMPARE(names(doc).mid(0, 4), (QStringList{QStringLiteral("scene-3"), QStringLiteral("scene-1"),
+                                                    QStringLiteral("scene-2"), QStringLiteral("scene-0")}));
         doc->undoStack()->undo();
         QCOMPARE(names(doc).first(), QStringLiteral("scene-0"));
         // Two cards: nothing would change, and the model says so.

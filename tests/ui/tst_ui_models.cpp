@@ -90,8 +90,9 @@ private slots:
         QVERIFY(model.swapPictures(1, 3));
         QCOMPARE(doc.project().sceneImages.at(3).source, SceneImage::Source::File);
         QCOMPARE(model.index(3).data(SceneImageModel::SourceRole).toString(), QStringLiteral("file"));
-        doc.edit(QStringLiteral("add step"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect,
-                 [](Project &p) { p.insertStep(0, Script::Step{1, QStringLiteral("New"), QStringLiteral("Words here."), QStringLiteral("x")}); });
+        doc.edit(QStringLiteral("add step"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect, [](Project &p) {
+            p.insertStep(0, Script::Step{1, QStringLiteral("New"), QStringLiteral("Words here."), QStringLiteral("x")});
+        });
         QCOMPARE(model.rowCount(), rows + 1);
     }
 

@@ -1,11 +1,11 @@
 // A render started from the UI reaches done, the rail says so, and the player loads the result.
 #include "StudioFixture.h"
-#include "common/ProjectDocument.h"
 #include "common/FileDialogs.h"
+#include "common/ProjectDocument.h"
 #include "player/PlayerPage.h"
+#include "player/SceneSeekBar.h"
 #include "player/VideoFileActions.h"
 #include "progress/CheckFindingsPanel.h"
-#include "player/SceneSeekBar.h"
 #include "progress/RenderController.h"
 #include "progress/RenderStageModel.h"
 #include "progress/StageRailModel.h"
@@ -18,11 +18,10 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QListView>
-#include <QTemporaryDir>
-#include <QToolButton>
 #include <QMediaPlayer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -101,7 +100,8 @@ private slots:
         QVERIFY(findings && findings->isVisible());
         const QStringList texts = findings->findingTexts();
         QVERIFY2(!texts.isEmpty(), "the duration finding is missing");
-        QVERIFY2(texts.join(QLatin1Char('\n')).contains(QStringLiteral("the brief asks for about 60 s")), qPrintable(texts.join(QLatin1Char('\n'))));
+        QVERIFY2(texts.join(QLatin1Char('\n')).contains(QStringLiteral("the brief asks for about 60 s")),
+                 qPrintable(texts.join(QLatin1Char('\n'))));
         for (const QString &t : texts)
             QVERIFY2(t.contains(QStringLiteral("What to do:")), qPrintable(t));
 
@@ -144,12 +144,13 @@ private slots:
         const QString wrapper = tools.filePath(QStringLiteral("ffmpeg"));
         QFile script(wrapper);
         QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\n"
-                     "for a in \"$@\"; do case \"$a\" in */segments/*) segment=1; dir=\"${a%/*}\";; esac; done\n"
-                     "if [ -n \"$segment\" ] && [ -z \"$DIY_GATE_OPEN\" ] && [ \"$(ls \"$dir\" | grep -c '\\.mp4$')\" -ge 2 ]; then\n"
-                     "  touch \"$DIY_GATE\"; exec sleep 600\n"
-                     "fi\n"
-                     "exec ffmpeg \"$@\"\n");
+        script.write(
+            "#!/bin/sh\n"
+            "for a in \"$@\"; do case \"$a\" in */segments/*) segment=1; dir=\"${a%/*}\";; esac; done\n"
+            "if [ -n \"$segment\" ] && [ -z \"$DIY_GATE_OPEN\" ] && [ \"$(ls \"$dir\" | grep -c '\\.mp4$')\" -ge 2 ]; then\n"
+            "  touch \"$DIY_GATE\"; exec sleep 600\n"
+            "fi\n"
+            "exec ffmpeg \"$@\"\n");
         script.close();
         QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
         const QString gate = tools.filePath(QStringLiteral("gate"));
@@ -182,7 +183,8 @@ private slots:
         qunsetenv("DIY_GATE");
         qunsetenv("DIY_GATE_OPEN");
         QVERIFY2(outcome->ok(), outcome->ok() ? "" : qPrintable(outcome->error().toString()));
-        QVERIFY2((*outcome)->itemsReused >= 3 * 2, qPrintable(QString::number((*outcome)->itemsReused))); // 2 segments and their inputs
+        QVERIFY2((*outcome)->itemsReused >= 3 * 2,
+                 qPrintable(QString::number((*outcome)->itemsReused))); // 2 segments and their inputs
         QVERIFY(controller->stageModel()->row(RenderStage::Segments).reused >= 2);
     }
 };

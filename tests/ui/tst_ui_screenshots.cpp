@@ -1,8 +1,8 @@
 // Saves one PNG per page (and the settings dialog) into <build>/screenshots at 1280x800 and
 // 1600x1000, grabbed from the screen with QScreen::grabWindow. Run under Xvfb (see CMakeLists).
 #include "StudioFixture.h"
-#include "common/ProjectDocument.h"
 #include "brief/VoicePicker.h"
+#include "common/ProjectDocument.h"
 #include "common/Theme.h"
 #include "progress/RenderController.h"
 #include "settings/SettingsDialog.h"
@@ -11,13 +11,13 @@
 #include <QAction>
 #include <QDialog>
 #include <QDir>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QSignalSpy>
 #include <QDockWidget>
 #include <QHash>
 #include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace diy;

@@ -1,17 +1,17 @@
 // Script review driven through the real window by object name: edits, undo/redo, step reorder,
 // import with schema problems shown by field.
+#include "ExampleProject.h"
 #include "StudioFixture.h"
 #include "TestPaths.h"
-#include "tensorzero/JsonSchemaCheck.h"
+#include "common/FileDialogs.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
-#include "common/FileDialogs.h"
-#include "script/StepListModel.h"
-#include "ExampleProject.h"
 #include "model/ScriptValidator.h"
 #include "progress/RenderController.h"
 #include "progress/StageRailModel.h"
 #include "progress/StageState.h"
+#include "script/StepListModel.h"
+#include "tensorzero/JsonSchemaCheck.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -98,7 +98,8 @@ private slots:
         const QString bad = f.root() + QStringLiteral("/bad-script.json");
         QFile file(bad);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"title": "x", "intro": {"narration": "hi", "image_prompt": "p"}, "materials": [], "steps": [], "completion": {"narration": "bye", "image_prompt": "p"}, "thumbnail_prompt": "t"})");
+        file.write(
+            R"({"title": "x", "intro": {"narration": "hi", "image_prompt": "p"}, "materials": [], "steps": [], "completion": {"narration": "bye", "image_prompt": "p"}, "thumbnail_prompt": "t"})");
         file.close();
         const Script before = *f.window()->document()->project().script;
         FileDialogs::setTestHook([bad](FileDialogs::Kind, const QString &purpose) {
@@ -124,7 +125,10 @@ private slots:
         test::StudioFixture f;
         f.openTinyProject(3);
         f.window()->document()->edit(QStringLiteral("drop script"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect,
-                                     [](Project &p) { p.script.reset(); p.syncSceneImages(); });
+                                     [](Project &p) {
+                                         p.script.reset();
+                                         p.syncSceneImages();
+                                     });
         f.window()->showPage(MainWindow::ScriptPageIndex);
         f.find<QPushButton>(QStringLiteral("blankScriptButton"))->click();
         QVERIFY(f.window()->document()->project().script.has_value());
@@ -169,7 +173,8 @@ private slots:
         while (add->isEnabled())
             add->click();
         QCOMPARE(f.window()->document()->project().script->materials.size(), limits.materialsMax);
-        QVERIFY2(add->toolTip().contains(QStringLiteral("at most %1 materials").arg(limits.materialsMax)), qPrintable(add->toolTip()));
+        QVERIFY2(add->toolTip().contains(QStringLiteral("at most %1 materials").arg(limits.materialsMax)),
+                 qPrintable(add->toolTip()));
         QVERIFY(f.window()->document()->project().script->validate().isEmpty()); // never past the schema
         QVERIFY(remove->isEnabled());
 
@@ -224,35 +229,35 @@ private slots:
         QCOMPARE(narration->toPlainText(), original + QStringLiteral(" More."));
         QTest::keyClick(narration, Qt::Key_Y, Qt::ControlModifier);
         QCOMPARE(f.window()->document()->project().script->title, originalTitle + QStringLiteral("!"));
-    void exportWritesTheScriptTheSchemaAccepts()
-    {
-        // README: "import/export the script JSON (checked against the schema …)".
-        test::StudioFixture f;
-        f.openExampleCopy();
-        f.window()->showPage(MainWindow::ScriptPageIndex);
-        const QString out = f.root() + QStringLiteral("/exported script.json");
-        FileDialogs::setTestHook([out](FileDialogs::Kind, const QString &purpose) {
-            return purpose == QStringLiteral("export-script") ? out : QString();
-        });
-        f.find<QPushButton>(QStringLiteral("exportScriptButton"))->click();
-        FileDialogs::setTestHook({});
-        QTRY_VERIFY(QFile::exists(out));
-        QFile file(out);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const auto json = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
-        QVERIFY(!json.is_discarded());
-        // The gateway's own schema file accepts it (valijson, not the studio's validator)...
-        const test::JsonSchemaCheck schema(test::sourcePath(QStringLiteral("templates/script_output_schema.json")));
-        QVERIFY2(schema.isValid(), qPrintable(schema.error()));
-        QVERIFY2(schema.validate(json).isEmpty(), qPrintable(schema.validate(json)));
-        // ...and it is the project's script, whole.
-        const auto back = Script::fromJson(json);
-        QVERIFY(back.ok());
-        QCOMPARE(*back, *f.window()->document()->project().script);
-        auto *message = f.find<InlineMessage>(QStringLiteral("scriptMessage"));
-        QCOMPARE(message->level(), InlineMessage::Level::Success);
-    }
-};
+        void exportWritesTheScriptTheSchemaAccepts()
+        {
+            // README: "import/export the script JSON (checked against the schema …)".
+            test::StudioFixture f;
+            f.openExampleCopy();
+            f.window()->showPage(MainWindow::ScriptPageIndex);
+            const QString out = f.root() + QStringLiteral("/exported script.json");
+            FileDialogs::setTestHook([out](FileDialogs::Kind, const QString &purpose) {
+                return purpose == QStringLiteral("export-script") ? out : QString();
+            });
+            f.find<QPushButton>(QStringLiteral("exportScriptButton"))->click();
+            FileDialogs::setTestHook({});
+            QTRY_VERIFY(QFile::exists(out));
+            QFile file(out);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const auto json = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+            QVERIFY(!json.is_discarded());
+            // The gateway's own schema file accepts it (valijson, not the studio's validator)...
+            const test::JsonSchemaCheck schema(test::sourcePath(QStringLiteral("templates/script_output_schema.json")));
+            QVERIFY2(schema.isValid(), qPrintable(schema.error()));
+            QVERIFY2(schema.validate(json).isEmpty(), qPrintable(schema.validate(json)));
+            // ...and it is the project's script, whole.
+            const auto back = Script::fromJson(json);
+            QVERIFY(back.ok());
+            QCOMPARE(*back, *f.window()->document()->project().script);
+            auto *message = f.find<InlineMessage>(QStringLiteral("scriptMessage"));
+            QCOMPARE(message->level(), InlineMessage::Level::Success);
+        }
+    };
 
-QTEST_MAIN(TestUiScript)
+    QTEST_MAIN(TestUiScript)
 #include "tst_ui_script.moc"

@@ -9,19 +9,19 @@
 #include "settings/StudioSettings.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
-#include <QToolButton>
-#include <QUndoStack>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
-#include <QApplication>
-#include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace diy;
@@ -156,7 +156,8 @@ private slots:
         QVERIFY2(background.lightness() < 110, qPrintable(background.name()));
         auto *text = message->findChild<QLabel *>(QStringLiteral("inlineMessageText"));
         QVERIFY(text);
-        QVERIFY2(message->styleSheet().contains(QApplication::palette().color(QPalette::WindowText).name()), qPrintable(message->styleSheet()));
+        QVERIFY2(message->styleSheet().contains(QApplication::palette().color(QPalette::WindowText).name()),
+                 qPrintable(message->styleSheet()));
         // And one already showing follows the next switch.
         Theme::apply(StudioSettings::Theme::Light);
         const QImage light = message->grab().toImage();
@@ -200,7 +201,8 @@ private slots:
         QVERIFY(combo->count() > 5);
 
         // A voice that is not installed is shown as such, never silently accepted.
-        doc->edit(QStringLiteral("voice"), ProjectDocument::BriefAspect, [](Project &p) { p.brief.voice = QStringLiteral("klingon"); });
+        doc->edit(QStringLiteral("voice"), ProjectDocument::BriefAspect,
+                  [](Project &p) { p.brief.voice = QStringLiteral("klingon"); });
         QVERIFY(combo->currentText().contains(QStringLiteral("not installed")));
         QVERIFY(!status->isHidden());
         QVERIFY(status->text().contains(QStringLiteral("klingon")));

@@ -34,10 +34,8 @@ W *named(W *w, const char *name, const QString &accessible)
 } // namespace
 
 BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document),
-      m_description(named(new QLineEdit, "briefDescriptionEdit", tr("Description"))),
-      m_descriptionCount(new QLabel),
-      m_contentMode(named(new QComboBox, "briefContentModeCombo", tr("Audience"))),
+    : QWidget(parent), m_document(document), m_description(named(new QLineEdit, "briefDescriptionEdit", tr("Description"))),
+      m_descriptionCount(new QLabel), m_contentMode(named(new QComboBox, "briefContentModeCombo", tr("Audience"))),
       m_duration(named(new QSpinBox, "briefDurationSpin", tr("Target duration"))),
       m_steps(named(new QSpinBox, "briefStepsSpin", tr("Expected steps"))),
       m_host(named(new QLineEdit, "briefHostEdit", tr("Host character"))),
@@ -94,18 +92,21 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
     addField(form, tr("&Description:"), descRow, QStringLiteral("/description"),
              tr("One line: what the viewer will make (%1–%2 characters).").arg(Brief::kDescriptionMin).arg(Brief::kDescriptionMax));
     m_description->setToolTip(descRow->toolTip());
-    addField(form, tr("&Audience:"), m_contentMode, QStringLiteral("/contentMode"), tr("Kids get simpler words and a cheerful tone."));
+    addField(form, tr("&Audience:"), m_contentMode, QStringLiteral("/contentMode"),
+             tr("Kids get simpler words and a cheerful tone."));
     addField(form, tr("Target &duration:"), m_duration, QStringLiteral("/targetDurationSeconds"),
              tr("%1–%2 seconds.").arg(Brief::kDurationMin).arg(Brief::kDurationMax));
     addField(form, tr("Expected &steps:"), m_steps, QStringLiteral("/expectedSteps"),
              tr("%1–%2 steps.").arg(Brief::kStepsMin).arg(Brief::kStepsMax));
     addField(form, tr("&Host character:"), m_host, QStringLiteral("/hostCharacter"), tr("Who presents the tutorial (optional)."));
     addField(form, tr("&Format:"), m_format, QStringLiteral("/format"), tr("Vertical for Shorts/Reels, landscape for YouTube."));
-    addField(form, tr("&Voice:"), m_voice, QStringLiteral("/voice"), tr("Who reads the narration: one of the voices installed on this computer."));
+    addField(form, tr("&Voice:"), m_voice, QStringLiteral("/voice"),
+             tr("Who reads the narration: one of the voices installed on this computer."));
     addField(form, tr("Speech &rate:"), m_rate, QStringLiteral("/speechRate"),
              tr("%1–%2 words per minute.").arg(Brief::kRateMin).arg(Brief::kRateMax));
     addField(form, tr("Caption s&tyle:"), m_captionStyle, QStringLiteral("/captionStyle"), tr("How the burned-in captions look."));
-    addField(form, tr("Caption &position:"), m_captionPosition, QStringLiteral("/captionPosition"), tr("Where captions sit on the frame."));
+    addField(form, tr("Caption &position:"), m_captionPosition, QStringLiteral("/captionPosition"),
+             tr("Where captions sit on the frame."));
 
     auto *musicRow = new QWidget;
     auto *musicLayout = new QHBoxLayout(musicRow);
@@ -141,8 +142,9 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
 
     auto editText = [this](QLineEdit *edit, const QString &key, auto apply) {
         connect(edit, &QLineEdit::textEdited, this, [this, key, apply](const QString &text) {
-            m_document->edit(tr("Edit brief"), ProjectDocument::BriefAspect, [&](Project &p) { apply(p.brief, text); },
-                             QStringLiteral("brief") + key);
+            m_document->edit(
+                tr("Edit brief"), ProjectDocument::BriefAspect, [&](Project &p) { apply(p.brief, text); },
+                QStringLiteral("brief") + key);
         });
     };
     editText(m_description, QStringLiteral("/description"), [](Brief &b, const QString &t) { b.description = t; });
@@ -158,8 +160,9 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
         connect(spin, &QSpinBox::valueChanged, this, [this, key, apply](int v) {
             if (m_refreshing)
                 return;
-            m_document->edit(tr("Edit brief"), ProjectDocument::BriefAspect, [&](Project &p) { apply(p.brief, v); },
-                             QStringLiteral("brief") + key);
+            m_document->edit(
+                tr("Edit brief"), ProjectDocument::BriefAspect, [&](Project &p) { apply(p.brief, v); },
+                QStringLiteral("brief") + key);
         });
     };
     editInt(m_duration, QStringLiteral("/targetDurationSeconds"), [](Brief &b, int v) { b.targetDurationSeconds = v; });
@@ -168,8 +171,9 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
     connect(m_musicVolume, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (m_refreshing)
             return;
-        m_document->edit(tr("Edit brief"), ProjectDocument::BriefAspect, [&](Project &p) { p.brief.musicVolume = v; },
-                         QStringLiteral("brief/musicVolume"));
+        m_document->edit(
+            tr("Edit brief"), ProjectDocument::BriefAspect, [&](Project &p) { p.brief.musicVolume = v; },
+            QStringLiteral("brief/musicVolume"));
     });
 
     auto editCombo = [this](QComboBox *combo, auto apply) {
@@ -180,7 +184,8 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
         });
     };
     editCombo(m_contentMode, [](Brief &b, QComboBox *c) {
-        b.contentMode = c->currentData().toString() == QStringLiteral("adult") ? Brief::ContentMode::Adult : Brief::ContentMode::Kid;
+        b.contentMode =
+            c->currentData().toString() == QStringLiteral("adult") ? Brief::ContentMode::Adult : Brief::ContentMode::Kid;
     });
     editCombo(m_format, [](Brief &b, QComboBox *c) { VideoFormat::fromId(c->currentData().toString(), &b.format); });
     editCombo(m_captionStyle, [](Brief &b, QComboBox *c) { b.captionStyle = c->currentText(); });
@@ -191,9 +196,9 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
                               tr("Audio (*.mp3 *.wav *.ogg *.m4a *.flac)"), this, [this](const QString &path) {
                                   // A project names only files inside its folder: copy the music in.
                                   const Result<QString> relative =
-                                      m_document->folder().isEmpty()
-                                          ? Result<QString>(Error::invalidInput(tr("Save the project first: the music is copied into its folder.")))
-                                          : ProjectStore::importMusic(m_document->folder(), path);
+                                      m_document->folder().isEmpty() ? Result<QString>(
+                                          Error::invalidInput(tr("Save the project first: the music is copied into its folder.")))
+                                                                     : ProjectStore::importMusic(m_document->folder(), path);
                                   if (!relative) {
                                       QLabel *label = m_problems.value(QStringLiteral("/musicFile"));
                                       label->setText(relative.error().message);

@@ -15,7 +15,7 @@ namespace {
 bool isTextInput(const QObject *object)
 {
     return qobject_cast<const QLineEdit *>(object) || qobject_cast<const QPlainTextEdit *>(object)
-        || qobject_cast<const QTextEdit *>(object) || qobject_cast<const QAbstractSpinBox *>(object);
+           || qobject_cast<const QTextEdit *>(object) || qobject_cast<const QAbstractSpinBox *>(object);
 }
 
 enum class Key { None, Undo, Redo };
@@ -33,7 +33,8 @@ Key undoKey(const QKeyEvent *event)
 
 } // namespace
 
-DocumentUndoShortcuts::DocumentUndoShortcuts(QUndoStack *stack, QWidget *window) : QObject(window), m_stack(stack), m_window(window)
+DocumentUndoShortcuts::DocumentUndoShortcuts(QUndoStack *stack, QWidget *window)
+    : QObject(window), m_stack(stack), m_window(window)
 {
     qApp->installEventFilter(this);
 }

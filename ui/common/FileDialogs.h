@@ -20,10 +20,10 @@ public:
     static void setTestHook(Hook hook);
 
     /// `purpose` names the request ("replace-image", "import-script", …) for the hook.
-    static void openFile(QWidget *parent, const QString &purpose, const QString &caption, const QString &filter,
-                         QObject *context, std::function<void(const QString &)> onChosen);
-    static void saveFile(QWidget *parent, const QString &purpose, const QString &caption, const QString &filter,
-                         QObject *context, std::function<void(const QString &)> onChosen);
+    static void openFile(QWidget *parent, const QString &purpose, const QString &caption, const QString &filter, QObject *context,
+                         std::function<void(const QString &)> onChosen);
+    static void saveFile(QWidget *parent, const QString &purpose, const QString &caption, const QString &filter, QObject *context,
+                         std::function<void(const QString &)> onChosen);
     static void directory(QWidget *parent, const QString &purpose, const QString &caption, QObject *context,
                           std::function<void(const QString &)> onChosen);
 };

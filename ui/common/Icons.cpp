@@ -47,7 +47,8 @@ public:
             color = palette.color(QPalette::Disabled, QPalette::WindowText);
         else if (mode == QIcon::Selected)
             color = palette.color(QPalette::Active, QPalette::HighlightedText);
-        const QString key = QStringLiteral("diyicon-%1-%2x%3-%4").arg(m_name).arg(size.width()).arg(size.height()).arg(color.name());
+        const QString key =
+            QStringLiteral("diyicon-%1-%2x%3-%4").arg(m_name).arg(size.width()).arg(size.height()).arg(color.name());
         QPixmap result;
         if (QPixmapCache::find(key, &result))
             return result;

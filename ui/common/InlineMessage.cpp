@@ -104,10 +104,22 @@ void InlineMessage::applyStyle()
     QColor accent;
     QString icon;
     switch (m_level) {
-    case Level::Info: accent = QColor(0x2f, 0x7d, 0xd1); icon = QStringLiteral("info"); break;
-    case Level::Success: accent = QColor(0x2e, 0x9d, 0x5b); icon = QStringLiteral("done"); break;
-    case Level::Warning: accent = QColor(0xd0, 0x8a, 0x10); icon = QStringLiteral("warning"); break;
-    case Level::Error: accent = QColor(0xd0, 0x3b, 0x3b); icon = QStringLiteral("failed"); break;
+    case Level::Info:
+        accent = QColor(0x2f, 0x7d, 0xd1);
+        icon = QStringLiteral("info");
+        break;
+    case Level::Success:
+        accent = QColor(0x2e, 0x9d, 0x5b);
+        icon = QStringLiteral("done");
+        break;
+    case Level::Warning:
+        accent = QColor(0xd0, 0x8a, 0x10);
+        icon = QStringLiteral("warning");
+        break;
+    case Level::Error:
+        accent = QColor(0xd0, 0x3b, 0x3b);
+        icon = QStringLiteral("failed");
+        break;
     }
     // The application's palette, not this widget's: a style sheet freezes the widget's own
     // palette, so after a theme switch it would still hold the old theme's colours.

@@ -56,8 +56,7 @@ void ProjectDocument::close()
     emit modifiedChanged(false);
 }
 
-void ProjectDocument::edit(const QString &text, int aspects, const std::function<void(Project &)> &change,
-                           const QString &mergeKey)
+void ProjectDocument::edit(const QString &text, int aspects, const std::function<void(Project &)> &change, const QString &mergeKey)
 {
     if (!m_open)
         return;

@@ -4,10 +4,10 @@
 
 namespace diy::ui {
 
-ProjectEditCommand::ProjectEditCommand(ProjectDocument *document, const QString &text, Project before, Project after,
-                                       int aspects, QString mergeKey)
-    : QUndoCommand(text), m_document(document), m_before(std::move(before)), m_after(std::move(after)),
-      m_aspects(aspects), m_mergeKey(std::move(mergeKey))
+ProjectEditCommand::ProjectEditCommand(ProjectDocument *document, const QString &text, Project before, Project after, int aspects,
+                                       QString mergeKey)
+    : QUndoCommand(text), m_document(document), m_before(std::move(before)), m_after(std::move(after)), m_aspects(aspects),
+      m_mergeKey(std::move(mergeKey))
 {
 }
 

@@ -15,13 +15,8 @@
 namespace diy::ui {
 
 AiReviewPanel::AiReviewPanel(ProjectDocument *document, TensorZeroClient *client, FeedbackOutbox *outbox, QWidget *parent)
-    : QWidget(parent)
-    , m_document(document)
-    , m_client(client)
-    , m_outbox(outbox)
-    , m_summary(new QLabel(this))
-    , m_detail(new QLabel(this))
-    , m_review(new QPushButton(Icons::icon(QStringLiteral("sparkle")), tr("Review with AI"), this))
+    : QWidget(parent), m_document(document), m_client(client), m_outbox(outbox), m_summary(new QLabel(this)),
+      m_detail(new QLabel(this)), m_review(new QPushButton(Icons::icon(QStringLiteral("sparkle")), tr("Review with AI"), this))
 {
     setObjectName(QStringLiteral("aiReviewPanel"));
     m_summary->setObjectName(QStringLiteral("aiReviewSummary"));
@@ -149,8 +144,8 @@ void AiReviewPanel::refresh()
                 if (!s.is_object())
                     continue;
                 const int index = s.value("scene_index", -1);
-                const QString name = index >= 0 && index < scenes.size() ? scenes[index].displayName()
-                                                                         : tr("scene %1").arg(index + 1);
+                const QString name =
+                    index >= 0 && index < scenes.size() ? scenes[index].displayName() : tr("scene %1").arg(index + 1);
                 QString what = QString::fromStdString(s.value("what", std::string()));
                 what.replace(QLatin1Char('_'), QLatin1Char(' '));
                 redo << QStringLiteral("%1 (%2)").arg(name, what);
@@ -164,9 +159,9 @@ void AiReviewPanel::refresh()
     }
     m_summary->setToolTip(QString());
     m_summary->setText(rendered ? tr("Not reviewed yet.") : tr("Render the video first."));
-    m_detail->setText(running ? tr("The AI is looking at %1 key frames, the script and the technical checks…")
-                                    .arg(p.scenes().size())
-                              : QString());
+    m_detail->setText(running
+                          ? tr("The AI is looking at %1 key frames, the script and the technical checks…").arg(p.scenes().size())
+                          : QString());
 }
 
 } // namespace diy::ui

@@ -47,9 +47,8 @@ private:
     QLabel *m_detail;
     QPushButton *m_review;
     QString m_error;
-    QString m_reviewHash;  ///< the render being reviewed
-    QString m_shownHash;   ///< the render the panel shows
-
+    QString m_reviewHash; ///< the render being reviewed
+    QString m_shownHash;  ///< the render the panel shows
 };
 
 } // namespace diy::ui

@@ -32,9 +32,9 @@ QString describe(const std::optional<FeedbackTransport::Delivery> &d, const QStr
 } // namespace
 
 FeedbackPanel::FeedbackPanel(ProjectDocument *document, FeedbackTransport *transport, QWidget *parent)
-    : QWidget(parent), m_document(document), m_transport(transport), m_up(new QToolButton(this)),
-      m_down(new QToolButton(this)), m_comment(new QLineEdit(this)),
-      m_send(new QPushButton(Icons::icon(QStringLiteral("send")), tr("Send"), this)), m_state(new QLabel(this))
+    : QWidget(parent), m_document(document), m_transport(transport), m_up(new QToolButton(this)), m_down(new QToolButton(this)),
+      m_comment(new QLineEdit(this)), m_send(new QPushButton(Icons::icon(QStringLiteral("send")), tr("Send"), this)),
+      m_state(new QLabel(this))
 {
     setObjectName(QStringLiteral("feedbackPanel"));
     auto *question = new QLabel(tr("<b>How is this video?</b>"), this);

@@ -42,7 +42,7 @@ private:
     QLabel *m_state;
     QString m_voteItem;
     QString m_commentItem;
-    QString m_episode; ///< the episode the panel last saw
+    QString m_episode;    ///< the episode the panel last saw
     QString m_renderHash; ///< the video the panel's vote and comment are about
 };
 

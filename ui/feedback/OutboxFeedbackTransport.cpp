@@ -5,8 +5,7 @@
 namespace diy::ui {
 
 OutboxFeedbackTransport::OutboxFeedbackTransport(FeedbackOutbox *outbox, QObject *parent)
-    : FeedbackTransport(parent)
-    , m_outbox(outbox)
+    : FeedbackTransport(parent), m_outbox(outbox)
 {
     connect(outbox, &FeedbackOutbox::itemChanged, this, &FeedbackTransport::deliveryChanged);
 }

@@ -1,12 +1,12 @@
-#include "util/BackgroundPool.h"
 #include "images/ImagesPage.h"
+#include "util/BackgroundPool.h"
 
 #include "common/FileDialogs.h"
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
-#include "images/SceneImageModel.h"
 #include "images/SceneImageGrid.h"
+#include "images/SceneImageModel.h"
 #include "images/ThumbnailCache.h"
 #include "store/ProjectStore.h"
 
@@ -34,8 +34,8 @@ struct ImportResult {
 
 ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget *parent)
     : QWidget(parent), m_document(document), m_cache(cache), m_model(new SceneImageModel(document, cache, this)),
-      m_message(new InlineMessage(this)), m_grid(new SceneImageGrid(this)), m_dropHint(new QLabel(this)), m_preview(new QLabel(this)),
-      m_sceneName(new QLabel(this)), m_source(new QLabel(this)),
+      m_message(new InlineMessage(this)), m_grid(new SceneImageGrid(this)), m_dropHint(new QLabel(this)),
+      m_preview(new QLabel(this)), m_sceneName(new QLabel(this)), m_source(new QLabel(this)),
       m_replace(new QPushButton(Icons::icon(QStringLiteral("replace")), tr("&Replace…"), this)),
       m_regenerate(new QPushButton(Icons::icon(QStringLiteral("regenerate")), tr("Re&generate card"), this)),
       m_lock(new QPushButton(Icons::icon(QStringLiteral("lock")), tr("&Lock"), this)), m_left(new QToolButton(this)),
@@ -234,8 +234,9 @@ void ImagesPage::replaceImage(int row, const QString &path)
     if (row < 0 || row >= p.sceneImages.size())
         return;
     if (p.sceneImages.at(row).locked) {
-        m_message->showMessage(InlineMessage::Level::Warning,
-                               tr("%1's picture is locked. Unlock it first to replace it.").arg(p.scenes().value(row).displayName()));
+        m_message->showMessage(
+            InlineMessage::Level::Warning,
+            tr("%1's picture is locked. Unlock it first to replace it.").arg(p.scenes().value(row).displayName()));
         emit importFinished(false);
         return;
     }
@@ -270,8 +271,8 @@ void ImagesPage::replaceImage(int row, const QString &path)
                 img.originalName = name;
             }
         });
-        m_message->showMessage(InlineMessage::Level::Success, tr("%1 now shows %2. Undo with Ctrl+Z.")
-                                                                  .arg(scenes.value(target).displayName(), name));
+        m_message->showMessage(InlineMessage::Level::Success,
+                               tr("%1 now shows %2. Undo with Ctrl+Z.").arg(scenes.value(target).displayName(), name));
         emit importFinished(true);
     });
     watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [folder, path] {
@@ -314,7 +315,8 @@ void ImagesPage::refreshDetails()
         switch (image.source) {
         case SceneImage::Source::Card: source = tr("A card drawn from the script."); break;
         case SceneImage::Source::File:
-            source = tr("Your picture: %1").arg(image.originalName.isEmpty() ? QFileInfo(image.file).fileName() : image.originalName);
+            source =
+                tr("Your picture: %1").arg(image.originalName.isEmpty() ? QFileInfo(image.file).fileName() : image.originalName);
             break;
         case SceneImage::Source::Generated: source = tr("A generated picture."); break;
         }

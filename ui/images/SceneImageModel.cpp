@@ -52,7 +52,7 @@ QPixmap SceneImageModel::picture(int row, QSize box) const
     const FrameSpec spec = RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3);
     ThumbnailCache::Producer producer = [spec, box] {
         const Result<QImage> full = spec.source == FrameSpec::Source::Card ? Result<QImage>(CardPictureProvider::paint(spec))
-                                                                            : PhotoPictureProvider::paint(spec);
+                                                                           : PhotoPictureProvider::paint(spec);
         return full ? full->scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation) : QImage();
     };
     return m_cache->image(pictureKey(row, box), producer);

@@ -1,5 +1,5 @@
-#include "util/BackgroundPool.h"
 #include "images/ThumbnailCache.h"
+#include "util/BackgroundPool.h"
 
 #include <QFutureWatcher>
 #include <QImageReader>

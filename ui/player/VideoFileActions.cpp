@@ -87,7 +87,8 @@ VideoFileActions::VideoFileActions(ProjectDocument *document, InlineMessage *mes
         if (video.isEmpty())
             return;
         QGuiApplication::clipboard()->setText(QDir::toNativeSeparators(video));
-        m_message->showMessage(InlineMessage::Level::Success, tr("Copied the video's path: %1").arg(QDir::toNativeSeparators(video)));
+        m_message->showMessage(InlineMessage::Level::Success,
+                               tr("Copied the video's path: %1").arg(QDir::toNativeSeparators(video)));
     });
     connect(m_document, &ProjectDocument::changed, this, [this] { refresh(); });
     connect(m_document, &ProjectDocument::opened, this, [this] { refresh(); });

@@ -17,7 +17,8 @@ CheckFindingsPanel::CheckFindingsPanel(QWidget *parent) : QWidget(parent), m_hea
     setAccessibleName(tr("Technical checks"));
     m_heading->setObjectName(QStringLiteral("checkFindingsHeading"));
     m_heading->setWordWrap(true);
-    m_heading->setToolTip(tr("FFmpeg measures loudness (EBU R128), silences, black frames and the file's formats after each render."));
+    m_heading->setToolTip(
+        tr("FFmpeg measures loudness (EBU R128), silences, black frames and the file's formats after each render."));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(6);
@@ -93,7 +94,8 @@ void CheckFindingsPanel::showReport(const nlohmann::json &report)
         ++shown;
     }
     m_heading->setText(shown == 0 ? tr("<b>Technical checks</b>: sound level, silences, picture and file format all look right.")
-                                  : tr("<b>Technical checks</b>: %1 in the last video.").arg(countText(shown, tr("one thing to look at"), tr("%1 things to look at"))));
+                                  : tr("<b>Technical checks</b>: %1 in the last video.")
+                                        .arg(countText(shown, tr("one thing to look at"), tr("%1 things to look at"))));
     show();
 }
 

@@ -1,5 +1,5 @@
-#include "util/BackgroundPool.h"
 #include "progress/RenderController.h"
+#include "util/BackgroundPool.h"
 
 #include "common/ProjectDocument.h"
 #include "pipeline/RenderPipeline.h"
@@ -24,8 +24,9 @@ RenderController::RenderController(ProjectDocument *document, QObject *parent)
     m_planDebounce.setInterval(400);
     connect(&m_planDebounce, &QTimer::timeout, this, &RenderController::refreshPlan);
     connect(m_document, &ProjectDocument::changed, this, [this](int aspects) {
-        if (aspects & (ProjectDocument::BriefAspect | ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect
-                       | ProjectDocument::RenderAspect))
+        if (aspects
+            & (ProjectDocument::BriefAspect | ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect
+               | ProjectDocument::RenderAspect))
             m_planDebounce.start();
     });
     connect(m_document, &ProjectDocument::opened, this, [this] {
@@ -49,7 +50,8 @@ bool RenderController::start()
     if (m_running || !m_document->isOpen())
         return false;
     if (const FieldProblems blockers = m_document->project().renderBlockers(); !blockers.isEmpty()) {
-        logInfo(QStringLiteral("Studio: render refused, the project is not ready: %1").arg(problemLines(blockers).join(QStringLiteral("; "))));
+        logInfo(QStringLiteral("Studio: render refused, the project is not ready: %1")
+                    .arg(problemLines(blockers).join(QStringLiteral("; "))));
         return false;
     }
     m_running = true;
@@ -178,7 +180,8 @@ void RenderController::refreshPlan()
         emit planReady();
         emit stateChanged();
     });
-    watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [project, folder] { return RenderPlan::make(project, folder); }));
+    watcher->setFuture(
+        QtConcurrent::run(BackgroundPool::instance(), [project, folder] { return RenderPlan::make(project, folder); }));
 }
 
 } // namespace diy::ui

@@ -179,7 +179,8 @@ void RenderPage::refresh()
     }
     m_timing->setText(timing);
     if (p.lastRender && hasVideo)
-        m_output->setText(tr("Last video: %1 (%2)").arg(QDir::toNativeSeparators(output), formatDurationMs(p.lastRender->durationMs)));
+        m_output->setText(
+            tr("Last video: %1 (%2)").arg(QDir::toNativeSeparators(output), formatDurationMs(p.lastRender->durationMs)));
     else
         m_output->clear();
     if (!running)
@@ -225,14 +226,14 @@ void RenderPage::onControllerFinished(const diy::Result<diy::RenderSummary> &res
 {
     m_tick.stop();
     if (result) {
-        m_message->showMessage(InlineMessage::Level::Success,
-                               tr("Rendered %1 scenes in %2 (%3 pieces reused, %4 made).")
-                                   .arg(result->scenes)
-                                   .arg(formatDurationMs(qint64(result->totalSeconds * 1000)))
-                                   .arg(result->itemsReused)
-                                   .arg(result->itemsMade));
+        m_message->showMessage(InlineMessage::Level::Success, tr("Rendered %1 scenes in %2 (%3 pieces reused, %4 made).")
+                                                                  .arg(result->scenes)
+                                                                  .arg(formatDurationMs(qint64(result->totalSeconds * 1000)))
+                                                                  .arg(result->itemsReused)
+                                                                  .arg(result->itemsMade));
     } else if (result.error().isCancelled()) {
-        m_message->showMessage(InlineMessage::Level::Info, tr("Render cancelled. Finished pieces are kept; render again to continue."));
+        m_message->showMessage(InlineMessage::Level::Info,
+                               tr("Render cancelled. Finished pieces are kept; render again to continue."));
     } else {
         m_message->showError(result.error());
         auto *retry = m_message->addAction(tr("Try again"), QStringLiteral("retryRenderButton"));

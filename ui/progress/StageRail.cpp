@@ -73,9 +73,10 @@ void StageRail::refresh()
     if (open) {
         const FieldProblems problems = p.brief.validate();
         brief.state = problems.isEmpty() ? StageState::Done : StageState::Failed;
-        brief.detail = problems.isEmpty() ? p.brief.format.displayName() + QStringLiteral(" · ")
-                                                + tr("about %1").arg(formatDurationMs(qint64(p.brief.targetDurationSeconds) * 1000))
-                                          : problems.first().message;
+        brief.detail = problems.isEmpty()
+                           ? p.brief.format.displayName() + QStringLiteral(" · ")
+                                 + tr("about %1").arg(formatDurationMs(qint64(p.brief.targetDurationSeconds) * 1000))
+                           : problems.first().message;
     }
     m_model->setStatus(StageRailModel::Brief, brief);
 
@@ -88,11 +89,13 @@ void StageRail::refresh()
                 blockers.append(b);
         script.state = blockers.isEmpty() ? StageState::Done : StageState::Failed;
         const double seconds = p.script->spokenWordCount() * 60.0 / std::max(1, p.brief.speechRate);
-        script.detail = blockers.isEmpty() ? countText(int(p.script->steps.size()), tr("1 step"), tr("%1 steps")) + QStringLiteral(" · ")
-                                                 + tr("%1 spoken").arg(formatDurationMs(qint64(seconds * 1000)))
-                        : blockers.size() == 1 ? blockers.first().message
-                                               : QStringLiteral("%1 (%2)").arg(blockers.first().message,
-                                                                              countText(int(blockers.size() - 1), tr("and 1 more to fix"), tr("and %1 more to fix")));
+        script.detail =
+            blockers.isEmpty() ? countText(int(p.script->steps.size()), tr("1 step"), tr("%1 steps")) + QStringLiteral(" · ")
+                                     + tr("%1 spoken").arg(formatDurationMs(qint64(seconds * 1000)))
+            : blockers.size() == 1 ? blockers.first().message
+                                   : QStringLiteral("%1 (%2)").arg(
+                                       blockers.first().message,
+                                       countText(int(blockers.size() - 1), tr("and 1 more to fix"), tr("and %1 more to fix")));
     } else if (open) {
         script.detail = tr("Write or import a script");
     }
@@ -122,7 +125,10 @@ void StageRail::refresh()
             render.detail = m_render->currentLabel();
         } else if (!blockers.isEmpty()) {
             render.state = StageState::Waiting;
-            render.detail = !p.script ? tr("Needs a script") : tr("Fix the script first (%1)").arg(countText(int(blockers.size()), tr("1 problem"), tr("%1 problems")));
+            render.detail =
+                !p.script
+                    ? tr("Needs a script")
+                    : tr("Fix the script first (%1)").arg(countText(int(blockers.size()), tr("1 problem"), tr("%1 problems")));
         } else if (render.state == StageState::Failed) {
             render.detail = m_render->lastError().message;
         } else if (render.state == StageState::Stale) {
@@ -141,9 +147,10 @@ void StageRail::refresh()
         const bool upToDate = m_render->hasPlan() ? m_render->plan().upToDate() : true;
         watch.state = !exists ? StageState::Waiting : upToDate ? StageState::Done : StageState::Stale;
         const QString vote = p.feedback.vote;
-        watch.detail = !exists ? tr("The video file is missing") : vote.isEmpty() ? tr("Not rated yet")
-                                                               : vote == QStringLiteral("up") ? tr("Rated: good")
-                                                                                              : tr("Rated: not good");
+        watch.detail = !exists                        ? tr("The video file is missing")
+                       : vote.isEmpty()               ? tr("Not rated yet")
+                       : vote == QStringLiteral("up") ? tr("Rated: good")
+                                                      : tr("Rated: not good");
     }
     m_model->setStatus(StageRailModel::Watch, watch);
     viewport()->update();

@@ -88,7 +88,8 @@ void StageRailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setBrush(track);
         painter->drawRoundedRect(bar, 2, 2);
         painter->setBrush(stateColor);
-        painter->drawRoundedRect(QRect(bar.left(), bar.top(), int(bar.width() * std::clamp(progress, 0.0, 1.0)), bar.height()), 2, 2);
+        painter->drawRoundedRect(QRect(bar.left(), bar.top(), int(bar.width() * std::clamp(progress, 0.0, 1.0)), bar.height()), 2,
+                                 2);
     }
     painter->restore();
 }

@@ -17,8 +17,8 @@ public:
 
     struct Status {
         StageState state = StageState::Waiting;
-        QString detail;        ///< "5 steps · 2:31 spoken", "Scene images 3/7", a failure and what to do
-        double progress = -1;  ///< 0..1 while running, -1 otherwise
+        QString detail;       ///< "5 steps · 2:31 spoken", "Scene images 3/7", a failure and what to do
+        double progress = -1; ///< 0..1 while running, -1 otherwise
         qint64 elapsedMs = -1;
         qint64 etaMs = -1;
         bool operator==(const Status &) const = default;

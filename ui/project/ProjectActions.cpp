@@ -49,9 +49,10 @@ ProjectActions::ProjectActions(ProjectDocument *document, StudioSettings *settin
       m_projectsRoot(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/DIY Video Studio"))
 {
     m_new = makeAction(this, QStringLiteral("new"), tr("&New Project…"), QKeySequence::New, tr("Start a new project"), "newAction");
-    m_open = makeAction(this, QStringLiteral("open"), tr("&Open Project…"), QKeySequence::Open, tr("Open a project folder"), "openAction");
-    m_example = makeAction(this, QStringLiteral("example"), tr("Open &Example Project"), {}, tr("Open the paper airplanes example"),
-                           "openExampleAction");
+    m_open = makeAction(this, QStringLiteral("open"), tr("&Open Project…"), QKeySequence::Open, tr("Open a project folder"),
+                        "openAction");
+    m_example = makeAction(this, QStringLiteral("example"), tr("Open &Example Project"), {},
+                           tr("Open the paper airplanes example"), "openExampleAction");
     m_save = makeAction(this, QStringLiteral("save"), tr("&Save"), QKeySequence::Save, tr("Save the project"), "saveAction");
     m_saveAs = makeAction(this, QStringLiteral("save-as"), tr("Save &As…"), QKeySequence::SaveAs,
                           tr("Save the project in another folder"), "saveAsAction");
@@ -71,7 +72,8 @@ void ProjectActions::setRecentMenu(QMenu *menu)
 bool ProjectActions::openProject(const QString &folder)
 {
     if (m_render->isRunning()) {
-        m_message->showMessage(InlineMessage::Level::Warning, tr("A render is running. Cancel it before opening another project."));
+        m_message->showMessage(InlineMessage::Level::Warning,
+                               tr("A render is running. Cancel it before opening another project."));
         return false;
     }
     FieldProblems problems;
@@ -119,7 +121,8 @@ void ProjectActions::offerRecovery()
     connect(recover, &QPushButton::clicked, this, [this, value] {
         m_recoveryBanner->clear();
         m_document->edit(tr("Recover unsaved edits"), ProjectDocument::AllAspects, [&](Project &p) { p = value; });
-        m_message->showMessage(InlineMessage::Level::Success, tr("Unsaved edits recovered. Undo (Ctrl+Z) goes back to the saved project."));
+        m_message->showMessage(InlineMessage::Level::Success,
+                               tr("Unsaved edits recovered. Undo (Ctrl+Z) goes back to the saved project."));
     });
     connect(discard, &QPushButton::clicked, this, [this] {
         m_recoveryBanner->clear();
@@ -141,7 +144,8 @@ bool ProjectActions::openExample()
 {
     const QString source = exampleSource();
     if (source.isEmpty()) {
-        m_message->showMessage(InlineMessage::Level::Error, tr("The example project is not installed. Reinstall DIY Video Studio."));
+        m_message->showMessage(InlineMessage::Level::Error,
+                               tr("The example project is not installed. Reinstall DIY Video Studio."));
         return false;
     }
     // The bundled copy stays pristine: the creator works on a copy in their projects folder.
@@ -200,8 +204,9 @@ bool ProjectActions::createProject(const QString &name, const QString &descripti
     if (!openProject(folder))
         return false;
     emit created();
-    m_message->showMessage(InlineMessage::Level::Info,
-                           tr("New project in %1. Check the brief, then write or import a script.").arg(QDir::toNativeSeparators(folder)));
+    m_message->showMessage(
+        InlineMessage::Level::Info,
+        tr("New project in %1. Check the brief, then write or import a script.").arg(QDir::toNativeSeparators(folder)));
     return true;
 }
 
@@ -224,17 +229,18 @@ void ProjectActions::saveProjectAs()
 {
     if (!m_document->isOpen())
         return;
-    FileDialogs::directory(m_window, QStringLiteral("save-project-as"), tr("Save the project in a folder"), this, [this](const QString &folder) {
-        const Status status = m_document->saveAs(folder);
-        if (!status) {
-            m_message->showError(status.error());
-            return;
-        }
-        m_settings->addRecentProject(folder);
-        refreshRecentMenu();
-        m_render->refreshPlan();
-        emit statusMessage(tr("Saved in %1").arg(QDir::toNativeSeparators(folder)));
-    });
+    FileDialogs::directory(m_window, QStringLiteral("save-project-as"), tr("Save the project in a folder"), this,
+                           [this](const QString &folder) {
+                               const Status status = m_document->saveAs(folder);
+                               if (!status) {
+                                   m_message->showError(status.error());
+                                   return;
+                               }
+                               m_settings->addRecentProject(folder);
+                               refreshRecentMenu();
+                               m_render->refreshPlan();
+                               emit statusMessage(tr("Saved in %1").arg(QDir::toNativeSeparators(folder)));
+                           });
 }
 
 void ProjectActions::refreshRecentMenu()

@@ -1,7 +1,7 @@
 #include "script/ScriptPage.h"
 
-#include "common/FileDialogs.h"
 #include "common/DocumentUndoShortcuts.h"
+#include "common/FileDialogs.h"
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
@@ -27,8 +27,8 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QToolButton>
 #include <QTextCursor>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace diy::ui {
@@ -57,9 +57,9 @@ QString formatDuration(double seconds)
 ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_stepModel(new StepListModel(document, this)),
       m_materialModel(new MaterialListModel(document, this)), m_stack(new QStackedWidget(this)),
-      m_message(new InlineMessage(this)), m_stats(new QLabel(this)), m_title(new QLineEdit(this)),
-      m_steps(new QListView(this)), m_materials(new QListView(this)), m_stepBox(new QGroupBox(this)),
-      m_stepTitle(new QLineEdit(this)), m_thumbnailPrompt(new QLineEdit(this)), m_problems(new InlineMessage(this))
+      m_message(new InlineMessage(this)), m_stats(new QLabel(this)), m_title(new QLineEdit(this)), m_steps(new QListView(this)),
+      m_materials(new QListView(this)), m_stepBox(new QGroupBox(this)), m_stepTitle(new QLineEdit(this)),
+      m_thumbnailPrompt(new QLineEdit(this)), m_problems(new InlineMessage(this))
 {
     setObjectName(QStringLiteral("scriptPage"));
     m_message->setObjectName(QStringLiteral("scriptMessage"));
@@ -198,7 +198,8 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     auto *emptyLayout = new QVBoxLayout(empty);
     emptyLayout->addStretch();
     auto *emptyText = new QLabel(tr("This project has no script yet.\nImport a script JSON file, or start from a blank "
-                                    "script and write it yourself."), empty);
+                                    "script and write it yourself."),
+                                 empty);
     emptyText->setAlignment(Qt::AlignCenter);
     auto *blank = new QPushButton(Icons::icon(QStringLiteral("new")), tr("Start a blank script"), empty);
     blank->setObjectName(QStringLiteral("blankScriptButton"));
@@ -226,9 +227,8 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
         DocumentUndoShortcuts::disableOwnUndo(edit);
 
     // Edits.
-    connect(m_title, &QLineEdit::textEdited, this, [this](const QString &t) {
-        editScript(tr("Edit title"), QStringLiteral("/title"), [&](Script &s) { s.title = t; });
-    });
+    connect(m_title, &QLineEdit::textEdited, this,
+            [this](const QString &t) { editScript(tr("Edit title"), QStringLiteral("/title"), [&](Script &s) { s.title = t; }); });
     connect(m_thumbnailPrompt, &QLineEdit::textEdited, this, [this](const QString &t) {
         editScript(tr("Edit thumbnail prompt"), QStringLiteral("/thumbnail_prompt"), [&](Script &s) { s.thumbnailPrompt = t; });
     });
@@ -275,7 +275,8 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
         const int at = currentStep() < 0 ? int(script->steps.size()) : currentStep() + 1;
         const int most = ScriptValidator::limits().stepsMax;
         if (script->steps.size() >= most) {
-            m_message->showMessage(InlineMessage::Level::Warning, tr("A video can have at most %1 steps. Remove one first.").arg(most));
+            m_message->showMessage(InlineMessage::Level::Warning,
+                                   tr("A video can have at most %1 steps. Remove one first.").arg(most));
             return;
         }
         m_document->edit(tr("Add step"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect,
@@ -317,11 +318,10 @@ ScriptPage::ScriptPage(ProjectDocument *document, QWidget *parent)
     connect(blank, &QPushButton::clicked, this, [this] {
         const auto limits = ScriptValidator::limits();
         const int steps = std::clamp(m_document->project().brief.expectedSteps, limits.stepsMin, limits.stepsMax);
-        m_document->edit(tr("Start a blank script"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect,
-                         [&](Project &p) {
-                             p.script = ScriptPlaceholders::blank(steps);
-                             p.syncSceneImages();
-                         });
+        m_document->edit(tr("Start a blank script"), ProjectDocument::ScriptAspect | ProjectDocument::ImagesAspect, [&](Project &p) {
+            p.script = ScriptPlaceholders::blank(steps);
+            p.syncSceneImages();
+        });
     });
     connect(importButton, &QPushButton::clicked, this, [this] {
         FileDialogs::openFile(this, QStringLiteral("import-script"), tr("Import a script"), tr("Script JSON (*.json)"), this,
@@ -365,8 +365,8 @@ void ScriptPage::editScript(const QString &text, const QString &mergeKey, const 
 {
     if (m_refreshing || !m_document->project().script)
         return;
-    m_document->edit(text, ProjectDocument::ScriptAspect, [&](Project &p) { change(*p.script); },
-                     QStringLiteral("script") + mergeKey);
+    m_document->edit(
+        text, ProjectDocument::ScriptAspect, [&](Project &p) { change(*p.script); }, QStringLiteral("script") + mergeKey);
 }
 
 void ScriptPage::onDocumentChanged(int aspects)
@@ -429,11 +429,13 @@ void ScriptPage::refreshListButtons()
     m_addStep->setToolTip(steps < limits.stepsMax ? tr("Add a step after the selected one")
                                                   : tr("A video can have at most %1 steps").arg(limits.stepsMax));
     m_addMaterial->setEnabled(script && materials < limits.materialsMax);
-    m_addMaterial->setToolTip(materials < limits.materialsMax ? tr("Add a material")
-                                                              : tr("A video can list at most %1 materials").arg(limits.materialsMax));
+    m_addMaterial->setToolTip(materials < limits.materialsMax
+                                  ? tr("Add a material")
+                                  : tr("A video can list at most %1 materials").arg(limits.materialsMax));
     m_removeMaterial->setEnabled(script && materials > limits.materialsMin);
-    m_removeMaterial->setToolTip(materials > limits.materialsMin ? tr("Remove the selected material")
-                                                                 : tr("A video needs at least %1 materials").arg(limits.materialsMin));
+    m_removeMaterial->setToolTip(materials > limits.materialsMin
+                                     ? tr("Remove the selected material")
+                                     : tr("A video needs at least %1 materials").arg(limits.materialsMin));
 }
 
 void ScriptPage::refreshProblems()
@@ -558,8 +560,7 @@ void ScriptPage::exportScript(const QString &path)
         m_message->showMessage(InlineMessage::Level::Success, tr("Exported the script to %1.").arg(path));
     else
         m_message->showMessage(InlineMessage::Level::Warning,
-                               tr("Exported to %1, but the script is not finished yet: %2")
-                                   .arg(path, problems.first().message));
+                               tr("Exported to %1, but the script is not finished yet: %2").arg(path, problems.first().message));
 }
 
 } // namespace diy::ui

@@ -65,7 +65,8 @@ ProviderKeyPage::ProviderKeyPage(ApiKeyStore *keys, ImageGenerator *generator, Q
     layout->addStretch();
 
     m_save->setEnabled(false);
-    connect(m_key, &QLineEdit::textChanged, this, [this](const QString &text) { m_save->setEnabled(!isBusy() && !text.trimmed().isEmpty()); });
+    connect(m_key, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_save->setEnabled(!isBusy() && !text.trimmed().isEmpty()); });
     connect(m_save, &QPushButton::clicked, this, &ProviderKeyPage::onSaveClicked);
     connect(m_forget, &QPushButton::clicked, this, &ProviderKeyPage::onForgetClicked);
     connect(m_test, &QPushButton::clicked, this, &ProviderKeyPage::onTestClicked);

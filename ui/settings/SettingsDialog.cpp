@@ -3,8 +3,8 @@
 #include "brief/VoicePicker.h"
 #include "model/Brief.h"
 #include "model/DefaultVoice.h"
-#include "tensorzero/GatewayAddress.h"
 #include "settings/StudioSettings.h"
+#include "tensorzero/GatewayAddress.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -42,7 +42,8 @@ const QList<StudioSettings::Spec> &StudioSettings::table()
          [](const QVariant &v) { return v.canConvert<QStringList>(); }},
         {Key::WindowGeometry, QStringLiteral("ui/windowGeometry"), QByteArray(), [](const QVariant &) { return true; }},
         {Key::WindowState, QStringLiteral("ui/windowState"), QByteArray(), [](const QVariant &) { return true; }},
-        {Key::LastFolder, QStringLiteral("ui/lastFolder"), QDir::homePath(), [](const QVariant &v) { return !v.toString().isEmpty(); }},
+        {Key::LastFolder, QStringLiteral("ui/lastFolder"), QDir::homePath(),
+         [](const QVariant &v) { return !v.toString().isEmpty(); }},
     };
     return specs;
 }

@@ -16,12 +16,22 @@ namespace diy::ui {
 /// they live in the OS keychain or the environment.
 class StudioSettings {
 public:
-    enum class Key { GatewayUrl, ParallelJobs, Voice, CaptionStyle, Theme, RecentProjects, WindowGeometry, WindowState, LastFolder };
+    enum class Key {
+        GatewayUrl,
+        ParallelJobs,
+        Voice,
+        CaptionStyle,
+        Theme,
+        RecentProjects,
+        WindowGeometry,
+        WindowState,
+        LastFolder
+    };
     enum class Theme { System, Light, Dark };
 
     struct Spec {
         Key key;
-        QString name;          ///< QSettings key
+        QString name; ///< QSettings key
         QVariant defaultValue;
         std::function<bool(const QVariant &)> valid;
     };

@@ -22,7 +22,8 @@ WelcomeScreen::WelcomeScreen(QWidget *parent) : QWidget(parent)
     title->setAlignment(Qt::AlignCenter);
     auto *subtitle = new QLabel(tr("Turn a one-line idea into a narrated, captioned how-to video.\n"
                                    "Title cards, a spoken voice-over and captions are made right on this computer, "
-                                   "no internet needed."), this);
+                                   "no internet needed."),
+                                this);
     subtitle->setObjectName(QStringLiteral("welcomeSubtitle"));
     subtitle->setAlignment(Qt::AlignCenter);
     subtitle->setWordWrap(true);

@@ -93,8 +93,8 @@ int main(int argc, char *argv[])
     }
     const qint64 base = std::max<qint64>(1, median(baseline));
     const qint64 cancel = median(latency);
-    std::printf("cancel_bench: cancel -> finished %lld ms (median of 5), ffmpeg round trip %lld ms, ratio %.2f\n",
-                cancel, base, double(cancel) / double(base));
+    std::printf("cancel_bench: cancel -> finished %lld ms (median of 5), ffmpeg round trip %lld ms, ratio %.2f\n", cancel, base,
+                double(cancel) / double(base));
     std::printf("cancel_bench: against the %d ms terminate-then-kill delay: %.2f (goal: below 1, i.e. "
                 "ffmpeg stops on terminate)\n",
                 diy::ProcessJob::kKillDelayMs, double(cancel) / diy::ProcessJob::kKillDelayMs);

@@ -44,7 +44,8 @@ private slots:
         QCOMPARE(prompts->scenes.size(), scenes.size());
         for (qsizetype i = 0; i < scenes.size(); ++i) {
             QCOMPARE(prompts->scenes[i].sceneKey, scenes[i].key);
-            QCOMPARE(prompts->scenes[i].prompt, QString::fromStdString(fixture["scenes"][std::size_t(i)]["enhanced_prompt"].get<std::string>()));
+            QCOMPARE(prompts->scenes[i].prompt,
+                     QString::fromStdString(fixture["scenes"][std::size_t(i)]["enhanced_prompt"].get<std::string>()));
         }
         QCOMPARE(prompts->promptFor(QStringLiteral("step-2")), prompts->scenes[3].prompt);
         QCOMPARE(prompts->record.stage, QStringLiteral("prompts"));

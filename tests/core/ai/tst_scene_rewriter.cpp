@@ -115,7 +115,8 @@ private slots:
         QTest::addColumn<bool>("ok");
         const QString good = QStringLiteral("Fold the paper carefully along the middle line.");
         QTest::newRow("good step") << QStringLiteral("step-2") << QStringLiteral("Fold corners") << good << true;
-        QTest::newRow("narration too short") << QStringLiteral("step-2") << QStringLiteral("Fold corners") << QStringLiteral("Fold.") << false;
+        QTest::newRow("narration too short")
+            << QStringLiteral("step-2") << QStringLiteral("Fold corners") << QStringLiteral("Fold.") << false;
         QTest::newRow("step title too long") << QStringLiteral("step-2") << QString(81, QLatin1Char('x')) << good << false;
         QTest::newRow("video title too short") << QStringLiteral("intro") << QStringLiteral("Fly") << good << false;
     }
@@ -125,7 +126,8 @@ private slots:
         QFETCH(QString, title);
         QFETCH(QString, narration);
         QFETCH(bool, ok);
-        const auto applied = SceneRewriter::apply(fixtureScript(), key, title, narration, QStringLiteral("Hands folding paper corners"));
+        const auto applied =
+            SceneRewriter::apply(fixtureScript(), key, title, narration, QStringLiteral("Hands folding paper corners"));
         QCOMPARE(applied.ok(), ok);
         if (ok)
             QCOMPARE(applied->steps[1].narration, narration);

@@ -19,8 +19,9 @@ private:
 
     void startGateway(const QString &config = {})
     {
-        m_gateway = config.isEmpty() ? std::make_unique<GatewayDouble>()
-                                     : std::make_unique<GatewayDouble>(config, sourcePath(QStringLiteral("tests/data/tensorzero")));
+        m_gateway = config.isEmpty()
+                        ? std::make_unique<GatewayDouble>()
+                        : std::make_unique<GatewayDouble>(config, sourcePath(QStringLiteral("tests/data/tensorzero")));
         QVERIFY(m_gateway->configError().isEmpty());
         QVERIFY(m_gateway->listen());
         m_network = std::make_unique<QNetworkAccessManager>();

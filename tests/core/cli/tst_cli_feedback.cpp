@@ -76,7 +76,8 @@ private slots:
     void allSentIsZero()
     {
         QTemporaryDir dir;
-        enqueue(dir.path(), {FeedbackItem::userSatisfaction(m_episode, true), FeedbackItem::comment(m_episode, QStringLiteral("nice"))});
+        enqueue(dir.path(),
+                {FeedbackItem::userSatisfaction(m_episode, true), FeedbackItem::comment(m_episode, QStringLiteral("nice"))});
         QCOMPARE(filesIn(dir.path()), 2);
         QString out;
         QCOMPARE(flush(dir.path(), m_gateway->url().toString(), &out), 0);

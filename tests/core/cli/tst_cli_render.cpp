@@ -4,8 +4,8 @@
 #include "FfmpegStandIn.h"
 #include "TestPaths.h"
 #include "TinyProject.h"
-#include "pipeline/RenderPlan.h"
 #include "model/ScriptPlaceholders.h"
+#include "pipeline/RenderPlan.h"
 #include "store/ProjectStore.h"
 #include "util/AtomicFile.h"
 
@@ -38,10 +38,7 @@ QStringList filesIn(const QString &dir)
 class TestCliRender : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(QFileInfo(test::cliPath()).isExecutable(), "DIY_CLI must point at diy-studio-cli");
-    }
+    void initTestCase() { QVERIFY2(QFileInfo(test::cliPath()).isExecutable(), "DIY_CLI must point at diy-studio-cli"); }
 
     void exitCodes_data()
     {
@@ -55,7 +52,8 @@ private slots:
         QTest::newRow("broken json") << "broken" << 3 << "not valid JSON";
         QTest::newRow("invalid field") << "invalid" << 3 << "/brief/expectedSteps";
         QTest::newRow("no script") << "noscript" << 3 << "no script";
-        QTest::newRow("placeholder narration") << "placeholder" << 3 << "/script/steps/1/narration: Step 2 narration still has the example text";
+        QTest::newRow("placeholder narration")
+            << "placeholder" << 3 << "/script/steps/1/narration: Step 2 narration still has the example text";
         QTest::newRow("missing ffmpeg") << "noffmpeg" << 4 << "apt-get install ffmpeg";
         QTest::newRow("unknown command") << "unknowncmd" << 2 << "Unknown command";
         QTest::newRow("two folders") << "twofolders" << 2 << "Only one project folder";
@@ -158,12 +156,14 @@ private slots:
         QVERIFY(QFileInfo::exists(dir.filePath(project->lastRender->output)));
 
         // Again, in plain text: everything is reused, and the summary reads the typed report.
-        const Run again = runCli({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("-j"), QStringLiteral("2")});
+        const Run again =
+            runCli({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("-j"), QStringLiteral("2")});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QVERIFY2(again.out.contains(QStringLiteral("Done: ")), qPrintable(again.out));
         const int errors = summary.at("checks").at("errors").get<int>();
         const int warnings = summary.at("checks").at("warnings").get<int>();
-        QVERIFY2(again.out.contains(QStringLiteral("checks: %1 error(s), %2 warning(s)").arg(errors).arg(warnings)), qPrintable(again.out));
+        QVERIFY2(again.out.contains(QStringLiteral("checks: %1 error(s), %2 warning(s)").arg(errors).arg(warnings)),
+                 qPrintable(again.out));
         QCOMPARE(ProjectStore::load(dir.path())->runs.size(), 2);
     }
 
@@ -177,13 +177,16 @@ private slots:
         QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0 << "diy-studio-cli 0.";
         QTest::newRow("render --help") << QStringList{QStringLiteral("render"), QStringLiteral("--help")} << 0 << "--no-checks";
         QTest::newRow("feedback -h") << QStringList{QStringLiteral("feedback"), QStringLiteral("-h")} << 0 << "--folder DIR";
-        QTest::newRow("--verbose anywhere") << QStringList{QStringLiteral("render"), QStringLiteral("--verbose"), QStringLiteral("--help")} << 0
-                                            << "Usage: diy-studio-cli render";
+        QTest::newRow("--verbose anywhere") << QStringList{QStringLiteral("render"), QStringLiteral("--verbose"),
+                                                           QStringLiteral("--help")}
+                                            << 0 << "Usage: diy-studio-cli render";
         QTest::newRow("unknown global option") << QStringList{QStringLiteral("--frob")} << 2 << "Unknown option --frob";
-        QTest::newRow("gateway-check bad timeout") << QStringList{QStringLiteral("gateway-check"), QStringLiteral("--timeout-ms"), QStringLiteral("soon")}
-                                                   << 2 << "--timeout-ms";
-        QTest::newRow("feedback unknown option") << QStringList{QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--fast")} << 2
-                                                 << "Unknown option --fast";
+        QTest::newRow("gateway-check bad timeout")
+            << QStringList{QStringLiteral("gateway-check"), QStringLiteral("--timeout-ms"), QStringLiteral("soon")} << 2
+            << "--timeout-ms";
+        QTest::newRow("feedback unknown option")
+            << QStringList{QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--fast")} << 2
+            << "Unknown option --fast";
     }
     void helpVersionAndUsage()
     {
@@ -219,7 +222,8 @@ private slots:
         const QString segments = ProjectStore::cacheDir(dir.path()) + QStringLiteral("/segments");
         const QString gate = dir.filePath(QStringLiteral("gate.pid"));
         QTemporaryDir tools;
-        const QProcessEnvironment env = test::FfmpegStandIn::environment(tools, dir.path(), gate, test::FfmpegStandIn::Action::Block);
+        const QProcessEnvironment env =
+            test::FfmpegStandIn::environment(tools, dir.path(), gate, test::FfmpegStandIn::Action::Block);
         QProcess p;
         p.setProcessEnvironment(env);
         p.start(test::cliPath(), args);

@@ -27,9 +27,10 @@ namespace {
 QSize videoSize(const QString &file)
 {
     QProcess p;
-    p.start(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                        QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("stream=width,height"),
-                                        QStringLiteral("-of"), QStringLiteral("csv=p=0"), file});
+    p.start(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"), QStringLiteral("v:0"),
+             QStringLiteral("-show_entries"), QStringLiteral("stream=width,height"), QStringLiteral("-of"),
+             QStringLiteral("csv=p=0"), file});
     p.waitForFinished(60000);
     const QList<QByteArray> parts = p.readAllStandardOutput().trimmed().split(',');
     return parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
@@ -40,10 +41,7 @@ QSize videoSize(const QString &file)
 class TestCliRenderModes : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(QFileInfo(test::cliPath()).isExecutable(), "DIY_CLI must point at diy-studio-cli");
-    }
+    void initTestCase() { QVERIFY2(QFileInfo(test::cliPath()).isExecutable(), "DIY_CLI must point at diy-studio-cli"); }
 
     void interruptedWithSigintExitsFiveThenResumesWithReuse()
     {
@@ -80,9 +78,10 @@ private slots:
         QTemporaryDir dir;
         test::makeTinyProject(dir.path());
         QTemporaryDir tools;
-        const CliRun r = CliRun::run({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("--no-checks")},
-                                     FfmpegStandIn::environment(tools, dir.path(), dir.filePath(QStringLiteral("gate.pid")),
-                                                                FfmpegStandIn::Action::Fail, 0));
+        const CliRun r =
+            CliRun::run({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("--no-checks")},
+                        FfmpegStandIn::environment(tools, dir.path(), dir.filePath(QStringLiteral("gate.pid")),
+                                                   FfmpegStandIn::Action::Fail, 0));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("error:")), qPrintable(r.err)); // a failed render says why
         auto project = ProjectStore::load(dir.path());
@@ -109,8 +108,8 @@ private slots:
         QCOMPARE(project.brief.format.size(), full);
 
         const QString draftOut = dir.filePath(QStringLiteral("draft.mp4"));
-        const CliRun draft = CliRun::run({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("--no-checks"),
-                                          QStringLiteral("-o"), draftOut});
+        const CliRun draft = CliRun::run({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"),
+                                          QStringLiteral("--no-checks"), QStringLiteral("-o"), draftOut});
         QVERIFY2(draft.exitCode == 0, qPrintable(draft.err));
         QCOMPARE(videoSize(draftOut), full / 2);
         // The draft's items are cached under the draft size only: the full-size plan still has
@@ -122,8 +121,8 @@ private slots:
         QVERIFY(fullPlan.totalItems(RenderStage::Segments) > 0);
         QCOMPARE(fullPlan.pendingItems(RenderStage::Frames), fullPlan.totalItems(RenderStage::Frames));
         // ...and a second draft makes nothing new.
-        const CliRun again = CliRun::run({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"), QStringLiteral("--no-checks"),
-                                          QStringLiteral("--json"), QStringLiteral("-o"), draftOut});
+        const CliRun again = CliRun::run({QStringLiteral("render"), dir.path(), QStringLiteral("--draft"),
+                                          QStringLiteral("--no-checks"), QStringLiteral("--json"), QStringLiteral("-o"), draftOut});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         const auto summary = nlohmann::json::parse(again.out.toStdString());
         QVERIFY2(summary.at("itemsMade").get<int>() <= 1, again.out.toUtf8().constData()); // at most the merge

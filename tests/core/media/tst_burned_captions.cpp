@@ -27,7 +27,7 @@ QRect inkBounds(const QImage &frame)
         const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
         for (int x = 0; x < rgb.width(); ++x) {
             const int d = std::abs(qRed(line[x]) - kBackground.red()) + std::abs(qGreen(line[x]) - kBackground.green())
-                + std::abs(qBlue(line[x]) - kBackground.blue());
+                          + std::abs(qBlue(line[x]) - kBackground.blue());
             if (d > 36)
                 box |= QRect(x, y, 1, 1);
         }
@@ -43,11 +43,11 @@ private slots:
     {
         QTest::addColumn<QSize>("frame");
         QTest::addColumn<QString>("narration");
-        const QString english = QStringLiteral(
-            "Fold the top corners in so they meet exactly on the centre crease, then press every edge flat with "
-            "your thumbnail. Extraordinarily long words like counterclockwise-unfoldable still have to fit!");
-        const QString arabic = QStringLiteral(
-            "اطوِ الورقة من المنتصف، ثم افتحها مرة أخرى. اضغط على الحافة بإصبعك حتى تصبح حادة، ثم اطوِ الزاويتين العلويتين نحو الخط.");
+        const QString english =
+            QStringLiteral("Fold the top corners in so they meet exactly on the centre crease, then press every edge flat with "
+                           "your thumbnail. Extraordinarily long words like counterclockwise-unfoldable still have to fit!");
+        const QString arabic = QStringLiteral("اطوِ الورقة من المنتصف، ثم افتحها مرة أخرى. اضغط على الحافة بإصبعك حتى تصبح حادة، "
+                                              "ثم اطوِ الزاويتين العلويتين نحو الخط.");
         QTest::newRow("9:16") << QSize(360, 640) << english;
         QTest::newRow("16:9") << QSize(640, 360) << english;
         QTest::newRow("1:1") << QSize(480, 480) << english;
@@ -93,11 +93,20 @@ private slots:
             const QRect ink = inkBounds(shot);
             QVERIFY2(!ink.isEmpty(), qPrintable(QStringLiteral("cue %1 burned nothing: %2").arg(i).arg(chunks[i])));
             // Text of some height: a caption, not a stray pixel.
-            QVERIFY2(ink.height() >= style.pixelSize(frame), qPrintable(QStringLiteral("cue %1 is %2 px high").arg(i).arg(ink.height())));
-            QVERIFY2(safe.contains(ink), qPrintable(QStringLiteral("cue %1 (%2) drawn at %3,%4 %5x%6, outside the safe area %7,%8 %9x%10")
-                                                        .arg(i).arg(chunks[i])
-                                                        .arg(ink.x()).arg(ink.y()).arg(ink.width()).arg(ink.height())
-                                                        .arg(safe.x()).arg(safe.y()).arg(safe.width()).arg(safe.height())));
+            QVERIFY2(ink.height() >= style.pixelSize(frame),
+                     qPrintable(QStringLiteral("cue %1 is %2 px high").arg(i).arg(ink.height())));
+            QVERIFY2(safe.contains(ink),
+                     qPrintable(QStringLiteral("cue %1 (%2) drawn at %3,%4 %5x%6, outside the safe area %7,%8 %9x%10")
+                                    .arg(i)
+                                    .arg(chunks[i])
+                                    .arg(ink.x())
+                                    .arg(ink.y())
+                                    .arg(ink.width())
+                                    .arg(ink.height())
+                                    .arg(safe.x())
+                                    .arg(safe.y())
+                                    .arg(safe.width())
+                                    .arg(safe.height())));
         }
     }
 };

@@ -36,10 +36,10 @@ private slots:
     {
         QTest::addColumn<QSize>("frame");
         QTest::addColumn<QString>("narration");
-        const QString sentences = QStringLiteral(
-            "Take one sheet of paper. Fold it in half the long way, then open it again so you can see the "
-            "crease down the middle! Now fold the top corners in: they should meet exactly on that centre line; "
-            "press the edges flat with your thumbnail. Ready?");
+        const QString sentences =
+            QStringLiteral("Take one sheet of paper. Fold it in half the long way, then open it again so you can see the "
+                           "crease down the middle! Now fold the top corners in: they should meet exactly on that centre line; "
+                           "press the edges flat with your thumbnail. Ready?");
         QString longText;
         while (longText.size() < 1000)
             longText += sentences + QLatin1Char(' ');
@@ -51,8 +51,8 @@ private slots:
             QTest::newRow(qPrintable(f + QStringLiteral("/1000 chars"))) << frame << longText;
             QTest::newRow(qPrintable(f + QStringLiteral("/one huge word"))) << frame << noSpaces;
             QTest::newRow(qPrintable(f + QStringLiteral("/arabic"))) << frame << arabic;
-            QTest::newRow(qPrintable(f + QStringLiteral("/emoji"))) << frame
-                << QStringLiteral("Great job 🎉✈️ — now decorate your plane with stickers 🌈 and throw it!");
+            QTest::newRow(qPrintable(f + QStringLiteral("/emoji")))
+                << frame << QStringLiteral("Great job 🎉✈️ — now decorate your plane with stickers 🌈 and throw it!");
         }
     }
 
@@ -97,8 +97,8 @@ private slots:
     {
         const CaptionStyle style;
         const QSize frame(1080, 1920);
-        const QStringList chunks = CaptionChunker::chunk(
-            QStringLiteral("Bring both corners down to the centre crease"), style, frame);
+        const QStringList chunks =
+            CaptionChunker::chunk(QStringLiteral("Bring both corners down to the centre crease"), style, frame);
         QCOMPARE(chunks.size(), 1);
         const QStringList lines = chunks.first().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
@@ -121,7 +121,9 @@ private slots:
         QTest::newRow("emoji") << QStringLiteral("Done 🎉✈️") << QStringLiteral("Done 🎉✈️");
         QTest::newRow("arabic") << QStringLiteral("مرحبا بالعالم") << QStringLiteral("مرحبا بالعالم");
         QTest::newRow("hebrew") << QStringLiteral("שלום עולם") << QStringLiteral("שלום עולם");
-        QTest::newRow("control chars") << QStringLiteral("a\x01" "b\tc") << QStringLiteral("ab c");
+        QTest::newRow("control chars") << QStringLiteral("a\x01"
+                                                         "b\tc")
+                                       << QStringLiteral("ab c");
     }
 
     void escapeAss()
@@ -143,9 +145,11 @@ private slots:
         QVERIFY(ass.contains(QStringLiteral("PlayResY: 1920\n")));
         QVERIFY(ass.contains(QStringLiteral("WrapStyle: ")));
         QVERIFY(ass.contains(QStringLiteral("ScaledBorderAndShadow: yes")));
-        QVERIFY(ass.contains(QStringLiteral("Style: Caption,Noto Sans,%1,&H0000C8FF,").arg(CaptionTrack::assFontSize(style, frame))));
+        QVERIFY(
+            ass.contains(QStringLiteral("Style: Caption,Noto Sans,%1,&H0000C8FF,").arg(CaptionTrack::assFontSize(style, frame))));
         QVERIFY(CaptionTrack::assFontSize(style, frame) > style.pixelSize(frame)); // ASS counts ascent + descent
-        QVERIFY(ass.contains(QStringLiteral("Dialogue: 0,0:00:00.00,0:00:01.50,Caption,,0,0,0,,First line\\Nsecond, with comma\n")));
+        QVERIFY(
+            ass.contains(QStringLiteral("Dialogue: 0,0:00:00.00,0:00:01.50,Caption,,0,0,0,,First line\\Nsecond, with comma\n")));
         QVERIFY(ass.contains(QStringLiteral("Dialogue: 0,0:00:01.50,0:00:03.25,Caption,,0,0,0,,\\{x\\}\n")));
         // Bottom margin keeps the captions inside the safe area.
         const QRect safe = SafeArea::of(frame);
@@ -208,8 +212,7 @@ private slots:
 
     void concatListQuoting()
     {
-        QCOMPARE(FilterEscaping::concatListPath(QStringLiteral("/a/it's here.mp4")),
-                 QStringLiteral("'/a/it'\\''s here.mp4'"));
+        QCOMPARE(FilterEscaping::concatListPath(QStringLiteral("/a/it's here.mp4")), QStringLiteral("'/a/it'\\''s here.mp4'"));
     }
 };
 

@@ -118,8 +118,8 @@ private slots:
         for (const QSize &frame : formats()) {
             for (int kind = 0; kind < 4; ++kind) {
                 for (int length : {12, 180, 1000}) {
-                    const QByteArray name = QByteArray::number(frame.width()) + 'x' + QByteArray::number(frame.height())
-                        + '/' + names[kind] + '/' + QByteArray::number(length);
+                    const QByteArray name = QByteArray::number(frame.width()) + 'x' + QByteArray::number(frame.height()) + '/'
+                                            + names[kind] + '/' + QByteArray::number(length);
                     QTest::newRow(name.constData()) << frame << kind << length << (length == 1000 ? 9 : 6);
                 }
             }
@@ -185,9 +185,9 @@ private slots:
         CardContent c;
         c.kind = CardContent::Kind::Materials;
         c.title = QStringLiteral("What you need");
-        c.checklist = {QStringLiteral("Empty milk carton"), QStringLiteral("Scissors"), QStringLiteral("Pencil"),
-                       QStringLiteral("Hole punch"), QStringLiteral("String, 1 m"), QStringLiteral("Wooden spoon"),
-                       QStringLiteral("Birdseed"), QStringLiteral("Acrylic paint"), QStringLiteral("Paintbrush"),
+        c.checklist = {QStringLiteral("Empty milk carton"), QStringLiteral("Scissors"),      QStringLiteral("Pencil"),
+                       QStringLiteral("Hole punch"),        QStringLiteral("String, 1 m"),   QStringLiteral("Wooden spoon"),
+                       QStringLiteral("Birdseed"),          QStringLiteral("Acrylic paint"), QStringLiteral("Paintbrush"),
                        QStringLiteral("Masking tape")};
         CardRenderer renderer(frame);
         renderer.setPlainBackground(kPlain);
@@ -230,26 +230,32 @@ private slots:
                 CardContent m;
                 m.kind = CardContent::Kind::Materials;
                 m.title = QStringLiteral("What you need");
-                m.checklist = {QStringLiteral("Empty milk carton (1 litre)"), QStringLiteral("Scissors"), QStringLiteral("Pencil"),
-                               QStringLiteral("Hole punch"), QStringLiteral("String, about 1 metre"), QStringLiteral("Wooden spoon"),
+                m.checklist = {QStringLiteral("Empty milk carton (1 litre)"),
+                               QStringLiteral("Scissors"),
+                               QStringLiteral("Pencil"),
+                               QStringLiteral("Hole punch"),
+                               QStringLiteral("String, about 1 metre"),
+                               QStringLiteral("Wooden spoon"),
                                QStringLiteral("Birdseed")};
                 const QString size = QStringLiteral("%1x%2").arg(f.width()).arg(f.height());
-                CardRenderer(f).render(m).save(QString::fromLocal8Bit(dir) + QStringLiteral("/materials-") + size + QStringLiteral(".png"));
+                CardRenderer(f).render(m).save(QString::fromLocal8Bit(dir) + QStringLiteral("/materials-") + size
+                                               + QStringLiteral(".png"));
                 CardContent t;
                 t.kind = CardContent::Kind::Title;
                 t.title = QStringLiteral("Bird feeder from a milk carton");
                 t.body = QStringLiteral("A cosy snack bar for garden birds, made in an afternoon.");
                 t.badge = QStringLiteral("For kids");
-                CardRenderer(f).render(t).save(QString::fromLocal8Bit(dir) + QStringLiteral("/title-") + size + QStringLiteral(".png"));
+                CardRenderer(f).render(t).save(QString::fromLocal8Bit(dir) + QStringLiteral("/title-") + size
+                                               + QStringLiteral(".png"));
                 CardContent d;
                 d.kind = CardContent::Kind::Completion;
                 d.title = QStringLiteral("You did it!");
                 d.body = QStringLiteral("Hang it near a window and watch who comes to visit.");
-                CardRenderer(f).render(d).save(QString::fromLocal8Bit(dir) + QStringLiteral("/done-") + size + QStringLiteral(".png"));
+                CardRenderer(f).render(d).save(QString::fromLocal8Bit(dir) + QStringLiteral("/done-") + size
+                                               + QStringLiteral(".png"));
             }
         }
     }
-
 };
 
 QTEST_MAIN(TestCardRenderer)

@@ -108,8 +108,8 @@ private slots:
     {
         QTemporaryDir dir;
         NarrationSpec spec;
-        spec.phrases = {QStringLiteral("-Fold the paper\nin half."), QStringLiteral("Then open it again, and press the crease flat!"),
-                        QStringLiteral("Great job: 100% done 🎉")};
+        spec.phrases = {QStringLiteral("-Fold the paper\nin half."),
+                        QStringLiteral("Then open it again, and press the crease flat!"), QStringLiteral("Great job: 100% done 🎉")};
         spec.outputWav = dir.filePath(QStringLiteral("narration.wav"));
         NarrationJob job(spec);
         QList<double> progress;
@@ -273,8 +273,8 @@ private slots:
         const auto streamHash = [&](const QString &file, const QString &stream, const QString &hashFile) {
             bool ok = false;
             runFfmpeg({QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-i"), file, QStringLiteral("-map"),
-                       stream, QStringLiteral("-c"), QStringLiteral("copy"), QStringLiteral("-f"),
-                       QStringLiteral("hash"), QStringLiteral("-hash"), QStringLiteral("sha256"), hashFile},
+                       stream, QStringLiteral("-c"), QStringLiteral("copy"), QStringLiteral("-f"), QStringLiteral("hash"),
+                       QStringLiteral("-hash"), QStringLiteral("sha256"), hashFile},
                       &ok);
             QFile f(hashFile);
             return ok && f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
@@ -343,8 +343,8 @@ private slots:
         const double level = rmsOf(mixed, 0.3, 1.7);
         const double expected = reference * volume;
         const double db = 20 * std::log10(level / expected);
-        QVERIFY2(std::abs(db) < 1.0, qPrintable(QStringLiteral("music at %1 RMS, expected %2 (%3 dB off)")
-                                                     .arg(level).arg(expected).arg(db, 0, 'f', 2)));
+        QVERIFY2(std::abs(db) < 1.0,
+                 qPrintable(QStringLiteral("music at %1 RMS, expected %2 (%3 dB off)").arg(level).arg(expected).arg(db, 0, 'f', 2)));
     }
 
     void cancelStopsPromptly()
@@ -380,8 +380,13 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(makeImage(dir.filePath(QStringLiteral("big.png")), QSize(1080, 1920), Qt::darkGreen));
-        SegmentSpec spec{dir.filePath(QStringLiteral("big.png")), {}, {}, dir.filePath(QStringLiteral("t.mp4")),
-                         QSize(1080, 1920), 30, 600000};
+        SegmentSpec spec{dir.filePath(QStringLiteral("big.png")),
+                         {},
+                         {},
+                         dir.filePath(QStringLiteral("t.mp4")),
+                         QSize(1080, 1920),
+                         30,
+                         600000};
         SegmentJob job(spec);
         job.setTimeoutMs(1500);
         const auto status = runJob<SegmentJob, Status>(job, 10000);
@@ -394,8 +399,13 @@ private slots:
     void badInputFails()
     {
         QTemporaryDir dir;
-        SegmentSpec spec{dir.filePath(QStringLiteral("missing.png")), {}, {}, dir.filePath(QStringLiteral("x.mp4")),
-                         QSize(180, 320), 30, 1000};
+        SegmentSpec spec{dir.filePath(QStringLiteral("missing.png")),
+                         {},
+                         {},
+                         dir.filePath(QStringLiteral("x.mp4")),
+                         QSize(180, 320),
+                         30,
+                         1000};
         SegmentJob job(spec);
         const auto status = runJob<SegmentJob, Status>(job);
         QVERIFY(status.has_value());

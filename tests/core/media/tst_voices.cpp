@@ -20,14 +20,16 @@ private slots:
         QTest::addColumn<QStringList>("names");
         const QByteArray header = "Pty Language       Age/Gender VoiceName          File                 Other Languages\n";
         QTest::newRow("two voices, sorted by name")
-            << header + " 5  fr-fr           --/M      French_(France)    roa/fr               \n"
-                        " 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n"
+            << header
+                   + " 5  fr-fr           --/M      French_(France)    roa/fr               \n"
+                     " 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n"
             << QStringList{QStringLiteral("en-us"), QStringLiteral("fr-fr")}
             << QStringList{QStringLiteral("English (America)"), QStringLiteral("French (France)")};
         QTest::newRow("mbrola left out, duplicates once")
-            << header + " 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n"
-                        " 5  en-us           --/M      us-mbrola-2        mb/mb-us2            (en 7)\n"
-                        " 5  en-us           --/F      English_other      gmw/en-US-x          \n"
+            << header
+                   + " 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n"
+                     " 5  en-us           --/M      us-mbrola-2        mb/mb-us2            (en 7)\n"
+                     " 5  en-us           --/F      English_other      gmw/en-US-x          \n"
             << QStringList{QStringLiteral("en-us")} << QStringList{QStringLiteral("English (America)")};
         QTest::newRow("garbage lines ignored") << QByteArray("nonsense\n\n  x y\n") << QStringList{} << QStringList{};
     }

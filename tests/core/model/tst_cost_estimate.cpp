@@ -115,9 +115,9 @@ private slots:
     {
         CostEstimateRequest r;
         r.scenes = 6;
-        r.script = false;  // the creator wrote it
+        r.script = false; // the creator wrote it
         r.prompts = true;
-        r.pictures = 0;    // cards only
+        r.pictures = 0; // cards only
         const CostEstimate e = CostEstimate::make(r, m_prices);
         QCOMPARE(e.lines.size(), 1);
         QCOMPARE(e.lines[0].stage, QStringLiteral("prompts"));

@@ -48,13 +48,13 @@ private slots:
         QTest::newRow("no token models") << QStringLiteral("{}") << QStringLiteral("tokenModels");
         QTest::newRow("negative price") << QStringLiteral(R"({"tokenModels": {"m": {"inputPerMillion": -1, "outputPerMillion": 1}}})")
                                         << QStringLiteral("tokenModels/m");
-        QTest::newRow("missing output price") << QStringLiteral(R"({"tokenModels": {"m": {"inputPerMillion": 1}}})")
-                                              << QStringLiteral("tokenModels/m");
-        QTest::newRow("variant names unpriced model")
-            << QStringLiteral(R"({"tokenModels": {"m": {"inputPerMillion": 1, "outputPerMillion": 1}}, "variantModels": {"f/v": "x"}})")
-            << QStringLiteral("variantModels/f/v");
-        QTest::newRow("image without price") << QStringLiteral(R"({"tokenModels": {}, "imageModels": {"i": {}}})")
-                                             << QStringLiteral("imageModels/i");
+        QTest::newRow("missing output price")
+            << QStringLiteral(R"({"tokenModels": {"m": {"inputPerMillion": 1}}})") << QStringLiteral("tokenModels/m");
+        QTest::newRow("variant names unpriced model") << QStringLiteral(
+            R"({"tokenModels": {"m": {"inputPerMillion": 1, "outputPerMillion": 1}}, "variantModels": {"f/v": "x"}})")
+                                                      << QStringLiteral("variantModels/f/v");
+        QTest::newRow("image without price")
+            << QStringLiteral(R"({"tokenModels": {}, "imageModels": {"i": {}}})") << QStringLiteral("imageModels/i");
     }
     void invalidTables()
     {

@@ -20,7 +20,8 @@ private slots:
         p.brief.format = VideoFormat(VideoFormat::Kind::Square);
         p.script = test::minimalScript(3);
         p.syncSceneImages();
-        p.sceneImages[2] = {SceneImage::Source::File, QStringLiteral("assets/images/abc.png"), QStringLiteral("ff"), QStringLiteral("me.png"), true};
+        p.sceneImages[2] = {SceneImage::Source::File, QStringLiteral("assets/images/abc.png"), QStringLiteral("ff"),
+                            QStringLiteral("me.png"), true};
         p.episodeId = QStringLiteral("0192f0c0-0000-7000-8000-000000000000");
         InferenceRecord rec;
         rec.functionName = QStringLiteral("script_generator");
@@ -47,7 +48,8 @@ private slots:
         run.startedAt = QDateTime::fromString(QStringLiteral("2026-01-01T00:00:00.000Z"), Qt::ISODateWithMs);
         run.finishedAt = run.startedAt.addSecs(12);
         p.runs.append(run);
-        p.lastRender = RenderRecord{QStringLiteral("renders/final.mp4"), QStringLiteral("h"), 1000, QStringLiteral("renders/report.json"), run.finishedAt};
+        p.lastRender = RenderRecord{QStringLiteral("renders/final.mp4"), QStringLiteral("h"), 1000,
+                                    QStringLiteral("renders/report.json"), run.finishedAt};
         p.createdAt = run.startedAt;
         p.modifiedAt = run.startedAt;
 
@@ -79,18 +81,42 @@ private slots:
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<QString>("replacement");
         QTest::addColumn<QString>("expectedPath");
-        QTest::newRow("steps out of range") << "/brief/expectedSteps" << "12" << "/brief/expectedSteps";
-        QTest::newRow("duration as string") << "/brief/targetDurationSeconds" << "\"long\"" << "/brief/targetDurationSeconds";
-        QTest::newRow("unknown mode") << "/brief/contentMode" << "\"teen\"" << "/brief/contentMode";
-        QTest::newRow("bad format") << "/brief/format" << "\"4:3\"" << "/brief/format";
-        QTest::newRow("brief not object") << "/brief" << "[]" << "/brief";
-        QTest::newRow("script step broken") << "/script/steps/1/title" << "7" << "/script/steps/1/title";
-        QTest::newRow("image escapes folder") << "/sceneImages" << "[{\"source\":\"file\",\"file\":\"../../etc/passwd\"}]" << "/sceneImages/0/file";
-        QTest::newRow("bad image source") << "/sceneImages" << "[{\"source\":\"magic\"}]" << "/sceneImages/0/source";
-        QTest::newRow("bad date") << "/createdAt" << "\"yesterday\"" << "/createdAt";
-        QTest::newRow("missing id") << "/id" << "<delete>" << "/id";
-        QTest::newRow("no schemaVersion") << "/schemaVersion" << "<delete>" << "/schemaVersion";
-        QTest::newRow("schemaVersion string") << "/schemaVersion" << "\"1\"" << "/schemaVersion";
+        QTest::newRow("steps out of range") << "/brief/expectedSteps"
+                                            << "12"
+                                            << "/brief/expectedSteps";
+        QTest::newRow("duration as string") << "/brief/targetDurationSeconds"
+                                            << "\"long\""
+                                            << "/brief/targetDurationSeconds";
+        QTest::newRow("unknown mode") << "/brief/contentMode"
+                                      << "\"teen\""
+                                      << "/brief/contentMode";
+        QTest::newRow("bad format") << "/brief/format"
+                                    << "\"4:3\""
+                                    << "/brief/format";
+        QTest::newRow("brief not object") << "/brief"
+                                          << "[]"
+                                          << "/brief";
+        QTest::newRow("script step broken") << "/script/steps/1/title"
+                                            << "7"
+                                            << "/script/steps/1/title";
+        QTest::newRow("image escapes folder") << "/sceneImages"
+                                              << "[{\"source\":\"file\",\"file\":\"../../etc/passwd\"}]"
+                                              << "/sceneImages/0/file";
+        QTest::newRow("bad image source") << "/sceneImages"
+                                          << "[{\"source\":\"magic\"}]"
+                                          << "/sceneImages/0/source";
+        QTest::newRow("bad date") << "/createdAt"
+                                  << "\"yesterday\""
+                                  << "/createdAt";
+        QTest::newRow("missing id") << "/id"
+                                    << "<delete>"
+                                    << "/id";
+        QTest::newRow("no schemaVersion") << "/schemaVersion"
+                                          << "<delete>"
+                                          << "/schemaVersion";
+        QTest::newRow("schemaVersion string") << "/schemaVersion"
+                                              << "\"1\""
+                                              << "/schemaVersion";
     }
     void brokenDocuments()
     {
@@ -133,7 +159,8 @@ private slots:
         QCOMPARE(p.script->steps[2].title, QStringLiteral("Step title 1"));
         QCOMPARE(p.sceneImages[4].file, QStringLiteral("assets/images/one.png"));
         QCOMPARE(p.script->steps[2].stepNumber, 3);
-        p.insertStep(0, {0, QStringLiteral("New first"), QStringLiteral("A brand new first step to do."), QStringLiteral("new step image")});
+        p.insertStep(0, {0, QStringLiteral("New first"), QStringLiteral("A brand new first step to do."),
+                         QStringLiteral("new step image")});
         QCOMPARE(p.sceneImages.size(), 7);
         QCOMPARE(p.sceneImages[5].file, QStringLiteral("assets/images/one.png"));
         QCOMPARE(p.script->steps[0].stepNumber, 1);

@@ -35,23 +35,49 @@ private slots:
 
     void invalidScripts_data()
     {
-        QTest::addColumn<QString>("pointer");    // where to change the good document
+        QTest::addColumn<QString>("pointer");     // where to change the good document
         QTest::addColumn<QString>("replacement"); // JSON text, or "<delete>"
         QTest::addColumn<QString>("expectedPath");
 
-        QTest::newRow("missing title") << "/title" << "<delete>" << "/";
-        QTest::newRow("title too short") << "/title" << "\"Hi\"" << "/title";
-        QTest::newRow("title not string") << "/title" << "42" << "/title";
-        QTest::newRow("unknown top field") << "/extra" << "\"x\"" << "/";
-        QTest::newRow("too few materials") << "/materials" << "[{\"name\":\"Paper\",\"image_prompt\":\"a sheet of paper\"}]" << "/materials";
-        QTest::newRow("material extra field") << "/materials/1/colour" << "\"red\"" << "/materials/1";
-        QTest::newRow("too many steps") << "/steps" << "<nine steps>" << "/steps";
-        QTest::newRow("step number zero") << "/steps/0/step_number" << "0" << "/steps/0/step_number";
-        QTest::newRow("step number float") << "/steps/0/step_number" << "1.5" << "/steps/0/step_number";
-        QTest::newRow("narration too short") << "/steps/2/narration" << "\"Fold.\"" << "/steps/2/narration";
-        QTest::newRow("narration too long") << "/intro/narration" << "<long>" << "/intro/narration";
-        QTest::newRow("completion missing prompt") << "/completion/image_prompt" << "<delete>" << "/completion";
-        QTest::newRow("steps out of order") << "/steps/1/step_number" << "3" << "/steps/1/step_number";
+        QTest::newRow("missing title") << "/title"
+                                       << "<delete>"
+                                       << "/";
+        QTest::newRow("title too short") << "/title"
+                                         << "\"Hi\""
+                                         << "/title";
+        QTest::newRow("title not string") << "/title"
+                                          << "42"
+                                          << "/title";
+        QTest::newRow("unknown top field") << "/extra"
+                                           << "\"x\""
+                                           << "/";
+        QTest::newRow("too few materials") << "/materials"
+                                           << "[{\"name\":\"Paper\",\"image_prompt\":\"a sheet of paper\"}]"
+                                           << "/materials";
+        QTest::newRow("material extra field") << "/materials/1/colour"
+                                              << "\"red\""
+                                              << "/materials/1";
+        QTest::newRow("too many steps") << "/steps"
+                                        << "<nine steps>"
+                                        << "/steps";
+        QTest::newRow("step number zero") << "/steps/0/step_number"
+                                          << "0"
+                                          << "/steps/0/step_number";
+        QTest::newRow("step number float") << "/steps/0/step_number"
+                                           << "1.5"
+                                           << "/steps/0/step_number";
+        QTest::newRow("narration too short") << "/steps/2/narration"
+                                             << "\"Fold.\""
+                                             << "/steps/2/narration";
+        QTest::newRow("narration too long") << "/intro/narration"
+                                            << "<long>"
+                                            << "/intro/narration";
+        QTest::newRow("completion missing prompt") << "/completion/image_prompt"
+                                                   << "<delete>"
+                                                   << "/completion";
+        QTest::newRow("steps out of order") << "/steps/1/step_number"
+                                            << "3"
+                                            << "/steps/1/step_number";
     }
     void invalidScripts()
     {
@@ -65,8 +91,10 @@ private slots:
         } else if (replacement == QStringLiteral("<nine steps>")) {
             json steps = json::array();
             for (int i = 1; i <= 9; ++i)
-                steps.push_back(json{{"step_number", i}, {"title", "A step"},
-                                     {"narration", "Narration that is long enough."}, {"image_prompt", "an image of it"}});
+                steps.push_back(json{{"step_number", i},
+                                     {"title", "A step"},
+                                     {"narration", "Narration that is long enough."},
+                                     {"image_prompt", "an image of it"}});
             doc[ptr] = steps;
         } else if (replacement == QStringLiteral("<long>")) {
             doc[ptr] = std::string(1300, 'a');
@@ -80,7 +108,8 @@ private slots:
         QStringList paths;
         for (const auto &p : problems)
             paths << p.path;
-        QVERIFY2(paths.contains(expectedPath), qPrintable(paths.join(QStringLiteral(", ")) + QStringLiteral(" | ") + result.error().detail));
+        QVERIFY2(paths.contains(expectedPath),
+                 qPrintable(paths.join(QStringLiteral(", ")) + QStringLiteral(" | ") + result.error().detail));
         QVERIFY(!result.error().message.isEmpty());
     }
 
@@ -106,16 +135,33 @@ private slots:
         QTest::addColumn<QString>("replacement");
         QTest::addColumn<QString>("expectedPath");
         QTest::addColumn<QString>("expectedMessage");
-        QTest::newRow("too many materials") << "/materials" << "<materials 11>" << "/materials"
+        QTest::newRow("too many materials") << "/materials"
+                                            << "<materials 11>"
+                                            << "/materials"
                                             << "A video can list at most 10 materials (this script has 11).";
-        QTest::newRow("too few steps") << "/steps" << "[]" << "/steps" << "A video needs at least 3 steps (this script has 0).";
-        QTest::newRow("empty step narration") << "/steps/2/narration" << "\"\"" << "/steps/2/narration"
+        QTest::newRow("too few steps") << "/steps"
+                                       << "[]"
+                                       << "/steps"
+                                       << "A video needs at least 3 steps (this script has 0).";
+        QTest::newRow("empty step narration") << "/steps/2/narration"
+                                              << "\"\""
+                                              << "/steps/2/narration"
                                               << "Step 3 narration is empty: write at least 20 characters.";
-        QTest::newRow("short title") << "/title" << "\"Hi\"" << "/title"
+        QTest::newRow("short title") << "/title"
+                                     << "\"Hi\""
+                                     << "/title"
                                      << "The title is too short: write at least 5 characters (it has 2).";
-        QTest::newRow("missing closing") << "/completion" << "<delete>" << "/" << "The closing is missing.";
-        QTest::newRow("number as text") << "/materials/0/name" << "7" << "/materials/0/name" << "Material 1 name should be text.";
-        QTest::newRow("unknown field") << "/intro/mood" << "\"happy\"" << "/intro"
+        QTest::newRow("missing closing") << "/completion"
+                                         << "<delete>"
+                                         << "/"
+                                         << "The closing is missing.";
+        QTest::newRow("number as text") << "/materials/0/name"
+                                        << "7"
+                                        << "/materials/0/name"
+                                        << "Material 1 name should be text.";
+        QTest::newRow("unknown field") << "/intro/mood"
+                                       << "\"happy\""
+                                       << "/intro"
                                        << "The intro has a field the script format does not know (\"mood\").";
     }
     void plainWordMessages()
@@ -152,7 +198,8 @@ private slots:
         QCOMPARE(limits.stepsMax, 8);
         QCOMPARE(ScriptValidator::minLength(QStringLiteral("/steps/4/narration")), 20);
         QCOMPARE(ScriptValidator::maxLength(QStringLiteral("/materials/0/name")), 80);
-        QCOMPARE(ScriptValidator::fieldLabel(QStringLiteral("/steps/2/image_prompt")), QStringLiteral("Step 3 picture description"));
+        QCOMPARE(ScriptValidator::fieldLabel(QStringLiteral("/steps/2/image_prompt")),
+                 QStringLiteral("Step 3 picture description"));
     }
 
     void placeholdersBlockTheRender()

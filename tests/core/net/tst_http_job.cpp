@@ -1,5 +1,5 @@
-#include "net/HttpJob.h"
 #include "TzTestSupport.h"
+#include "net/HttpJob.h"
 #include "tensorzero/GatewayDouble.h"
 
 #include <QNetworkAccessManager>
@@ -79,16 +79,19 @@ private slots:
     void bodies()
     {
         QByteArray type;
-        HttpRequest form = HttpRequest::postForm(QUrl(QStringLiteral("http://x")), {{QStringLiteral("a b"), QStringLiteral("c&d")}, {QStringLiteral("e"), QStringLiteral("f")}});
+        HttpRequest form =
+            HttpRequest::postForm(QUrl(QStringLiteral("http://x")),
+                                  {{QStringLiteral("a b"), QStringLiteral("c&d")}, {QStringLiteral("e"), QStringLiteral("f")}});
         QCOMPARE(form.encodedBody(&type), QByteArray("a%20b=c%26d&e=f"));
         QCOMPARE(type, QByteArray("application/x-www-form-urlencoded"));
-        HttpRequest multi = HttpRequest::postMultipart(QUrl(QStringLiteral("http://x")),
-                                                       {{QStringLiteral("prompt"), "hello", {}, {}},
-                                                        {QStringLiteral("image"), "PNGDATA", QStringLiteral("a.png"), "image/png"}});
+        HttpRequest multi = HttpRequest::postMultipart(
+            QUrl(QStringLiteral("http://x")), {{QStringLiteral("prompt"), "hello", {}, {}},
+                                               {QStringLiteral("image"), "PNGDATA", QStringLiteral("a.png"), "image/png"}});
         const QByteArray body = multi.encodedBody(&type);
         QVERIFY(type.startsWith("multipart/form-data; boundary="));
         const QByteArray boundary = type.mid(type.indexOf('=') + 1);
-        QVERIFY(body.startsWith(QByteArray("--" + boundary + "\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nhello\r\n")));
+        QVERIFY(
+            body.startsWith(QByteArray("--" + boundary + "\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nhello\r\n")));
         QVERIFY(body.contains("name=\"image\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\nPNGDATA\r\n"));
         QVERIFY(body.endsWith(QByteArray("--" + boundary + "--\r\n")));
         HttpRequest j = HttpRequest::postJson(QUrl(QStringLiteral("http://x")), {{"k", 1}});

@@ -4,9 +4,9 @@
 #include "pipeline/RenderPipeline.h"
 #include "store/ProjectStore.h"
 
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QImage>
 #include <QtTest>
 
 using namespace diy;
@@ -30,9 +30,8 @@ void wire(RenderPipeline &pipeline, Outcome &out)
         out.progress.append(p.fraction);
         out.etas.append(p.etaMs);
     });
-    QObject::connect(&pipeline, &RenderPipeline::itemFinished, &pipeline, [&out](RenderStage, int, bool reused) {
-        reused ? ++out.reusedEvents : ++out.madeEvents;
-    });
+    QObject::connect(&pipeline, &RenderPipeline::itemFinished, &pipeline,
+                     [&out](RenderStage, int, bool reused) { reused ? ++out.reusedEvents : ++out.madeEvents; });
     QObject::connect(&pipeline, &RenderPipeline::finished, &pipeline,
                      [&out, &pipeline](const Status &) { out.result = pipeline.result(); });
 }
@@ -211,7 +210,8 @@ private slots:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("not a png");
         bad.close();
-        project.sceneImages[3] = {SceneImage::Source::File, QStringLiteral("assets/images/broken.png"), {}, QStringLiteral("holiday.png"), false};
+        project.sceneImages[3] = {
+            SceneImage::Source::File, QStringLiteral("assets/images/broken.png"), {}, QStringLiteral("holiday.png"), false};
         Outcome out;
         RenderPipeline pipeline(project, dir.path(), tinyOptions());
         wire(pipeline, out);

@@ -22,18 +22,20 @@ private slots:
     void itemKeysFollowInputs_data()
     {
         QTest::addColumn<QString>("edit");
-        QTest::addColumn<int>("scene");       // the edited scene; -1: every scene
+        QTest::addColumn<int>("scene"); // the edited scene; -1: every scene
         QTest::addColumn<QStringList>("changed");
         const auto kinds = [](const char *list) { return QString::fromLatin1(list).split(QLatin1Char(' '), Qt::SkipEmptyParts); };
         QTest::newRow("nothing") << "none" << -1 << kinds("");
         QTest::newRow("image prompt only") << "prompt" << 3 << kinds("");
-        QTest::newRow("step narration (card shows its key line)") << "narration" << 3 << kinds("frame narration captions segment check merge report");
+        QTest::newRow("step narration (card shows its key line)")
+            << "narration" << 3 << kinds("frame narration captions segment check merge report");
         QTest::newRow("step title") << "title" << 3 << kinds("frame segment check merge report");
         QTest::newRow("voice") << "voice" << -1 << kinds("narration captions segment check merge report");
         QTest::newRow("rate") << "rate" << -1 << kinds("narration captions segment check merge report");
         QTest::newRow("caption style") << "captions" << -1 << kinds("captions segment check merge report");
         QTest::newRow("format (same width: same phrases)") << "format" << -1 << kinds("frame captions segment check merge report");
-        QTest::newRow("draft size (phrases scale with the frame: narration reused)") << "draft" << -1 << kinds("frame captions segment check merge report");
+        QTest::newRow("draft size (phrases scale with the frame: narration reused)")
+            << "draft" << -1 << kinds("frame captions segment check merge report");
         QTest::newRow("photo instead of the card") << "photo" << 2 << kinds("frame segment check merge report");
         QTest::newRow("photo bytes") << "photoBytes" << 2 << kinds("frame segment check merge report");
         QTest::newRow("music file bytes") << "musicBytes" << -1 << kinds("merge report");
@@ -101,23 +103,24 @@ private slots:
                 const PlanItem *segment = plan.item(RenderStage::Segments, s);
                 return segment ? segment->specAs<SegmentItemSpec>()->captions.key() : QString();
             }
-            static const QMap<QString, RenderStage> stages{{QStringLiteral("frame"), RenderStage::Frames},
-                                                           {QStringLiteral("narration"), RenderStage::Narration},
-                                                           {QStringLiteral("segment"), RenderStage::Segments},
-                                                           {QStringLiteral("check"), RenderStage::Checks},
-                                                           {QStringLiteral("merge"), RenderStage::Merge},
-                                                           {QStringLiteral("report"), RenderStage::Checks}};
+            static const QMap<QString, RenderStage> stages{
+                {QStringLiteral("frame"), RenderStage::Frames},     {QStringLiteral("narration"), RenderStage::Narration},
+                {QStringLiteral("segment"), RenderStage::Segments}, {QStringLiteral("check"), RenderStage::Checks},
+                {QStringLiteral("merge"), RenderStage::Merge},      {QStringLiteral("report"), RenderStage::Checks}};
             const PlanItem *item = plan.item(stages.value(kind), s);
             return item ? item->key : QString();
         };
         for (const QString &kind : {QStringLiteral("frame"), QStringLiteral("narration"), QStringLiteral("captions"),
-                                   QStringLiteral("segment"), QStringLiteral("check")}) {
+                                    QStringLiteral("segment"), QStringLiteral("check")}) {
             for (int s = 0; s < int(a.scenes.size()); ++s) {
                 const QString ka = keyOf(a, kind, s);
                 QVERIFY2(!ka.isEmpty(), qPrintable(kind));
                 const bool expected = changed.contains(kind) && (scene < 0 || scene == s);
                 QVERIFY2((ka != keyOf(b, kind, s)) == expected,
-                         qPrintable(QStringLiteral("%1 of scene %2: expected %3").arg(kind).arg(s).arg(expected ? QStringLiteral("a new key") : QStringLiteral("the same key"))));
+                         qPrintable(QStringLiteral("%1 of scene %2: expected %3")
+                                        .arg(kind)
+                                        .arg(s)
+                                        .arg(expected ? QStringLiteral("a new key") : QStringLiteral("the same key"))));
             }
         }
         for (const QString &kind : {QStringLiteral("merge"), QStringLiteral("report")}) {
@@ -139,7 +142,8 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("bytes");
         f.close();
-        p.sceneImages[3] = {SceneImage::Source::File, QStringLiteral("assets/images/a.png"), {}, QStringLiteral("My photo.png"), false};
+        p.sceneImages[3] = {
+            SceneImage::Source::File, QStringLiteral("assets/images/a.png"), {}, QStringLiteral("My photo.png"), false};
         const RenderPlan plan = RenderPlan::make(p, dir.path());
         const PlanItem *frame = plan.item(RenderStage::Frames, 3);
         QVERIFY(frame);

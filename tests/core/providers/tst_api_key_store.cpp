@@ -8,11 +8,11 @@
 
 #include <QDirIterator>
 
-#include <spdlog/logger.h>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
+#include <spdlog/logger.h>
 
 using namespace diy;
 using namespace diy::test;
@@ -25,7 +25,10 @@ class TestApiKeyStore : public QObject {
     Q_OBJECT
 private:
     static bool keyringExpected() { return qEnvironmentVariableIsSet("DIY_TEST_KEYRING"); }
-    static QString uniqueService() { return QStringLiteral("diy-studio-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces); }
+    static QString uniqueService()
+    {
+        return QStringLiteral("diy-studio-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
 
     static Status runPlain(Job *job)
     {
@@ -174,7 +177,8 @@ private slots:
         QVERIFY(runJob(check));
         // A refused key makes the server echo (part of) it back; the error is logged too.
         openai.setApiKey(QStringLiteral("another"));
-        ValueJob<GeneratedImage> *c = o.generate(pictureSpec(images, VideoFormat::Kind::Square, QStringLiteral("Another scene")), this);
+        ValueJob<GeneratedImage> *c =
+            o.generate(pictureSpec(images, VideoFormat::Kind::Square, QStringLiteral("Another scene")), this);
         const auto refused = runJob(c);
         QVERIFY(!refused);
         logError(refused.error().toString());

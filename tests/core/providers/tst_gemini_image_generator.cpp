@@ -281,7 +281,8 @@ private slots:
         QTest::newRow("SAFETY") << QStringLiteral("SAFETY") << QStringLiteral("SAFETY");
         QTest::newRow("IMAGE_SAFETY") << QStringLiteral("IMAGE_SAFETY") << QStringLiteral("IMAGE_SAFETY");
         QTest::newRow("PROHIBITED_CONTENT") << QStringLiteral("PROHIBITED_CONTENT") << QStringLiteral("PROHIBITED_CONTENT");
-        QTest::newRow("IMAGE_PROHIBITED_CONTENT") << QStringLiteral("IMAGE_PROHIBITED_CONTENT") << QStringLiteral("IMAGE_PROHIBITED_CONTENT");
+        QTest::newRow("IMAGE_PROHIBITED_CONTENT")
+            << QStringLiteral("IMAGE_PROHIBITED_CONTENT") << QStringLiteral("IMAGE_PROHIBITED_CONTENT");
         QTest::newRow("NO_IMAGE") << QStringLiteral("NO_IMAGE") << QStringLiteral("NO_IMAGE");
         QTest::newRow("text only") << QStringLiteral("STOP") << QStringLiteral("NO_IMAGE");
         QTest::newRow("promptFeedback") << QStringLiteral("PROMPT:SAFETY") << QStringLiteral("SAFETY");

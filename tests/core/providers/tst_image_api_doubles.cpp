@@ -47,7 +47,10 @@ private:
             body["generationConfig"] = config;
         return QByteArray::fromStdString(body.dump());
     }
-    static json imageConfig(const char *ratio = "9:16") { return {{"responseModalities", json::array({"IMAGE"})}, {"imageConfig", {{"aspectRatio", ratio}}}}; }
+    static json imageConfig(const char *ratio = "9:16")
+    {
+        return {{"responseModalities", json::array({"IMAGE"})}, {"imageConfig", {{"aspectRatio", ratio}}}};
+    }
 
 private slots:
     void geminiRejectsWhatTheApiRejects_data()
@@ -60,28 +63,47 @@ private slots:
         QTest::addColumn<QString>("message");
         const json text = json::array({{{"text", "a bird feeder"}}});
         const QString model = QStringLiteral("gemini-2.5-flash-image");
-        QTest::newRow("no key") << QByteArray() << model << geminiBody(text, imageConfig()) << 403 << "PERMISSION_DENIED" << "unregistered callers";
-        QTest::newRow("wrong key") << QByteArray("nope") << model << geminiBody(text, imageConfig()) << 400 << "INVALID_ARGUMENT" << "API key not valid";
-        QTest::newRow("unknown model") << QByteArray("test-key") << QStringLiteral("gemini-0") << geminiBody(text, imageConfig()) << 404 << "NOT_FOUND" << "models/gemini-0 is not found";
-        QTest::newRow("unknown top-level field") << QByteArray("test-key") << model
-                                                 << QByteArray(R"({"contents":[{"parts":[{"text":"x"}]}],"imageConfig":{}})") << 400
-                                                 << "INVALID_ARGUMENT" << "Unknown name \"imageConfig\"";
-        QTest::newRow("unknown imageConfig field") << QByteArray("test-key") << model
-                                                   << geminiBody(text, {{"imageConfig", {{"aspectRatio", "9:16"}, {"numberOfImages", 1}}}}) << 400
-                                                   << "INVALID_ARGUMENT" << "Unknown name \"numberOfImages\"";
-        QTest::newRow("bad aspect ratio") << QByteArray("test-key") << model << geminiBody(text, imageConfig("9:15")) << 400 << "INVALID_ARGUMENT" << "aspect ratio";
+        QTest::newRow("no key") << QByteArray() << model << geminiBody(text, imageConfig()) << 403 << "PERMISSION_DENIED"
+                                << "unregistered callers";
+        QTest::newRow("wrong key") << QByteArray("nope") << model << geminiBody(text, imageConfig()) << 400 << "INVALID_ARGUMENT"
+                                   << "API key not valid";
+        QTest::newRow("unknown model") << QByteArray("test-key") << QStringLiteral("gemini-0") << geminiBody(text, imageConfig())
+                                       << 404 << "NOT_FOUND"
+                                       << "models/gemini-0 is not found";
+        QTest::newRow("unknown top-level field")
+            << QByteArray("test-key") << model << QByteArray(R"({"contents":[{"parts":[{"text":"x"}]}],"imageConfig":{}})") << 400
+            << "INVALID_ARGUMENT"
+            << "Unknown name \"imageConfig\"";
+        QTest::newRow("unknown imageConfig field")
+            << QByteArray("test-key") << model
+            << geminiBody(text, {{"imageConfig", {{"aspectRatio", "9:16"}, {"numberOfImages", 1}}}}) << 400 << "INVALID_ARGUMENT"
+            << "Unknown name \"numberOfImages\"";
+        QTest::newRow("bad aspect ratio") << QByteArray("test-key") << model << geminiBody(text, imageConfig("9:15")) << 400
+                                          << "INVALID_ARGUMENT"
+                                          << "aspect ratio";
         QTest::newRow("bad image size") << QByteArray("test-key") << model
-                                        << geminiBody(text, {{"imageConfig", {{"imageSize", "8K"}}}}) << 400 << "INVALID_ARGUMENT" << "image size";
+                                        << geminiBody(text, {{"imageConfig", {{"imageSize", "8K"}}}}) << 400 << "INVALID_ARGUMENT"
+                                        << "image size";
         QTest::newRow("bad modality") << QByteArray("test-key") << model
-                                      << geminiBody(text, {{"responseModalities", json::array({"PICTURE"})}}) << 400 << "INVALID_ARGUMENT" << "response_modalities";
-        QTest::newRow("empty contents") << QByteArray("test-key") << model << QByteArray(R"({"contents":[]})") << 400 << "INVALID_ARGUMENT" << "contents";
-        QTest::newRow("part with text and image") << QByteArray("test-key") << model
-                                                  << geminiBody(json::array({{{"text", "x"}, {"inlineData", {{"mimeType", "image/png"}, {"data", "iVBORw0KGgo="}}}}}), imageConfig())
-                                                  << 400 << "INVALID_ARGUMENT" << "oneof";
+                                      << geminiBody(text, {{"responseModalities", json::array({"PICTURE"})}}) << 400
+                                      << "INVALID_ARGUMENT"
+                                      << "response_modalities";
+        QTest::newRow("empty contents") << QByteArray("test-key") << model << QByteArray(R"({"contents":[]})") << 400
+                                        << "INVALID_ARGUMENT"
+                                        << "contents";
+        QTest::newRow("part with text and image")
+            << QByteArray("test-key") << model
+            << geminiBody(json::array({{{"text", "x"}, {"inlineData", {{"mimeType", "image/png"}, {"data", "iVBORw0KGgo="}}}}}),
+                          imageConfig())
+            << 400 << "INVALID_ARGUMENT"
+            << "oneof";
         QTest::newRow("bad base64") << QByteArray("test-key") << model
-                                    << geminiBody(json::array({{{"inlineData", {{"mimeType", "image/png"}, {"data", "%%%"}}}}}), imageConfig())
-                                    << 400 << "INVALID_ARGUMENT" << "Base64";
-        QTest::newRow("not JSON") << QByteArray("test-key") << model << QByteArray("{contents") << 400 << "INVALID_ARGUMENT" << "Invalid JSON payload";
+                                    << geminiBody(json::array({{{"inlineData", {{"mimeType", "image/png"}, {"data", "%%%"}}}}}),
+                                                  imageConfig())
+                                    << 400 << "INVALID_ARGUMENT"
+                                    << "Base64";
+        QTest::newRow("not JSON") << QByteArray("test-key") << model << QByteArray("{contents") << 400 << "INVALID_ARGUMENT"
+                                  << "Invalid JSON payload";
     }
     void geminiRejectsWhatTheApiRejects()
     {
@@ -96,7 +118,8 @@ private slots:
         QList<QPair<QByteArray, QByteArray>> headers;
         if (!key.isEmpty())
             headers.append({QByteArray("x-goog-api-key"), key});
-        const Answer a = send(QUrl(gemini.url().toString() + QStringLiteral("/v1beta/models/%1:generateContent").arg(model)), "POST", headers, body);
+        const Answer a = send(QUrl(gemini.url().toString() + QStringLiteral("/v1beta/models/%1:generateContent").arg(model)),
+                              "POST", headers, body);
         QCOMPARE(a.status, status);
         QVERIFY2(a.body.is_object() && a.body.contains("error"), a.raw.constData());
         QCOMPARE(a.body["error"]["code"], status);
@@ -113,9 +136,11 @@ private slots:
         // snake_case and the ?key= query are accepted like the real API; TEXT+IMAGE adds a text part.
         const QByteArray body = QByteArray::fromStdString(
             json({{"contents", json::array({{{"parts", json::array({{{"text", "a kite"}}})}}})},
-                  {"generation_config", {{"response_modalities", json::array({"TEXT", "IMAGE"})}, {"image_config", {{"aspect_ratio", "16:9"}}}}}})
+                  {"generation_config",
+                   {{"response_modalities", json::array({"TEXT", "IMAGE"})}, {"image_config", {{"aspect_ratio", "16:9"}}}}}})
                 .dump());
-        const Answer a = send(QUrl(gemini.url().toString() + QStringLiteral("/v1beta/models/gemini-3-pro-image-preview:generateContent?key=test-key")),
+        const Answer a = send(QUrl(gemini.url().toString()
+                                   + QStringLiteral("/v1beta/models/gemini-3-pro-image-preview:generateContent?key=test-key")),
                               "POST", {}, body);
         QCOMPARE(a.status, 200);
         const json parts = a.body["candidates"][0]["content"]["parts"];
@@ -130,8 +155,9 @@ private slots:
         QCOMPARE(gemini.picturesServed(), 1);
 
         // Without IMAGE in the modalities the model answers with text only (no picture, not billed as one).
-        const Answer t = send(QUrl(gemini.url().toString() + QStringLiteral("/v1beta/models/gemini-2.5-flash-image:generateContent")),
-                              "POST", {{QByteArray("x-goog-api-key"), QByteArray("test-key")}}, geminiBody(json::array({{{"text", "x"}}}), json()));
+        const Answer t =
+            send(QUrl(gemini.url().toString() + QStringLiteral("/v1beta/models/gemini-2.5-flash-image:generateContent")), "POST",
+                 {{QByteArray("x-goog-api-key"), QByteArray("test-key")}}, geminiBody(json::array({{{"text", "x"}}}), json()));
         QCOMPARE(t.status, 200);
         QVERIFY(!t.body["candidates"][0]["content"]["parts"][0].contains("inlineData"));
         QCOMPARE(gemini.picturesServed(), 1);
@@ -166,17 +192,33 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("message");
         const QByteArray bearer("Bearer test-key");
-        QTest::newRow("no key") << QByteArray() << QByteArray(R"({"model":"gpt-image-1","prompt":"x"})") << 401 << QString() << "didn't provide an API key";
-        QTest::newRow("wrong key") << QByteArray("Bearer sk-wrong-1234") << QByteArray(R"({"model":"gpt-image-1","prompt":"x"})") << 401 << "invalid_api_key" << "Incorrect API key";
-        QTest::newRow("unknown model") << bearer << QByteArray(R"({"model":"gpt-image-0","prompt":"x"})") << 404 << "model_not_found" << "does not exist";
-        QTest::newRow("unknown field") << bearer << QByteArray(R"({"model":"gpt-image-1","prompt":"x","aspect_ratio":"9:16"})") << 400 << QString() << "Unrecognized request argument supplied: aspect_ratio";
-        QTest::newRow("no prompt") << bearer << QByteArray(R"({"model":"gpt-image-1"})") << 400 << QString() << "Missing required parameter: 'prompt'";
-        QTest::newRow("size") << bearer << QByteArray(R"({"model":"gpt-image-1","prompt":"x","size":"1254x836"})") << 400 << "invalid_value"
-                              << "Invalid value: '1254x836'. Supported values are: '1024x1024', '1536x1024', '1024x1536', and 'auto'.";
-        QTest::newRow("dall-e-3 size") << bearer << QByteArray(R"({"model":"dall-e-3","prompt":"x","size":"1024x1536"})") << 400 << "invalid_value" << "'1024x1792'";
-        QTest::newRow("response_format on gpt-image") << bearer << QByteArray(R"({"model":"gpt-image-1","prompt":"x","response_format":"b64_json"})") << 400 << "unknown_parameter" << "response_format";
-        QTest::newRow("dall-e-3 n=2") << bearer << QByteArray(R"({"model":"dall-e-3","prompt":"x","n":2})") << 400 << QString() << "'n'";
-        QTest::newRow("gpt quality on dall-e-3") << bearer << QByteArray(R"({"model":"dall-e-3","prompt":"x","quality":"medium"})") << 400 << "invalid_value" << "'hd'";
+        QTest::newRow("no key") << QByteArray() << QByteArray(R"({"model":"gpt-image-1","prompt":"x"})") << 401 << QString()
+                                << "didn't provide an API key";
+        QTest::newRow("wrong key") << QByteArray("Bearer sk-wrong-1234") << QByteArray(R"({"model":"gpt-image-1","prompt":"x"})")
+                                   << 401 << "invalid_api_key"
+                                   << "Incorrect API key";
+        QTest::newRow("unknown model") << bearer << QByteArray(R"({"model":"gpt-image-0","prompt":"x"})") << 404
+                                       << "model_not_found"
+                                       << "does not exist";
+        QTest::newRow("unknown field") << bearer << QByteArray(R"({"model":"gpt-image-1","prompt":"x","aspect_ratio":"9:16"})")
+                                       << 400 << QString() << "Unrecognized request argument supplied: aspect_ratio";
+        QTest::newRow("no prompt") << bearer << QByteArray(R"({"model":"gpt-image-1"})") << 400 << QString()
+                                   << "Missing required parameter: 'prompt'";
+        QTest::newRow("size")
+            << bearer << QByteArray(R"({"model":"gpt-image-1","prompt":"x","size":"1254x836"})") << 400 << "invalid_value"
+            << "Invalid value: '1254x836'. Supported values are: '1024x1024', '1536x1024', '1024x1536', and 'auto'.";
+        QTest::newRow("dall-e-3 size") << bearer << QByteArray(R"({"model":"dall-e-3","prompt":"x","size":"1024x1536"})") << 400
+                                       << "invalid_value"
+                                       << "'1024x1792'";
+        QTest::newRow("response_format on gpt-image")
+            << bearer << QByteArray(R"({"model":"gpt-image-1","prompt":"x","response_format":"b64_json"})") << 400
+            << "unknown_parameter"
+            << "response_format";
+        QTest::newRow("dall-e-3 n=2") << bearer << QByteArray(R"({"model":"dall-e-3","prompt":"x","n":2})") << 400 << QString()
+                                      << "'n'";
+        QTest::newRow("gpt quality on dall-e-3")
+            << bearer << QByteArray(R"({"model":"dall-e-3","prompt":"x","quality":"medium"})") << 400 << "invalid_value"
+            << "'hd'";
         QTest::newRow("not JSON") << bearer << QByteArray("{prompt") << 400 << QString() << "could not parse the JSON body";
     }
     void openAiRejectsWhatTheApiRejects()

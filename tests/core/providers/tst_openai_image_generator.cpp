@@ -65,13 +65,20 @@ private slots:
         QTest::addColumn<int>("format");
         QTest::addColumn<QString>("size");
         QTest::addColumn<double>("cost");
-        QTest::newRow("gpt-image-1 vertical") << QStringLiteral("gpt-image-1") << int(VideoFormat::Kind::Vertical) << QStringLiteral("1024x1536") << 0.063;
-        QTest::newRow("gpt-image-1 landscape") << QStringLiteral("gpt-image-1") << int(VideoFormat::Kind::Landscape) << QStringLiteral("1536x1024") << 0.063;
-        QTest::newRow("gpt-image-1 square") << QStringLiteral("gpt-image-1") << int(VideoFormat::Kind::Square) << QStringLiteral("1024x1024") << 0.042;
-        QTest::newRow("dall-e-3 vertical") << QStringLiteral("dall-e-3") << int(VideoFormat::Kind::Vertical) << QStringLiteral("1024x1792") << 0.08;
-        QTest::newRow("dall-e-3 landscape") << QStringLiteral("dall-e-3") << int(VideoFormat::Kind::Landscape) << QStringLiteral("1792x1024") << 0.08;
-        QTest::newRow("dall-e-2 vertical") << QStringLiteral("dall-e-2") << int(VideoFormat::Kind::Vertical) << QStringLiteral("1024x1024") << 0.02;
-        QTest::newRow("gpt-image-2 (no list price)") << QStringLiteral("gpt-image-2") << int(VideoFormat::Kind::Vertical) << QStringLiteral("1024x1536") << 0.0;
+        QTest::newRow("gpt-image-1 vertical")
+            << QStringLiteral("gpt-image-1") << int(VideoFormat::Kind::Vertical) << QStringLiteral("1024x1536") << 0.063;
+        QTest::newRow("gpt-image-1 landscape")
+            << QStringLiteral("gpt-image-1") << int(VideoFormat::Kind::Landscape) << QStringLiteral("1536x1024") << 0.063;
+        QTest::newRow("gpt-image-1 square") << QStringLiteral("gpt-image-1") << int(VideoFormat::Kind::Square)
+                                            << QStringLiteral("1024x1024") << 0.042;
+        QTest::newRow("dall-e-3 vertical") << QStringLiteral("dall-e-3") << int(VideoFormat::Kind::Vertical)
+                                           << QStringLiteral("1024x1792") << 0.08;
+        QTest::newRow("dall-e-3 landscape") << QStringLiteral("dall-e-3") << int(VideoFormat::Kind::Landscape)
+                                            << QStringLiteral("1792x1024") << 0.08;
+        QTest::newRow("dall-e-2 vertical") << QStringLiteral("dall-e-2") << int(VideoFormat::Kind::Vertical)
+                                           << QStringLiteral("1024x1024") << 0.02;
+        QTest::newRow("gpt-image-2 (no list price)")
+            << QStringLiteral("gpt-image-2") << int(VideoFormat::Kind::Vertical) << QStringLiteral("1024x1536") << 0.0;
     }
     void sizesFollowTheFormatAndModel()
     {
@@ -113,10 +120,14 @@ private slots:
     {
         QTest::addColumn<QString>("base");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("openai") << QStringLiteral("https://api.openai.com/v1") << QStringLiteral("https://api.openai.com/v1/images/generations");
-        QTest::newRow("trailing slash") << QStringLiteral("http://localhost:8080/v1/") << QStringLiteral("http://localhost:8080/v1/images/generations");
-        QTest::newRow("bare host") << QStringLiteral("http://localhost:8080") << QStringLiteral("http://localhost:8080/v1/images/generations");
-        QTest::newRow("proxy path") << QStringLiteral("https://proxy.example/openai/v1") << QStringLiteral("https://proxy.example/openai/v1/images/generations");
+        QTest::newRow("openai") << QStringLiteral("https://api.openai.com/v1")
+                                << QStringLiteral("https://api.openai.com/v1/images/generations");
+        QTest::newRow("trailing slash") << QStringLiteral("http://localhost:8080/v1/")
+                                        << QStringLiteral("http://localhost:8080/v1/images/generations");
+        QTest::newRow("bare host") << QStringLiteral("http://localhost:8080")
+                                   << QStringLiteral("http://localhost:8080/v1/images/generations");
+        QTest::newRow("proxy path") << QStringLiteral("https://proxy.example/openai/v1")
+                                    << QStringLiteral("https://proxy.example/openai/v1/images/generations");
     }
     void baseUrlFollowsTheSdkConvention()
     {
@@ -148,7 +159,8 @@ private slots:
         const auto reqs = m_double->requests();
         QCOMPARE(reqs.size(), 2);
         QCOMPARE(reqs[0].status, 429);
-        QVERIFY2(reqs[1].receivedMs - reqs[0].receivedMs >= 950, qPrintable(QString::number(reqs[1].receivedMs - reqs[0].receivedMs)));
+        QVERIFY2(reqs[1].receivedMs - reqs[0].receivedMs >= 950,
+                 qPrintable(QString::number(reqs[1].receivedMs - reqs[0].receivedMs)));
     }
 
     void rateLimitThatLastsIsRateLimited()
@@ -189,7 +201,8 @@ private slots:
         const auto r = draw(g, pictureSpec(out()));
         QVERIFY(!r);
         QCOMPARE(toString(r.error().kind), toString(Error::Kind::Blocked));
-        for (const QString &part : {reason, QStringLiteral("Edit the prompt"), QStringLiteral("card"), QStringLiteral("photo"), QStringLiteral("Step 2")})
+        for (const QString &part : {reason, QStringLiteral("Edit the prompt"), QStringLiteral("card"), QStringLiteral("photo"),
+                                    QStringLiteral("Step 2")})
             QVERIFY2(r.error().message.contains(part), qPrintable(r.error().message));
         QCOMPARE(m_double->pictureRequests(), 1);
         QVERIFY(filesIn(out()).isEmpty());

@@ -9,9 +9,9 @@
 #include <QImage>
 #include <QProcess>
 
-#include <sys/stat.h>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 
@@ -133,10 +133,10 @@ private slots:
         QTest::newRow("1e309") << QByteArray("1e309") << QStringLiteral("outside the range");
         QTest::newRow("-1e999") << QByteArray("-1e999") << QStringLiteral("outside the range");
         QTest::newRow("1 and 400 zeros") << (QByteArray("1") + QByteArray(400, '0')) << QStringLiteral("outside the range");
-        QTest::newRow("1e6 deep evaluations") << (QByteArray(1'000'000, '[') + QByteArray(1'000'000, ']'))
-                                             << QStringLiteral("nested too deeply");
-        QTest::newRow("1e5 deep evaluations") << (QByteArray(100'000, '[') + QByteArray(100'000, ']'))
-                                             << QStringLiteral("nested too deeply");
+        QTest::newRow("1e6 deep evaluations")
+            << (QByteArray(1'000'000, '[') + QByteArray(1'000'000, ']')) << QStringLiteral("nested too deeply");
+        QTest::newRow("1e5 deep evaluations")
+            << (QByteArray(100'000, '[') + QByteArray(100'000, ']')) << QStringLiteral("nested too deeply");
     }
     void bigNumbersAndDeepNestingAreReportedNotFatal()
     {
@@ -262,7 +262,8 @@ private slots:
         QVERIFY(cli.waitForFinished(120000));
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QCOMPARE(cli.exitCode(), 3);
-        QVERIFY2(err.contains(QStringLiteral("/sceneImages/1/file")) && err.contains(QStringLiteral("/brief/musicFile")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("/sceneImages/1/file")) && err.contains(QStringLiteral("/brief/musicFile")),
+                 qPrintable(err));
         QVERIFY(!QFileInfo::exists(deadFile));
         QVERIFY(!QFileInfo::exists(deadList));
         QVERIFY(!QFileInfo::exists(deadFolder));

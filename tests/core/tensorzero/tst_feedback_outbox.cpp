@@ -31,10 +31,7 @@ private:
         o.backoff.maxDelayMs = 100;
         return o;
     }
-    QStringList filesOnDisk() const
-    {
-        return QDir(m_dir->path()).entryList({QStringLiteral("*.json")}, QDir::Files);
-    }
+    QStringList filesOnDisk() const { return QDir(m_dir->path()).entryList({QStringLiteral("*.json")}, QDir::Files); }
     json fileJson(const QString &id) const
     {
         QFile f(QDir(m_dir->path()).filePath(id + QStringLiteral(".json")));
@@ -342,11 +339,15 @@ private slots:
     {
         QTest::addColumn<QByteArray>("field"); // replaces "attempts": 0 in a valid item
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("attempts string") << QByteArray("\"attempts\": \"3\"") << QStringLiteral("\"attempts\" must be a whole number");
-        QTest::newRow("attempts 1e300") << QByteArray("\"attempts\": 1e300") << QStringLiteral("\"attempts\" must be a whole number");
+        QTest::newRow("attempts string") << QByteArray("\"attempts\": \"3\"")
+                                         << QStringLiteral("\"attempts\" must be a whole number");
+        QTest::newRow("attempts 1e300") << QByteArray("\"attempts\": 1e300")
+                                        << QStringLiteral("\"attempts\" must be a whole number");
         QTest::newRow("attempts negative") << QByteArray("\"attempts\": -1") << QStringLiteral("\"attempts\"");
-        QTest::newRow("sequence abc") << QByteArray("\"sequence\": \"abc\", \"x\": 0") << QStringLiteral("\"sequence\" must be a whole number");
-        QTest::newRow("sequence null") << QByteArray("\"sequence\": null, \"x\": 0") << QStringLiteral("\"sequence\" must be a whole number");
+        QTest::newRow("sequence abc") << QByteArray("\"sequence\": \"abc\", \"x\": 0")
+                                      << QStringLiteral("\"sequence\" must be a whole number");
+        QTest::newRow("sequence null") << QByteArray("\"sequence\": null, \"x\": 0")
+                                       << QStringLiteral("\"sequence\" must be a whole number");
         QTest::newRow("number too big") << QByteArray("\"attempts\": 1e400") << QStringLiteral("outside the range");
         QTest::newRow("deep") << (QByteArray("\"x\": ") + QByteArray(100000, '[') + QByteArray(100000, ']'))
                               << QStringLiteral("nested too deeply");
@@ -360,7 +361,8 @@ private slots:
         good.id = QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001");
         good.sequence = 1;
         QVERIFY(AtomicFile::write(QDir(m_dir->path()).filePath(good.id + QStringLiteral(".json")),
-                                  QByteArray::fromStdString(good.toJson().dump())).ok());
+                                  QByteArray::fromStdString(good.toJson().dump()))
+                    .ok());
         FeedbackItem bad = good;
         bad.id = QStringLiteral("bbbbbbbb-0000-4000-8000-000000000002");
         bad.sequence = 0;
@@ -386,7 +388,8 @@ private slots:
         // The command line lists the queue instead of aborting, and says what was set aside.
         QVERIFY(AtomicFile::write(badPath, text).ok());
         QProcess cli;
-        cli.start(qEnvironmentVariable("DIY_CLI"), {QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--folder"), m_dir->path()});
+        cli.start(qEnvironmentVariable("DIY_CLI"),
+                  {QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--folder"), m_dir->path()});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
         QCOMPARE(cli.exitCode(), 0);
@@ -405,11 +408,12 @@ private slots:
         outbox.flush();
         QTRY_COMPARE(flushed.count(), 1);
         QCOMPARE(toString(outbox.item(id).state), toString(FeedbackItem::State::Failed));
-        QVERIFY2(outbox.item(id).userMessage.contains(QStringLiteral("without a feedback id")), qPrintable(outbox.item(id).userMessage));
+        QVERIFY2(outbox.item(id).userMessage.contains(QStringLiteral("without a feedback id")),
+                 qPrintable(outbox.item(id).userMessage));
         QVERIFY(outbox.item(id).lastError.contains(QStringLiteral("HTTP 200 without feedback_id")));
-        QCOMPARE(fileJson(id)["state"], json("failed")); // kept on disk
+        QCOMPARE(fileJson(id)["state"], json("failed"));   // kept on disk
         QCOMPARE(m_gateway->acceptedFeedback().size(), 1); // the double stored it, like the real gateway would
-        outbox.flush();                                     // a later flush does not resend it
+        outbox.flush();                                    // a later flush does not resend it
         QTRY_COMPARE(flushed.count(), 2);
         QCOMPARE(m_gateway->requests(QStringLiteral("/feedback")).size(), 1);
         // The creator decides: retry sends it again (a normal answer this time).

@@ -99,7 +99,9 @@ private slots:
         QCOMPARE(runCli({QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--folder"), dir.path()}, &out), 0);
         QVERIFY(out.contains(id) && out.contains(QStringLiteral("queued")));
         QCOMPARE(runCli({QStringLiteral("feedback"), QStringLiteral("flush"), QStringLiteral("--folder"), dir.path(),
-                         QStringLiteral("--url"), gateway.url().toString()}, &out), 0);
+                         QStringLiteral("--url"), gateway.url().toString()},
+                        &out),
+                 0);
         QVERIFY(out.contains(QStringLiteral("All feedback sent")));
         QCOMPARE(gateway.acceptedFeedback().size(), 1);
         QCOMPARE(runCli({QStringLiteral("feedback"), QStringLiteral("list"), QStringLiteral("--folder"), dir.path()}, &out), 0);

@@ -60,7 +60,8 @@ private:
             const toml::node_view<const toml::node> m(mnode);
             QCOMPARE(names(m["routing"]), names(m["providers"]));
             for (const auto &[pname, pnode] : *m["providers"].as_table()) {
-                const QString location = QString::fromStdString(std::string(toml::node_view<const toml::node>(pnode)["api_key_location"].value_or(std::string_view())));
+                const QString location = QString::fromStdString(
+                    std::string(toml::node_view<const toml::node>(pnode)["api_key_location"].value_or(std::string_view())));
                 QVERIFY2(keys.contains(location.mid(5)), qPrintable(location));
             }
         }

@@ -89,7 +89,9 @@ private:
     static json scriptBody()
     {
         return {{"function_name", "script_generator"},
-                {"input", {{"messages", json::array({{{"role", "user"}, {"content", json::array({{{"type", "text"}, {"arguments", scriptArguments()}}})}}})}}}};
+                {"input",
+                 {{"messages", json::array({{{"role", "user"},
+                                             {"content", json::array({{{"type", "text"}, {"arguments", scriptArguments()}}})}}})}}}};
     }
 
 private slots:
@@ -112,28 +114,44 @@ private slots:
         QTest::newRow("unknown top field") << R"({"op":"add","path":"/temperature","value":1})" << 400;
         QTest::newRow("both function and model") << R"({"op":"add","path":"/model_name","value":"openai::gpt-4o"})" << 400;
         QTest::newRow("neither function nor model") << R"({"op":"remove","path":"/function_name"})" << 400;
-        QTest::newRow("old value block") << R"({"op":"replace","path":"/input/messages/0/content/0","value":{"type":"text","value":{"a":1}}})" << 400;
-        QTest::newRow("plain text to schema function") << R"({"op":"replace","path":"/input/messages/0/content","value":"hello"})" << 400;
-        QTest::newRow("arguments violate schema") << R"({"op":"replace","path":"/input/messages/0/content/0/arguments/content_mode","value":"teen"})" << 400;
+        QTest::newRow("old value block")
+            << R"({"op":"replace","path":"/input/messages/0/content/0","value":{"type":"text","value":{"a":1}}})" << 400;
+        QTest::newRow("plain text to schema function")
+            << R"({"op":"replace","path":"/input/messages/0/content","value":"hello"})" << 400;
+        QTest::newRow("arguments violate schema")
+            << R"({"op":"replace","path":"/input/messages/0/content/0/arguments/content_mode","value":"teen"})" << 400;
         QTest::newRow("extra argument") << R"({"op":"add","path":"/input/messages/0/content/0/arguments/mood","value":"x"})" << 400;
         QTest::newRow("system args without schema") << R"({"op":"add","path":"/input/system","value":{"a":1}})" << 400;
         QTest::newRow("unknown function") << R"({"op":"replace","path":"/function_name","value":"nope"})" << 404;
         QTest::newRow("unknown variant") << R"({"op":"add","path":"/variant_name","value":"nope"})" << 404;
         QTest::newRow("params without inner key") << R"({"op":"add","path":"/params","value":{"temperature":0.5}})" << 400;
-        QTest::newRow("params with inner key") << R"({"op":"add","path":"/params","value":{"chat_completion":{"temperature":0.5}}})" << 200;
+        QTest::newRow("params with inner key")
+            << R"({"op":"add","path":"/params","value":{"chat_completion":{"temperature":0.5}}})" << 200;
         QTest::newRow("reserved tag") << R"({"op":"add","path":"/tags","value":{"tensorzero::x":"y"}})" << 400;
         QTest::newRow("non-string tag") << R"({"op":"add","path":"/tags","value":{"x":1}})" << 400;
         QTest::newRow("bad cache mode") << R"({"op":"add","path":"/cache_options","value":{"enabled":"yes"}})" << 400;
-        QTest::newRow("uuid v4 episode") << R"({"op":"add","path":"/episode_id","value":"0b5c2a3e-4f7d-4c1a-9b2e-3d4f5a6b7c8d"})" << 400;
-        QTest::newRow("bad base64 image") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"@@@"}})" << 400;
-        QTest::newRow("image/png that is text") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"aGVsbG8="}})" << 400;
-        QTest::newRow("image/png that is a jpeg") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"/9j/4AAQSkZJRgABAQ=="}})" << 400;
-        QTest::newRow("image/jpeg that is a jpeg") << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/jpeg","data":"/9j/4AAQSkZJRgABAQ=="}})" << 200;
+        QTest::newRow("uuid v4 episode") << R"({"op":"add","path":"/episode_id","value":"0b5c2a3e-4f7d-4c1a-9b2e-3d4f5a6b7c8d"})"
+                                         << 400;
+        QTest::newRow("bad base64 image")
+            << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"@@@"}})"
+            << 400;
+        QTest::newRow("image/png that is text")
+            << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"aGVsbG8="}})"
+            << 400;
+        QTest::newRow("image/png that is a jpeg")
+            << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/png","data":"/9j/4AAQSkZJRgABAQ=="}})"
+            << 400;
+        QTest::newRow("image/jpeg that is a jpeg")
+            << R"({"op":"add","path":"/input/messages/0/content/-","value":{"type":"file","file_type":"base64","mime_type":"image/jpeg","data":"/9j/4AAQSkZJRgABAQ=="}})"
+            << 200;
         QTest::newRow("function_name not a string") << R"({"op":"replace","path":"/function_name","value":7})" << 400;
         QTest::newRow("variant_name not a string") << R"({"op":"add","path":"/variant_name","value":["creative"]})" << 400;
-        QTest::newRow("json_mode unknown") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":"yes"}}})" << 400;
-        QTest::newRow("json_mode not a string") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":true}}})" << 400;
-        QTest::newRow("json_mode strict") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":"strict"}}})" << 200;
+        QTest::newRow("json_mode unknown") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":"yes"}}})"
+                                           << 400;
+        QTest::newRow("json_mode not a string")
+            << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":true}}})" << 400;
+        QTest::newRow("json_mode strict") << R"({"op":"add","path":"/params","value":{"chat_completion":{"json_mode":"strict"}}})"
+                                          << 200;
     }
     void inferenceRules()
     {
@@ -145,10 +163,7 @@ private slots:
         QCOMPARE(post(QStringLiteral("/inference"), body).first, status);
     }
 
-    void realPngIsAccepted()
-    {
-        QCOMPARE(post(QStringLiteral("/inference"), withImage(scriptBody(), pngBytes())).first, 200);
-    }
+    void realPngIsAccepted() { QCOMPARE(post(QStringLiteral("/inference"), withImage(scriptBody(), pngBytes())).first, 200); }
 
     void imagesNeedObjectStorage()
     {
@@ -166,7 +181,8 @@ private slots:
         dry["dryrun"] = true;
         QCOMPARE(post(bare, QStringLiteral("/inference"), dry).first, 500); // dry runs too
         json byUrl = scriptBody();
-        byUrl["input"]["messages"][0]["content"].push_back({{"type", "file"}, {"file_type", "url"}, {"url", "https://example.com/a.png"}});
+        byUrl["input"]["messages"][0]["content"].push_back(
+            {{"type", "file"}, {"file_type", "url"}, {"url", "https://example.com/a.png"}});
         QCOMPARE(post(bare, QStringLiteral("/inference"), byUrl).first, 500);
         // Our own config has the section, so the judge's keyframes go through.
         QCOMPARE(m_gateway->config().objectStorage, QStringLiteral("disabled"));
@@ -184,8 +200,10 @@ private slots:
         QTemporaryDir dir;
         const QString config = editedConfig(dir, [](QString toml) {
             // A cost table on every provider (they all follow an api_key_location line).
-            return toml.replace(QRegularExpression(QStringLiteral("(api_key_location = \"env::[A-Z_]+\")\n")),
-                                QStringLiteral("\\1\ncost = [{ pointer = \"/usage/prompt_tokens\", cost_per_million = 0.15, required = true }]\n"));
+            return toml.replace(
+                QRegularExpression(QStringLiteral("(api_key_location = \"env::[A-Z_]+\")\n")),
+                QStringLiteral(
+                    "\\1\ncost = [{ pointer = \"/usage/prompt_tokens\", cost_per_million = 0.15, required = true }]\n"));
         });
         GatewayDouble costed(config, sourcePath(QStringLiteral("tests/data/tensorzero")));
         QVERIFY2(costed.configError().isEmpty(), qPrintable(costed.configError()));
@@ -204,14 +222,18 @@ private slots:
         });
         const GatewayConfig loaded = GatewayConfig::load(config);
         QVERIFY2(loaded.error.contains(QStringLiteral("json_mode")), qPrintable(loaded.error));
-        const QString bad = editedConfig(dir, [](QString toml) { return toml.replace(QStringLiteral("json_mode = \"on\""), QStringLiteral("json_mode = \"yes\"")); });
+        const QString bad = editedConfig(dir, [](QString toml) {
+            return toml.replace(QStringLiteral("json_mode = \"on\""), QStringLiteral("json_mode = \"yes\""));
+        });
         QVERIFY(GatewayConfig::load(bad).error.contains(QStringLiteral("json_mode")));
     }
 
     void observabilityOffRefusesFeedback()
     {
         m_gateway->setObservabilityEnabled(false);
-        const auto [status, body] = post(QStringLiteral("/feedback"), {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", m_episode.toStdString()}});
+        const auto [status, body] =
+            post(QStringLiteral("/feedback"),
+                 {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", m_episode.toStdString()}});
         m_gateway->setObservabilityEnabled(true);
         QCOMPARE(status, 400);
         QVERIFY(body.contains(QStringLiteral("observability")));
@@ -263,12 +285,17 @@ private slots:
 
         json scenes = json::array();
         for (int i = 1; i <= steps; ++i)
-            scenes.push_back({{"scene_id", "step-" + std::to_string(i)}, {"kind", "step"}, {"title", "T"}, {"narration", "N"},
+            scenes.push_back({{"scene_id", "step-" + std::to_string(i)},
+                              {"kind", "step"},
+                              {"title", "T"},
+                              {"narration", "N"},
                               {"image_prompt", "hands folding paper, step " + std::to_string(i)}});
         json args = promptArguments();
         args["scenes"] = scenes;
-        const json prompts = {{"function_name", "prompt_enhancer"},
-                              {"input", {{"messages", json::array({{{"role", "user"}, {"content", json::array({{{"type", "text"}, {"arguments", args}}})}}})}}}};
+        const json prompts = {
+            {"function_name", "prompt_enhancer"},
+            {"input",
+             {{"messages", json::array({{{"role", "user"}, {"content", json::array({{{"type", "text"}, {"arguments", args}}})}}})}}}};
         const auto [promptStatus, promptText] = post(QStringLiteral("/inference"), prompts);
         QCOMPARE(promptStatus, 200);
         const json enhanced = json::parse(promptText.toStdString())["output"]["parsed"]["scenes"];
@@ -290,15 +317,42 @@ private slots:
 
     void feedbackRules()
     {
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", m_episode.toStdString()}}).first, 200);
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", m_episode.toStdString()},
-                                                    {"inference_id", m_inference.toStdString()}}).first, 400);
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", "not-a-uuid"}}).first, 400);
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "video_quality_score"}, {"value", 7}, {"inference_id", m_inference.toStdString()}}).first, 200);
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "demonstration"}, {"value", "x"}, {"episode_id", m_episode.toStdString()}}).first, 400);
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "comment"}, {"value", "nice"}, {"inference_id", m_inference.toStdString()}}).first, 200);
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "comment"}, {"value", "x"}, {"episode_id", m_episode.toStdString()}, {"extra", 1}}).first, 400);
-        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "comment"}, {"value", "x"}, {"episode_id", m_episode.toStdString()}, {"tags", {{"tensorzero::a", "b"}}}}).first, 400);
+        QCOMPARE(post(QStringLiteral("/feedback"),
+                      {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", m_episode.toStdString()}})
+                     .first,
+                 200);
+        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "user_satisfaction"},
+                                                    {"value", true},
+                                                    {"episode_id", m_episode.toStdString()},
+                                                    {"inference_id", m_inference.toStdString()}})
+                     .first,
+                 400);
+        QCOMPARE(post(QStringLiteral("/feedback"),
+                      {{"metric_name", "user_satisfaction"}, {"value", true}, {"episode_id", "not-a-uuid"}})
+                     .first,
+                 400);
+        QCOMPARE(post(QStringLiteral("/feedback"),
+                      {{"metric_name", "video_quality_score"}, {"value", 7}, {"inference_id", m_inference.toStdString()}})
+                     .first,
+                 200);
+        QCOMPARE(post(QStringLiteral("/feedback"),
+                      {{"metric_name", "demonstration"}, {"value", "x"}, {"episode_id", m_episode.toStdString()}})
+                     .first,
+                 400);
+        QCOMPARE(post(QStringLiteral("/feedback"),
+                      {{"metric_name", "comment"}, {"value", "nice"}, {"inference_id", m_inference.toStdString()}})
+                     .first,
+                 200);
+        QCOMPARE(post(QStringLiteral("/feedback"),
+                      {{"metric_name", "comment"}, {"value", "x"}, {"episode_id", m_episode.toStdString()}, {"extra", 1}})
+                     .first,
+                 400);
+        QCOMPARE(post(QStringLiteral("/feedback"), {{"metric_name", "comment"},
+                                                    {"value", "x"},
+                                                    {"episode_id", m_episode.toStdString()},
+                                                    {"tags", {{"tensorzero::a", "b"}}}})
+                     .first,
+                 400);
     }
 
     void everyResponseCarriesTheVersionHeader()

@@ -7,9 +7,9 @@
 
 #include <QBuffer>
 #include <QDateTime>
-#include <QImage>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QUuid>
@@ -193,7 +193,7 @@ private slots:
         QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).first().json["dryrun"], json(true));
         QVERIFY(m_client->records().first().dryrun);
         const auto fbAnswer = feedback(FeedbackRequest::number(QStringLiteral("video_quality_score"), 7,
-                                                         FeedbackRequest::Target::Inference, result->inferenceId));
+                                                               FeedbackRequest::Target::Inference, result->inferenceId));
         QVERIFY(fbAnswer);
         const auto &fb = *fbAnswer;
         QVERIFY(!fb.ok());
@@ -204,9 +204,12 @@ private slots:
     {
         InferenceRequest r;
         r.functionName = QStringLiteral("video_evaluator");
-        r.userArguments = {{"description", "paper airplanes that fly far"}, {"content_mode", "kid"},
-                           {"target_duration_seconds", 180}, {"script", fixture(QStringLiteral("script_generator"))},
-                           {"technical_report", {{"duration_ok", true}}}, {"keyframe_count", 2}};
+        r.userArguments = {{"description", "paper airplanes that fly far"},
+                           {"content_mode", "kid"},
+                           {"target_duration_seconds", 180},
+                           {"script", fixture(QStringLiteral("script_generator"))},
+                           {"technical_report", {{"duration_ok", true}}},
+                           {"keyframe_count", 2}};
         r.images = {ImageInput{"image/png", encodedImage("PNG")}, ImageInput{"image/jpeg", encodedImage("JPG")}};
         const auto resultAnswer = infer(r);
         QVERIFY(resultAnswer);
@@ -215,7 +218,9 @@ private slots:
         QCOMPARE(result->parsed["rating_label"], json("FAIR"));
         const json content = m_gateway->requests(QStringLiteral("/inference")).first().json["input"]["messages"][0]["content"];
         QCOMPARE(content.size(), std::size_t(3));
-        QCOMPARE(content[1], json({{"type", "file"}, {"file_type", "base64"}, {"mime_type", "image/png"},
+        QCOMPARE(content[1], json({{"type", "file"},
+                                   {"file_type", "base64"},
+                                   {"mime_type", "image/png"},
                                    {"data", encodedImage("PNG").toBase64().toStdString()}}));
     }
 
@@ -423,12 +428,13 @@ private slots:
         const auto &inference = *inferenceAnswer;
         QVERIFY(inference.ok());
         QVERIFY(feedbackAccepted(FeedbackRequest::number(QStringLiteral("video_quality_score"), 8.5,
-                                                 FeedbackRequest::Target::Inference, inference->inferenceId)));
-        QVERIFY(feedbackAccepted(FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true,
-                                                  FeedbackRequest::Target::Episode, episode.id())));
-        QVERIFY(feedbackAccepted(FeedbackRequest::comment(QStringLiteral("Great!"), FeedbackRequest::Target::Episode, episode.id())));
+                                                         FeedbackRequest::Target::Inference, inference->inferenceId)));
+        QVERIFY(feedbackAccepted(
+            FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true, FeedbackRequest::Target::Episode, episode.id())));
+        QVERIFY(
+            feedbackAccepted(FeedbackRequest::comment(QStringLiteral("Great!"), FeedbackRequest::Target::Episode, episode.id())));
         QVERIFY(feedbackAccepted(FeedbackRequest::number(QStringLiteral("video_generation_cost"), 0.12,
-                                                 FeedbackRequest::Target::Episode, episode.id())));
+                                                         FeedbackRequest::Target::Episode, episode.id())));
         const auto accepted = m_gateway->acceptedFeedback();
         QCOMPARE(accepted.size(), 4);
         QCOMPARE(accepted[0].value, json(8.5));
@@ -444,12 +450,18 @@ private slots:
         QTest::addColumn<bool>("unknownId");
         QTest::addColumn<int>("code");
         const int bad = int(TensorZeroError::Code::BadRequest);
-        QTest::newRow("unknown metric") << "no_such_metric" << "true" << false << false << int(TensorZeroError::Code::NotFound);
-        QTest::newRow("level mismatch") << "user_satisfaction" << "true" << true << false << bad;
-        QTest::newRow("boolean gets number") << "user_satisfaction" << "1" << false << false << bad;
-        QTest::newRow("float gets bool") << "video_generation_time" << "true" << false << false << bad;
-        QTest::newRow("unknown episode") << "user_satisfaction" << "true" << false << true << bad;
-        QTest::newRow("comment gets number") << "comment" << "3" << false << false << bad;
+        QTest::newRow("unknown metric") << "no_such_metric"
+                                        << "true" << false << false << int(TensorZeroError::Code::NotFound);
+        QTest::newRow("level mismatch") << "user_satisfaction"
+                                        << "true" << true << false << bad;
+        QTest::newRow("boolean gets number") << "user_satisfaction"
+                                             << "1" << false << false << bad;
+        QTest::newRow("float gets bool") << "video_generation_time"
+                                         << "true" << false << false << bad;
+        QTest::newRow("unknown episode") << "user_satisfaction"
+                                         << "true" << false << true << bad;
+        QTest::newRow("comment gets number") << "comment"
+                                             << "3" << false << false << bad;
     }
     void feedbackRejections()
     {

@@ -21,7 +21,10 @@ using json = nlohmann::json;
 
 namespace {
 
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
 QSet<QString> keysOf(const toml::table &t)
 {
@@ -51,12 +54,14 @@ json readJson(const QString &path)
 /// Root variable names a MiniJinja template reads (excluding loop variables and filters).
 QSet<QString> templateVariables(const QString &text)
 {
-    static const QSet<QString> keywords = {QStringLiteral("if"), QStringLiteral("elif"), QStringLiteral("else"), QStringLiteral("endif"),
-                                           QStringLiteral("for"), QStringLiteral("endfor"), QStringLiteral("in"), QStringLiteral("and"),
-                                           QStringLiteral("or"), QStringLiteral("not"), QStringLiteral("is"), QStringLiteral("true"),
-                                           QStringLiteral("false"), QStringLiteral("none"), QStringLiteral("loop"), QStringLiteral("set")};
+    static const QSet<QString> keywords = {
+        QStringLiteral("if"),    QStringLiteral("elif"),   QStringLiteral("else"), QStringLiteral("endif"),
+        QStringLiteral("for"),   QStringLiteral("endfor"), QStringLiteral("in"),   QStringLiteral("and"),
+        QStringLiteral("or"),    QStringLiteral("not"),    QStringLiteral("is"),   QStringLiteral("true"),
+        QStringLiteral("false"), QStringLiteral("none"),   QStringLiteral("loop"), QStringLiteral("set")};
     QSet<QString> used, bound;
-    static const QRegularExpression tag(QStringLiteral("\\{\\{(.*?)\\}\\}|\\{%(.*?)%\\}"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tag(QStringLiteral("\\{\\{(.*?)\\}\\}|\\{%(.*?)%\\}"),
+                                        QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression forBind(QStringLiteral("^\\s*for\\s+([A-Za-z_]\\w*)"));
     static const QRegularExpression strings(QStringLiteral("\"[^\"]*\"|'[^']*'"));
     static const QRegularExpression ident(QStringLiteral("(?<![\\w.|])([A-Za-z_]\\w*)"));
@@ -98,21 +103,29 @@ private:
     void checkChatCompletion(const toml::table &f, const toml::table &v, const QString &vwhere, bool evaluator)
     {
         const toml::table &root = m_root;
-        QSet<QString> allowed = {QStringLiteral("model"), QStringLiteral("system_template"), QStringLiteral("user_template"),
-                                 QStringLiteral("assistant_template"), QStringLiteral("templates"), QStringLiteral("temperature"), QStringLiteral("max_tokens"),
-                                 QStringLiteral("json_mode"), QStringLiteral("retries"), QStringLiteral("timeouts"), QStringLiteral("seed"), QStringLiteral("top_p")};
+        QSet<QString> allowed = {QStringLiteral("model"),         QStringLiteral("system_template"),
+                                 QStringLiteral("user_template"), QStringLiteral("assistant_template"),
+                                 QStringLiteral("templates"),     QStringLiteral("temperature"),
+                                 QStringLiteral("max_tokens"),    QStringLiteral("json_mode"),
+                                 QStringLiteral("retries"),       QStringLiteral("timeouts"),
+                                 QStringLiteral("seed"),          QStringLiteral("top_p")};
         if (!evaluator)
             allowed.insert(QStringLiteral("type"));
         QCOMPARE(unknownKeys(v, allowed, vwhere), QString());
         QVERIFY2(!v.contains("weight"), qPrintable(vwhere + QStringLiteral(": weight may not be mixed with experimentation")));
         const QString model = q(v["model"].value_or(std::string_view()));
-        QVERIFY2(model.contains(QStringLiteral("::")) || root["models"][model.toStdString()].is_table(), qPrintable(vwhere + QStringLiteral(": unknown model ") + model));
+        QVERIFY2(model.contains(QStringLiteral("::")) || root["models"][model.toStdString()].is_table(),
+                 qPrintable(vwhere + QStringLiteral(": unknown model ") + model));
         // json_mode is required on every chat_completion variant of a json function (the evaluator's defaults to strict).
-        QVERIFY2(evaluator || v.contains("json_mode"), qPrintable(vwhere + QStringLiteral(": json_mode is required in a json function")));
+        QVERIFY2(evaluator || v.contains("json_mode"),
+                 qPrintable(vwhere + QStringLiteral(": json_mode is required in a json function")));
         const QString jsonMode = q(v["json_mode"].value_or(std::string_view("strict")));
-        QVERIFY((QStringList{QStringLiteral("off"), QStringLiteral("on"), QStringLiteral("strict"), QStringLiteral("tool")}.contains(jsonMode)));
+        QVERIFY((QStringList{QStringLiteral("off"), QStringLiteral("on"), QStringLiteral("strict"), QStringLiteral("tool")}.contains(
+            jsonMode)));
         if (const toml::table *retries = v["retries"].as_table())
-            QCOMPARE(unknownKeys(*retries, {QStringLiteral("num_retries"), QStringLiteral("max_delay_s")}, vwhere + QStringLiteral(".retries")), QString());
+            QCOMPARE(unknownKeys(*retries, {QStringLiteral("num_retries"), QStringLiteral("max_delay_s")},
+                                 vwhere + QStringLiteral(".retries")),
+                     QString());
         // Every schema has its template in this variant, and every template has its schema.
         for (const char *role : {"system", "user", "assistant"}) {
             const std::string schemaKey = std::string(role) + "_schema";
@@ -127,7 +140,8 @@ private:
             QVERIFY(file.open(QIODevice::ReadOnly));
             const QSet<QString> used = templateVariables(QString::fromUtf8(file.readAll()));
             if (!f.contains(schemaKey)) {
-                QVERIFY2(used.isEmpty(), qPrintable(vwhere + QStringLiteral(": ") + q(templateKey) + QStringLiteral(" uses variables but there is no ") + q(schemaKey)));
+                QVERIFY2(used.isEmpty(), qPrintable(vwhere + QStringLiteral(": ") + q(templateKey)
+                                                    + QStringLiteral(" uses variables but there is no ") + q(schemaKey)));
                 continue;
             }
             const json schema = readJson(resolve(f[schemaKey]));
@@ -137,12 +151,16 @@ private:
             for (const auto &r : schema.value("required", json::array()))
                 required.insert(QString::fromStdString(r.get<std::string>()));
             const QSet<QString> undeclared = used - declared;
-            QVERIFY2(undeclared.isEmpty(), qPrintable(path + QStringLiteral(" uses undeclared ") + QStringList(undeclared.begin(), undeclared.end()).join(QLatin1Char(','))));
+            QVERIFY2(undeclared.isEmpty(), qPrintable(path + QStringLiteral(" uses undeclared ")
+                                                      + QStringList(undeclared.begin(), undeclared.end()).join(QLatin1Char(','))));
             const QSet<QString> unused = required - used;
-            QVERIFY2(unused.isEmpty(), qPrintable(path + QStringLiteral(" ignores required ") + QStringList(unused.begin(), unused.end()).join(QLatin1Char(','))));
+            QVERIFY2(unused.isEmpty(), qPrintable(path + QStringLiteral(" ignores required ")
+                                                  + QStringList(unused.begin(), unused.end()).join(QLatin1Char(','))));
             // The gateway's templates are strict: every variable a template reads must always be sent.
             const QSet<QString> optionalUsed = used - required;
-            QVERIFY2(optionalUsed.isEmpty(), qPrintable(path + QStringLiteral(" reads optional ") + QStringList(optionalUsed.begin(), optionalUsed.end()).join(QLatin1Char(','))));
+            QVERIFY2(optionalUsed.isEmpty(),
+                     qPrintable(path + QStringLiteral(" reads optional ")
+                                + QStringList(optionalUsed.begin(), optionalUsed.end()).join(QLatin1Char(','))));
         }
     }
 
@@ -161,9 +179,15 @@ private slots:
     void topLevelAndGateway()
     {
         const toml::table &root = m_root;
-        QCOMPARE(unknownKeys(root, {QStringLiteral("gateway"), QStringLiteral("models"), QStringLiteral("functions"), QStringLiteral("metrics"), QStringLiteral("object_storage")}, QStringLiteral("root")), QString());
+        QCOMPARE(unknownKeys(root,
+                             {QStringLiteral("gateway"), QStringLiteral("models"), QStringLiteral("functions"),
+                              QStringLiteral("metrics"), QStringLiteral("object_storage")},
+                             QStringLiteral("root")),
+                 QString());
         if (const toml::table *g = root["gateway"].as_table()) {
-            QCOMPARE(unknownKeys(*g, {QStringLiteral("bind_address"), QStringLiteral("observability"), QStringLiteral("auth")}, QStringLiteral("gateway")), QString());
+            QCOMPARE(unknownKeys(*g, {QStringLiteral("bind_address"), QStringLiteral("observability"), QStringLiteral("auth")},
+                                 QStringLiteral("gateway")),
+                     QString());
             if (const toml::table *o = (*g)["observability"].as_table())
                 QCOMPARE(unknownKeys(*o, {QStringLiteral("enabled")}, QStringLiteral("gateway.observability")), QString());
         }
@@ -172,8 +196,9 @@ private slots:
         const toml::table *storage = root["object_storage"].as_table();
         QVERIFY2(storage, "config/tensorzero.toml needs an [object_storage] section (image blocks fail with 500 without it)");
         const QString type = q(root["object_storage"]["type"].value_or(std::string_view()));
-        QVERIFY2((QStringList{QStringLiteral("disabled"), QStringLiteral("filesystem"), QStringLiteral("s3_compatible")}.contains(type)),
-                 qPrintable(QStringLiteral("object_storage.type `%1`").arg(type)));
+        QVERIFY2(
+            (QStringList{QStringLiteral("disabled"), QStringLiteral("filesystem"), QStringLiteral("s3_compatible")}.contains(type)),
+            qPrintable(QStringLiteral("object_storage.type `%1`").arg(type)));
         if (type == QStringLiteral("disabled"))
             QCOMPARE(unknownKeys(*storage, {QStringLiteral("type")}, QStringLiteral("object_storage")), QString());
     }
@@ -183,10 +208,18 @@ private slots:
         const toml::table &root = m_root;
         const toml::table *models = root["models"].as_table();
         QVERIFY(models && !models->empty());
-        const QSet<QString> providerTypes = {QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("google_ai_studio_gemini"),
-                                             QStringLiteral("gcp_vertex_gemini"), QStringLiteral("xai"), QStringLiteral("mistral"),
-                                             QStringLiteral("deepseek"), QStringLiteral("groq"), QStringLiteral("together"),
-                                             QStringLiteral("openrouter"), QStringLiteral("fireworks"), QStringLiteral("vllm")};
+        const QSet<QString> providerTypes = {QStringLiteral("openai"),
+                                             QStringLiteral("anthropic"),
+                                             QStringLiteral("google_ai_studio_gemini"),
+                                             QStringLiteral("gcp_vertex_gemini"),
+                                             QStringLiteral("xai"),
+                                             QStringLiteral("mistral"),
+                                             QStringLiteral("deepseek"),
+                                             QStringLiteral("groq"),
+                                             QStringLiteral("together"),
+                                             QStringLiteral("openrouter"),
+                                             QStringLiteral("fireworks"),
+                                             QStringLiteral("vllm")};
         for (const auto &[name, node] : *models) {
             const toml::table &m = *node.as_table();
             const QString where = QStringLiteral("models.") + q(name.str());
@@ -202,22 +235,32 @@ private slots:
             for (const auto &[pname, pnode] : *providers) {
                 const toml::table &p = *pnode.as_table();
                 const QString pwhere = where + QStringLiteral(".providers.") + q(pname.str());
-                QCOMPARE(unknownKeys(p, {QStringLiteral("type"), QStringLiteral("model_name"), QStringLiteral("api_key_location"), QStringLiteral("api_base"),
-                                         QStringLiteral("cost")}, pwhere), QString());
+                QCOMPARE(unknownKeys(p,
+                                     {QStringLiteral("type"), QStringLiteral("model_name"), QStringLiteral("api_key_location"),
+                                      QStringLiteral("api_base"), QStringLiteral("cost")},
+                                     pwhere),
+                         QString());
                 if (const toml::array *cost = p["cost"].as_array()) {
                     for (const auto &entry : *cost) {
                         const toml::table *e = entry.as_table();
                         QVERIFY2(e, qPrintable(pwhere + QStringLiteral(".cost: entries are tables")));
-                        QCOMPARE(unknownKeys(*e, {QStringLiteral("pointer"), QStringLiteral("pointer_nonstreaming"), QStringLiteral("pointer_streaming"),
-                                                  QStringLiteral("cost_per_million"), QStringLiteral("cost_per_unit"), QStringLiteral("required")}, pwhere + QStringLiteral(".cost")), QString());
-                        QVERIFY2(q((*e)["pointer"].value_or(std::string_view())).startsWith(QLatin1Char('/')), qPrintable(pwhere + QStringLiteral(".cost: pointer is a JSON Pointer")));
-                        QVERIFY2(e->contains("cost_per_million") != e->contains("cost_per_unit"), qPrintable(pwhere + QStringLiteral(".cost: one of cost_per_million/cost_per_unit")));
+                        QCOMPARE(unknownKeys(*e,
+                                             {QStringLiteral("pointer"), QStringLiteral("pointer_nonstreaming"),
+                                              QStringLiteral("pointer_streaming"), QStringLiteral("cost_per_million"),
+                                              QStringLiteral("cost_per_unit"), QStringLiteral("required")},
+                                             pwhere + QStringLiteral(".cost")),
+                                 QString());
+                        QVERIFY2(q((*e)["pointer"].value_or(std::string_view())).startsWith(QLatin1Char('/')),
+                                 qPrintable(pwhere + QStringLiteral(".cost: pointer is a JSON Pointer")));
+                        QVERIFY2(e->contains("cost_per_million") != e->contains("cost_per_unit"),
+                                 qPrintable(pwhere + QStringLiteral(".cost: one of cost_per_million/cost_per_unit")));
                     }
                 }
                 QVERIFY2(providerTypes.contains(q(p["type"].value_or(std::string_view()))), qPrintable(pwhere));
                 QVERIFY2(!q(p["model_name"].value_or(std::string_view())).isEmpty(), qPrintable(pwhere));
                 const QString key = q(p["api_key_location"].value_or(std::string_view()));
-                QVERIFY2(key.startsWith(QStringLiteral("env::")) || key == QStringLiteral("none"), qPrintable(pwhere + QStringLiteral(": keys come from the environment")));
+                QVERIFY2(key.startsWith(QStringLiteral("env::")) || key == QStringLiteral("none"),
+                         qPrintable(pwhere + QStringLiteral(": keys come from the environment")));
             }
         }
     }
@@ -237,8 +280,10 @@ private slots:
         QCOMPARE(keysOf(*metrics), QSet<QString>(expected.keyBegin(), expected.keyEnd()));
         for (const auto &[name, node] : *metrics) {
             const toml::table &m = *node.as_table();
-            QCOMPARE(unknownKeys(m, {QStringLiteral("type"), QStringLiteral("optimize"), QStringLiteral("level")}, q(name.str())), QString());
-            const QStringList got = {q(m["type"].value_or(std::string_view())), q(m["optimize"].value_or(std::string_view())), q(m["level"].value_or(std::string_view()))};
+            QCOMPARE(unknownKeys(m, {QStringLiteral("type"), QStringLiteral("optimize"), QStringLiteral("level")}, q(name.str())),
+                     QString());
+            const QStringList got = {q(m["type"].value_or(std::string_view())), q(m["optimize"].value_or(std::string_view())),
+                                     q(m["level"].value_or(std::string_view()))};
             QCOMPARE(got, expected.value(q(name.str())));
         }
     }
@@ -248,14 +293,17 @@ private slots:
         const toml::table &root = m_root;
         const toml::table *functions = root["functions"].as_table();
         QVERIFY(functions);
-        QCOMPARE(keysOf(*functions), (QSet<QString>{QStringLiteral("script_generator"), QStringLiteral("prompt_enhancer"), QStringLiteral("scene_rewriter"),
-                                                    QStringLiteral("video_evaluator")}));
+        QCOMPARE(keysOf(*functions), (QSet<QString>{QStringLiteral("script_generator"), QStringLiteral("prompt_enhancer"),
+                                                    QStringLiteral("scene_rewriter"), QStringLiteral("video_evaluator")}));
         for (const auto &[fname, fnode] : *functions) {
             const toml::table &f = *fnode.as_table();
             const QString where = QStringLiteral("functions.") + q(fname.str());
-            QCOMPARE(unknownKeys(f, {QStringLiteral("type"), QStringLiteral("system_schema"), QStringLiteral("user_schema"), QStringLiteral("assistant_schema"),
-                                     QStringLiteral("output_schema"), QStringLiteral("schemas"), QStringLiteral("variants"), QStringLiteral("experimentation"),
-                                     QStringLiteral("description")}, where), QString());
+            QCOMPARE(unknownKeys(f,
+                                 {QStringLiteral("type"), QStringLiteral("system_schema"), QStringLiteral("user_schema"),
+                                  QStringLiteral("assistant_schema"), QStringLiteral("output_schema"), QStringLiteral("schemas"),
+                                  QStringLiteral("variants"), QStringLiteral("experimentation"), QStringLiteral("description")},
+                                 where),
+                     QString());
             QCOMPARE(q(f["type"].value_or(std::string_view())), QStringLiteral("json"));
             QVERIFY2(f.contains("output_schema"), qPrintable(where));
             if (q(fname.str()) == QStringLiteral("script_generator"))
@@ -265,7 +313,8 @@ private slots:
                     const json schema = readJson(resolve(f[schemaKey]));
                     QVERIFY2(schema.is_object(), qPrintable(where + QStringLiteral(": cannot read ") + resolve(f[schemaKey])));
                     if (std::string_view(schemaKey) == "output_schema")
-                        QVERIFY2(schema.value("additionalProperties", true) == false, qPrintable(where + QStringLiteral(": output schema must be strict")));
+                        QVERIFY2(schema.value("additionalProperties", true) == false,
+                                 qPrintable(where + QStringLiteral(": output schema must be strict")));
                 }
             }
             const toml::table *variants = f["variants"].as_table();
@@ -275,13 +324,17 @@ private slots:
                 const QString vwhere = where + QStringLiteral(".variants.") + q(vname.str());
                 const QString type = q(v["type"].value_or(std::string_view()));
                 if (type == QStringLiteral("experimental_best_of_n_sampling")) {
-                    QCOMPARE(unknownKeys(v, {QStringLiteral("type"), QStringLiteral("candidates"), QStringLiteral("evaluator")}, vwhere), QString());
+                    QCOMPARE(unknownKeys(v, {QStringLiteral("type"), QStringLiteral("candidates"), QStringLiteral("evaluator")},
+                                         vwhere),
+                             QString());
                     const toml::array *candidates = v["candidates"].as_array();
                     QVERIFY2(candidates && candidates->size() >= 2, qPrintable(vwhere + QStringLiteral(": candidates")));
                     for (const auto &c : *candidates) {
                         const QString name = q(c.value_or(std::string_view()));
-                        QVERIFY2(variants->contains(name.toStdString()), qPrintable(vwhere + QStringLiteral(": unknown candidate ") + name));
-                        QCOMPARE(q((*variants)[name.toStdString()]["type"].value_or(std::string_view())), QStringLiteral("chat_completion"));
+                        QVERIFY2(variants->contains(name.toStdString()),
+                                 qPrintable(vwhere + QStringLiteral(": unknown candidate ") + name));
+                        QCOMPARE(q((*variants)[name.toStdString()]["type"].value_or(std::string_view())),
+                                 QStringLiteral("chat_completion"));
                     }
                     const toml::table *evaluator = v["evaluator"].as_table();
                     QVERIFY2(evaluator, qPrintable(vwhere + QStringLiteral(": evaluator")));
@@ -298,7 +351,10 @@ private slots:
             // A/B: static experimentation whose variants exist.
             const toml::table *experimentation = f["experimentation"].as_table();
             QVERIFY2(experimentation, qPrintable(where + QStringLiteral(": no experimentation table")));
-            QCOMPARE(unknownKeys(*experimentation, {QStringLiteral("type"), QStringLiteral("candidate_variants"), QStringLiteral("fallback_variants")}, where + QStringLiteral(".experimentation")), QString());
+            QCOMPARE(unknownKeys(*experimentation,
+                                 {QStringLiteral("type"), QStringLiteral("candidate_variants"), QStringLiteral("fallback_variants")},
+                                 where + QStringLiteral(".experimentation")),
+                     QString());
             QCOMPARE(q((*experimentation)["type"].value_or(std::string_view())), QStringLiteral("static"));
             QSet<QString> candidates;
             if (const toml::table *weights = (*experimentation)["candidate_variants"].as_table()) {
@@ -316,8 +372,10 @@ private slots:
             if (const toml::array *fallbacks = (*experimentation)["fallback_variants"].as_array()) {
                 for (const auto &fb : *fallbacks) {
                     const QString name = q(fb.value_or(std::string_view()));
-                    QVERIFY2(variants->contains(name.toStdString()), qPrintable(where + QStringLiteral(": unknown fallback ") + name));
-                    QVERIFY2(!candidates.contains(name), qPrintable(where + QStringLiteral(": fallback is also a candidate: ") + name));
+                    QVERIFY2(variants->contains(name.toStdString()),
+                             qPrintable(where + QStringLiteral(": unknown fallback ") + name));
+                    QVERIFY2(!candidates.contains(name),
+                             qPrintable(where + QStringLiteral(": fallback is also a candidate: ") + name));
                 }
             }
         }
@@ -327,7 +385,8 @@ private slots:
     {
         // The gateway resolves schemas by path; an `$id` makes validators resolve references
         // against a URL that does not exist.
-        QDirIterator it(sourcePath(QStringLiteral("templates")), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(sourcePath(QStringLiteral("templates")), {QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         int schemas = 0;
         while (it.hasNext()) {
             const QString file = it.next();
@@ -358,7 +417,8 @@ private slots:
                 bool vision = false;
                 for (const QString &family : visionFamilies)
                     vision = vision || modelName.startsWith(family);
-                QVERIFY2(vision, qPrintable(QStringLiteral("video_evaluator.%1 can route to text-only %2").arg(q(vname.str()), modelName)));
+                QVERIFY2(vision,
+                         qPrintable(QStringLiteral("video_evaluator.%1 can route to text-only %2").arg(q(vname.str()), modelName)));
             }
         }
     }
@@ -366,7 +426,8 @@ private slots:
     void scriptFallbackIsTheVariantTheStudioPins()
     {
         const toml::table &root = m_root;
-        const toml::array *fallbacks = root["functions"][AiFunctions::scriptGenerator().toStdString()]["experimentation"]["fallback_variants"].as_array();
+        const toml::array *fallbacks =
+            root["functions"][AiFunctions::scriptGenerator().toStdString()]["experimentation"]["fallback_variants"].as_array();
         QVERIFY(fallbacks && !fallbacks->empty());
         QCOMPARE(q((*fallbacks)[0].value_or(std::string_view())), AiFunctions::scriptFallbackVariant());
         for (const QString &fn : {AiFunctions::scriptGenerator(), AiFunctions::promptEnhancer(), AiFunctions::sceneRewriter(),
@@ -405,14 +466,14 @@ private slots:
                     QCOMPARE(priced, primaryModel(std::string(v["model"].value_or(std::string_view()))));
                 } else {
                     // best-of-n: priced at its dearest model (candidates and evaluator), calls counted.
-                    QCOMPARE(prices->callsForVariant(q(fname.str()), q(vname.str())),
-                             int(v["candidates"].as_array()->size()) + 1);
+                    QCOMPARE(prices->callsForVariant(q(fname.str()), q(vname.str())), int(v["candidates"].as_array()->size()) + 1);
                     double dearest = 0;
                     QString dearestModel;
                     QStringList models = {primaryModel(std::string(v["evaluator"]["model"].value_or(std::string_view())))};
                     for (const auto &c : *v["candidates"].as_array()) {
                         const std::string candidate(c.value_or(std::string_view()));
-                        models.append(primaryModel(std::string(root["functions"][fname.str()]["variants"][candidate]["model"].value_or(std::string_view()))));
+                        models.append(primaryModel(std::string(
+                            root["functions"][fname.str()]["variants"][candidate]["model"].value_or(std::string_view()))));
                     }
                     for (const QString &m : models) {
                         const auto price = prices->tokenPrice(m);
@@ -458,7 +519,8 @@ private slots:
                             referenced.insert(resolve(t[k]));
             }
         }
-        QDirIterator it(sourcePath(QStringLiteral("templates")), {QStringLiteral("*.minijinja"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(sourcePath(QStringLiteral("templates")), {QStringLiteral("*.minijinja"), QStringLiteral("*.json")},
+                        QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString file = QDir::cleanPath(it.next());
             QVERIFY2(referenced.contains(file), qPrintable(file + QStringLiteral(" is not used by config/tensorzero.toml")));
@@ -471,8 +533,10 @@ private slots:
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("plain") << QStringLiteral("Hi {{ name }}") << QStringList{QStringLiteral("name")};
         QTest::newRow("attr and filter") << QStringLiteral("{{ a.b | tojson }}") << QStringList{QStringLiteral("a")};
-        QTest::newRow("loop var bound") << QStringLiteral("{% for s in scenes %}{{ s.title }}{% endfor %}") << QStringList{QStringLiteral("scenes")};
-        QTest::newRow("condition with string") << QStringLiteral("{% if mode == \"kid\" %}x{% endif %}") << QStringList{QStringLiteral("mode")};
+        QTest::newRow("loop var bound") << QStringLiteral("{% for s in scenes %}{{ s.title }}{% endfor %}")
+                                        << QStringList{QStringLiteral("scenes")};
+        QTest::newRow("condition with string")
+            << QStringLiteral("{% if mode == \"kid\" %}x{% endif %}") << QStringList{QStringLiteral("mode")};
         QTest::newRow("no variables") << QStringLiteral("Just text") << QStringList{};
     }
     void templateVariableExtraction()

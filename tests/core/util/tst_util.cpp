@@ -1,11 +1,11 @@
+#include "FullDisk.h"
 #include "util/AtomicFile.h"
 #include "util/ContentHash.h"
-#include "util/Log.h"
-#include "util/Result.h"
 #include "util/DiskErrors.h"
 #include "util/JsonParser.h"
+#include "util/Log.h"
+#include "util/Result.h"
 #include "util/UrlRedaction.h"
-#include "FullDisk.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,8 +19,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
-#include <spdlog/logger.h>
 #include <QtTest>
+#include <spdlog/logger.h>
 
 using namespace diy;
 
@@ -81,7 +81,8 @@ private slots:
         QTest::newRow("auth header") << QStringLiteral("Authorization: Bearer abcdef123456") << QStringLiteral("abcdef123456");
         QTest::newRow("api key param") << QStringLiteral("GET /v1?api_key=SECRETKEY99&x=1") << QStringLiteral("SECRETKEY99");
         QTest::newRow("json key") << QStringLiteral("{\"api_key\": \"zz-top-secret\"}") << QStringLiteral("zz-top-secret");
-        QTest::newRow("openai key") << QStringLiteral("using sk-proj-ABCDEFGHIJKLMNOP") << QStringLiteral("sk-proj-ABCDEFGHIJKLMNOP");
+        QTest::newRow("openai key") << QStringLiteral("using sk-proj-ABCDEFGHIJKLMNOP")
+                                    << QStringLiteral("sk-proj-ABCDEFGHIJKLMNOP");
         QTest::newRow("goog header") << QStringLiteral("x-goog-api-key: AIzaXYZ123") << QStringLiteral("AIzaXYZ123");
     }
     void redactsSecrets()
@@ -113,10 +114,11 @@ private slots:
         QTest::newRow("1e309") << QByteArray("{\"a\": 1e309}") << QStringLiteral("number outside the range");
         QTest::newRow("-1e999") << QByteArray("[-1e999]") << QStringLiteral("number outside the range");
         QTest::newRow("1 and 400 zeros") << (QByteArray("[1") + QByteArray(400, '0') + "]")
-                                        << QStringLiteral("number outside the range");
-        QTest::newRow("1e6 deep") << (QByteArray(1'000'000, '[') + QByteArray(1'000'000, ']')) << QStringLiteral("nested too deeply");
+                                         << QStringLiteral("number outside the range");
+        QTest::newRow("1e6 deep") << (QByteArray(1'000'000, '[') + QByteArray(1'000'000, ']'))
+                                  << QStringLiteral("nested too deeply");
         QTest::newRow("65 deep") << (QByteArray(65, '{').replace("{", "{\"a\":") + "1" + QByteArray(65, '}'))
-                                << QStringLiteral("nested too deeply");
+                                 << QStringLiteral("nested too deeply");
         QTest::newRow("syntax") << QByteArray("{\"a\": ") << QStringLiteral("not valid JSON");
         QTest::newRow("bad utf-8") << QByteArray("[\"\xff\"]") << QStringLiteral("not valid JSON");
     }
@@ -154,9 +156,11 @@ private slots:
 
     void urlUserInfoIsRedacted()
     {
-        QCOMPARE(UrlRedaction::display(QUrl(QStringLiteral("http://user:secret@host:3000/x"))), QStringLiteral("http://***@host:3000/x"));
+        QCOMPARE(UrlRedaction::display(QUrl(QStringLiteral("http://user:secret@host:3000/x"))),
+                 QStringLiteral("http://***@host:3000/x"));
         QCOMPARE(UrlRedaction::display(QUrl(QStringLiteral("http://host:3000"))), QStringLiteral("http://host:3000"));
-        const QString line = UrlRedaction::text(QStringLiteral("Error transferring https://bob:pa55@gw.example/status - refused; mail me@x.org"));
+        const QString line =
+            UrlRedaction::text(QStringLiteral("Error transferring https://bob:pa55@gw.example/status - refused; mail me@x.org"));
         QVERIFY2(!line.contains(QStringLiteral("pa55")) && !line.contains(QStringLiteral("bob")), qPrintable(line));
         QVERIFY(line.contains(QStringLiteral("https://***@gw.example/status")));
         QVERIFY(line.contains(QStringLiteral("me@x.org"))); // not a URL: untouched
@@ -198,7 +202,8 @@ private slots:
         QCOMPARE(full.write(QByteArray(10, 'x')), qint64(-1));
         const Error e = DiskErrors::writeFailed(full.fileName(), full.errorString(), errno);
         QVERIFY2(e.message.startsWith(QStringLiteral("No space left on /dev")), qPrintable(e.message));
-        QVERIFY(!DiskErrors::writeFailed(QStringLiteral("/x/y"), QStringLiteral("Permission denied")).message.contains(QStringLiteral("space")));
+        QVERIFY(!DiskErrors::writeFailed(QStringLiteral("/x/y"), QStringLiteral("Permission denied"))
+                     .message.contains(QStringLiteral("space")));
     }
 
     void atomicWriteOnFullDisk()
@@ -218,29 +223,29 @@ private slots:
         const test::FullDiskRun run = test::runOnFullDisk("atomicWriteOnFullDisk");
         QVERIFY2(run.exitCode == 0, qPrintable(run.output));
         QVERIFY2(run.output.contains(QStringLiteral("MESSAGE: No space left on")), qPrintable(run.output));
-    void redactsInTheLogFileOnDisk()
-    {
-        // README: "authorization headers, bearer tokens and API keys are redacted before anything
-        // is written" — checked in the file itself, not only in the ring buffer.
-        QTemporaryDir dir;
-        Log::Options options;
-        options.directory = dir.path();
-        Log::init(options);
-        Log::registerSecret(QStringLiteral("hunter3-on-disk"));
-        logInfo(QStringLiteral("GET /status Authorization: Bearer sk-live-0123456789abcdef"));
-        logInfo(QStringLiteral("provider key hunter3-on-disk in use"));
-        logError(QStringLiteral("request failed ?api_key=AIzaSyA-0123456789 (flushes the file)"));
-        Log::logger()->flush();
-        QFile file(QDir(dir.path()).filePath(QStringLiteral("diy_video_production.log")));
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-        const QString onDisk = QString::fromUtf8(file.readAll());
-        QVERIFY2(onDisk.contains(QStringLiteral("GET /status")), qPrintable(onDisk)); // the lines are there...
-        QVERIFY2(onDisk.contains(QStringLiteral("provider key *** in use")), qPrintable(onDisk));
-        for (const char *secret : {"sk-live-0123456789abcdef", "hunter3-on-disk", "AIzaSyA-0123456789"})
-            QVERIFY2(!onDisk.contains(QLatin1String(secret)), qPrintable(onDisk)); // ...the secrets are not
-        Log::init({}); // release the file before the folder goes
-    }
-};
+        void redactsInTheLogFileOnDisk()
+        {
+            // README: "authorization headers, bearer tokens and API keys are redacted before anything
+            // is written" — checked in the file itself, not only in the ring buffer.
+            QTemporaryDir dir;
+            Log::Options options;
+            options.directory = dir.path();
+            Log::init(options);
+            Log::registerSecret(QStringLiteral("hunter3-on-disk"));
+            logInfo(QStringLiteral("GET /status Authorization: Bearer sk-live-0123456789abcdef"));
+            logInfo(QStringLiteral("provider key hunter3-on-disk in use"));
+            logError(QStringLiteral("request failed ?api_key=AIzaSyA-0123456789 (flushes the file)"));
+            Log::logger()->flush();
+            QFile file(QDir(dir.path()).filePath(QStringLiteral("diy_video_production.log")));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QString onDisk = QString::fromUtf8(file.readAll());
+            QVERIFY2(onDisk.contains(QStringLiteral("GET /status")), qPrintable(onDisk)); // the lines are there...
+            QVERIFY2(onDisk.contains(QStringLiteral("provider key *** in use")), qPrintable(onDisk));
+            for (const char *secret : {"sk-live-0123456789abcdef", "hunter3-on-disk", "AIzaSyA-0123456789"})
+                QVERIFY2(!onDisk.contains(QLatin1String(secret)), qPrintable(onDisk)); // ...the secrets are not
+            Log::init({});                                                             // release the file before the folder goes
+        }
+    };
 
-QTEST_GUILESS_MAIN(TestUtil)
+    QTEST_GUILESS_MAIN(TestUtil)
 #include "tst_util.moc"

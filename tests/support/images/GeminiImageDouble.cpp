@@ -12,7 +12,10 @@ using json = nlohmann::json;
 
 const char *const kPrefix = "/v1beta/models/";
 
-QString qs(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+QString qs(const json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
 /// The first key of `object` that is not in `allowed` (camelCase and snake_case both accepted).
 QString unknownKey(const json &object, std::initializer_list<const char *> allowed)
@@ -47,9 +50,9 @@ GeminiImageDouble::GeminiImageDouble(QObject *parent) : ImageApiDouble(parent) {
 
 QStringList GeminiImageDouble::models()
 {
-    return {QStringLiteral("gemini-2.5-flash-image"), QStringLiteral("gemini-3-pro-image"),
+    return {QStringLiteral("gemini-2.5-flash-image"),     QStringLiteral("gemini-3-pro-image"),
             QStringLiteral("gemini-3-pro-image-preview"), QStringLiteral("nano-banana-pro-preview"),
-            QStringLiteral("gemini-3.1-flash-image"), QStringLiteral("gemini-3.1-flash-image-preview")};
+            QStringLiteral("gemini-3.1-flash-image"),     QStringLiteral("gemini-3.1-flash-image-preview")};
 }
 
 QSize GeminiImageDouble::pictureSize(const QString &aspectRatio)
@@ -67,8 +70,8 @@ bool GeminiImageDouble::isPictureRequest(const Recorded &request) const
     return request.method == "POST" && request.path.endsWith(QLatin1String(":generateContent"));
 }
 
-void GeminiImageDouble::error(QTcpSocket *socket, Recorded &request, int code, const QString &status,
-                              const QString &message, const json &details)
+void GeminiImageDouble::error(QTcpSocket *socket, Recorded &request, int code, const QString &status, const QString &message,
+                              const json &details)
 {
     json e = {{"code", code}, {"message", message.toStdString()}, {"status", status.toStdString()}};
     if (!details.empty())
@@ -105,7 +108,8 @@ void GeminiImageDouble::handle(QTcpSocket *socket, Recorded &request, const std:
         return;
     }
     if (QString::fromUtf8(key) != apiKey()) {
-        error(socket, request, 400, QStringLiteral("INVALID_ARGUMENT"), QStringLiteral("API key not valid. Please pass a valid API key."),
+        error(socket, request, 400, QStringLiteral("INVALID_ARGUMENT"),
+              QStringLiteral("API key not valid. Please pass a valid API key."),
               json::array({{{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
                             {"reason", "API_KEY_INVALID"},
                             {"domain", "googleapis.com"},
@@ -131,7 +135,8 @@ void GeminiImageDouble::handle(QTcpSocket *socket, Recorded &request, const std:
         return;
     }
     if (!request.headers.value("content-type").startsWith("application/json")) {
-        error(socket, request, 400, QStringLiteral("INVALID_ARGUMENT"), QStringLiteral("Invalid JSON payload received. Expected a JSON body."));
+        error(socket, request, 400, QStringLiteral("INVALID_ARGUMENT"),
+              QStringLiteral("Invalid JSON payload received. Expected a JSON body."));
         return;
     }
     if (request.json.is_null() || !request.json.is_object()) {
@@ -153,8 +158,8 @@ void GeminiImageDouble::handle(QTcpSocket *socket, Recorded &request, const std:
 QString GeminiImageDouble::validate(const json &body) const
 {
     if (const QString k = unknownKey(body, {"contents", "generationConfig", "generation_config", "safetySettings",
-                                            "safety_settings", "systemInstruction", "system_instruction", "tools",
-                                            "toolConfig", "tool_config", "cachedContent", "cached_content"});
+                                            "safety_settings", "systemInstruction", "system_instruction", "tools", "toolConfig",
+                                            "tool_config", "cachedContent", "cached_content"});
         !k.isEmpty())
         return unknownName(k, QString());
     const json *contents = either(body, "contents", "contents");
@@ -162,7 +167,8 @@ QString GeminiImageDouble::validate(const json &body) const
         return QStringLiteral("* GenerateContentRequest.contents: contents is not specified");
     for (const json &content : *contents) {
         if (!content.is_object())
-            return QStringLiteral("Invalid value at 'contents[0]' (type.googleapis.com/google.ai.generativelanguage.v1beta.Content)");
+            return QStringLiteral(
+                "Invalid value at 'contents[0]' (type.googleapis.com/google.ai.generativelanguage.v1beta.Content)");
         if (const QString k = unknownKey(content, {"role", "parts"}); !k.isEmpty())
             return unknownName(k, QStringLiteral("contents[0]"));
         if (content.contains("role") && content["role"] != "user" && content["role"] != "model")
@@ -180,7 +186,8 @@ QString GeminiImageDouble::validate(const json &body) const
             const json *text = either(part, "text", "text");
             const json *inline_ = either(part, "inlineData", "inline_data");
             if (bool(text) == bool(inline_))
-                return QStringLiteral("* GenerateContentRequest.contents[0].parts[0].data: required oneof field 'data' must have one initialized field");
+                return QStringLiteral("* GenerateContentRequest.contents[0].parts[0].data: required oneof field 'data' must have "
+                                      "one initialized field");
             if (text && !text->is_string())
                 return QStringLiteral("Invalid value at 'contents[0].parts[0].text' (TYPE_STRING)");
             if (inline_) {
@@ -191,11 +198,13 @@ QString GeminiImageDouble::validate(const json &body) const
                 const json *mime = either(*inline_, "mimeType", "mime_type");
                 const json *data = either(*inline_, "data", "data");
                 if (!mime || !mime->is_string() || !data || !data->is_string())
-                    return QStringLiteral("* GenerateContentRequest.contents[0].parts[0].inline_data: mime_type and data are required");
+                    return QStringLiteral(
+                        "* GenerateContentRequest.contents[0].parts[0].inline_data: mime_type and data are required");
                 const auto bytes = QByteArray::fromBase64Encoding(QByteArray::fromStdString(data->get<std::string>()),
                                                                   QByteArray::AbortOnBase64DecodingErrors);
                 if (!bytes)
-                    return QStringLiteral("Invalid value at 'contents[0].parts[0].inline_data.data' (TYPE_BYTES), Base64 decoding failed");
+                    return QStringLiteral(
+                        "Invalid value at 'contents[0].parts[0].inline_data.data' (TYPE_BYTES), Base64 decoding failed");
                 const QString m = qs(*mime);
                 if (m != QLatin1String("image/png") && m != QLatin1String("image/jpeg") && m != QLatin1String("image/webp"))
                     return QStringLiteral("Unsupported MIME type: %1").arg(m);
@@ -209,8 +218,8 @@ QString GeminiImageDouble::validate(const json &body) const
         return QStringLiteral("Invalid value at 'generation_config'");
     if (const QString k = unknownKey(*config, {"responseModalities", "response_modalities", "imageConfig", "image_config",
                                                "temperature", "topP", "top_p", "topK", "top_k", "candidateCount",
-                                               "candidate_count", "maxOutputTokens", "max_output_tokens", "seed",
-                                               "stopSequences", "stop_sequences", "thinkingConfig", "thinking_config"});
+                                               "candidate_count", "maxOutputTokens", "max_output_tokens", "seed", "stopSequences",
+                                               "stop_sequences", "thinkingConfig", "thinking_config"});
         !k.isEmpty())
         return unknownName(k, QStringLiteral("generation_config"));
     if (const json *modalities = either(*config, "responseModalities", "response_modalities")) {
@@ -218,8 +227,9 @@ QString GeminiImageDouble::validate(const json &body) const
             return QStringLiteral("Invalid value at 'generation_config.response_modalities'");
         for (const json &m : *modalities)
             if (m != "TEXT" && m != "IMAGE" && m != "AUDIO")
-                return QStringLiteral("Invalid value at 'generation_config.response_modalities[0]' "
-                                      "(type.googleapis.com/google.ai.generativelanguage.v1beta.GenerationConfig.Modality), \"%1\"")
+                return QStringLiteral(
+                           "Invalid value at 'generation_config.response_modalities[0]' "
+                           "(type.googleapis.com/google.ai.generativelanguage.v1beta.GenerationConfig.Modality), \"%1\"")
                     .arg(QString::fromStdString(m.dump()));
     }
     if (const json *image = either(*config, "imageConfig", "image_config")) {
@@ -228,8 +238,8 @@ QString GeminiImageDouble::validate(const json &body) const
         if (const QString k = unknownKey(*image, {"aspectRatio", "aspect_ratio", "imageSize", "image_size"}); !k.isEmpty())
             return unknownName(k, QStringLiteral("generation_config.image_config"));
         if (const json *ratio = either(*image, "aspectRatio", "aspect_ratio")) {
-            static const QStringList ratios = {QStringLiteral("1:1"), QStringLiteral("2:3"), QStringLiteral("3:2"),
-                                               QStringLiteral("3:4"), QStringLiteral("4:3"), QStringLiteral("9:16"),
+            static const QStringList ratios = {QStringLiteral("1:1"),  QStringLiteral("2:3"), QStringLiteral("3:2"),
+                                               QStringLiteral("3:4"),  QStringLiteral("4:3"), QStringLiteral("9:16"),
                                                QStringLiteral("16:9"), QStringLiteral("21:9")};
             if (!ratios.contains(qs(*ratio)))
                 return QStringLiteral("* GenerateContentRequest.generation_config.image_config.aspect_ratio: "
@@ -251,27 +261,31 @@ void GeminiImageDouble::answerFault(QTcpSocket *socket, Recorded &request, const
     switch (fault.kind) {
     case Fault::Kind::Latency: break; // handled before
     case Fault::Kind::RateLimited: {
-        json details = json::array(
-            {{{"@type", "type.googleapis.com/google.rpc.QuotaFailure"},
-              {"violations", json::array({{{"quotaMetric", "generativelanguage.googleapis.com/generate_content_free_tier_requests"},
-                                           {"quotaId", "GenerateRequestsPerMinutePerProjectPerModel-FreeTier"},
-                                           {"quotaDimensions", {{"location", "global"}, {"model", model.toStdString()}}},
-                                           {"quotaValue", "10"}}})}},
-             {{"@type", "type.googleapis.com/google.rpc.Help"},
-              {"links", json::array({{{"description", "Learn more about Gemini API quotas"},
-                                      {"url", "https://ai.google.dev/gemini-api/docs/rate-limits"}}})}}});
+        json details =
+            json::array({{{"@type", "type.googleapis.com/google.rpc.QuotaFailure"},
+                          {"violations",
+                           json::array({{{"quotaMetric", "generativelanguage.googleapis.com/generate_content_free_tier_requests"},
+                                         {"quotaId", "GenerateRequestsPerMinutePerProjectPerModel-FreeTier"},
+                                         {"quotaDimensions", {{"location", "global"}, {"model", model.toStdString()}}},
+                                         {"quotaValue", "10"}}})}},
+                         {{"@type", "type.googleapis.com/google.rpc.Help"},
+                          {"links", json::array({{{"description", "Learn more about Gemini API quotas"},
+                                                  {"url", "https://ai.google.dev/gemini-api/docs/rate-limits"}}})}}});
         if (!fault.retryHint.isEmpty())
-            details.push_back({{"@type", "type.googleapis.com/google.rpc.RetryInfo"}, {"retryDelay", fault.retryHint.toStdString()}});
+            details.push_back(
+                {{"@type", "type.googleapis.com/google.rpc.RetryInfo"}, {"retryDelay", fault.retryHint.toStdString()}});
         error(socket, request, 429, QStringLiteral("RESOURCE_EXHAUSTED"),
               QStringLiteral("You exceeded your current quota, please check your plan and billing details."), details);
         return;
     }
     case Fault::Kind::Unavailable:
-        error(socket, request, 503, QStringLiteral("UNAVAILABLE"), QStringLiteral("The model is overloaded. Please try again later."));
+        error(socket, request, 503, QStringLiteral("UNAVAILABLE"),
+              QStringLiteral("The model is overloaded. Please try again later."));
         return;
     case Fault::Kind::InternalError:
         error(socket, request, 500, QStringLiteral("INTERNAL"),
-              QStringLiteral("An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting"));
+              QStringLiteral("An internal error has occurred. Please retry or report in "
+                             "https://developers.generativeai.google/guide/troubleshooting"));
         return;
     case Fault::Kind::Blocked: {
         const json usage = {{"promptTokenCount", 12}, {"totalTokenCount", 12}};
@@ -284,14 +298,16 @@ void GeminiImageDouble::answerFault(QTcpSocket *socket, Recorded &request, const
         }
         json candidate = {{"finishReason", fault.reason.toStdString()}, {"index", 0}};
         if (fault.reason == QLatin1String("NO_IMAGE") || fault.reason == QLatin1String("STOP"))
-            candidate["content"] = {{"role", "model"},
-                                    {"parts", json::array({{{"text", "I can't create that picture. Try describing it differently."}}})}};
+            candidate["content"] = {
+                {"role", "model"},
+                {"parts", json::array({{{"text", "I can't create that picture. Try describing it differently."}}})}};
         respond(socket, request, 200,
                 {{"candidates", json::array({candidate})}, {"usageMetadata", usage}, {"modelVersion", model.toStdString()}});
         return;
     }
     case Fault::Kind::MalformedBody:
-        respondRaw(socket, request, 200, "{\"candidates\": [{\"content\": {\"parts\": [{\"inlineData\": {\"mimeType\": \"image/png\", \"da",
+        respondRaw(socket, request, 200,
+                   "{\"candidates\": [{\"content\": {\"parts\": [{\"inlineData\": {\"mimeType\": \"image/png\", \"da",
                    "application/json; charset=UTF-8");
         return;
     case Fault::Kind::NotAPicture:
@@ -305,14 +321,13 @@ void GeminiImageDouble::answerFault(QTcpSocket *socket, Recorded &request, const
             bytes[0] = 'x';
         const json part = {{"inlineData", {{"mimeType", "image/png"}, {"data", bytes.toBase64().toStdString()}}}};
         respond(socket, request, 200,
-                {{"candidates", json::array({{{"content", {{"role", "model"}, {"parts", json::array({part})}}},
-                                              {"finishReason", "STOP"}, {"index", 0}}})},
+                {{"candidates",
+                  json::array(
+                      {{{"content", {{"role", "model"}, {"parts", json::array({part})}}}, {"finishReason", "STOP"}, {"index", 0}}})},
                  {"modelVersion", model.toStdString()}});
         return;
     }
-    case Fault::Kind::DropConnection:
-        drop(socket, request);
-        return;
+    case Fault::Kind::DropConnection: drop(socket, request); return;
     }
 }
 
@@ -342,21 +357,27 @@ void GeminiImageDouble::answerPicture(QTcpSocket *socket, Recorded &request, con
     }
     json parts = json::array();
     if (wantText || !wantImage)
-        parts.push_back({{"text", wantImage ? "Here is the picture you asked for." : "I can describe it, but I was not asked to draw it."}});
+        parts.push_back(
+            {{"text", wantImage ? "Here is the picture you asked for." : "I can describe it, but I was not asked to draw it."}});
     if (wantImage) {
         const QString prompt = texts.join(QLatin1Char('\n'));
         if (m_thoughtPictures)
             parts.push_back({{"thought", true},
-                             {"inlineData", {{"mimeType", "image/png"}, {"data", png(Qt::black, pictureSize(ratio)).toBase64().toStdString()}}}});
-        parts.push_back({{"inlineData", {{"mimeType", "image/png"}, {"data", png(colorFor(prompt), pictureSize(ratio)).toBase64().toStdString()}}}});
+                             {"inlineData",
+                              {{"mimeType", "image/png"}, {"data", png(Qt::black, pictureSize(ratio)).toBase64().toStdString()}}}});
+        parts.push_back(
+            {{"inlineData",
+              {{"mimeType", "image/png"}, {"data", png(colorFor(prompt), pictureSize(ratio)).toBase64().toStdString()}}}});
         request.picture = true;
     }
     const json usage = {{"promptTokenCount", 10 + 258 * images},
                         {"candidatesTokenCount", wantImage ? 1290 : 20},
                         {"totalTokenCount", 10 + 258 * images + (wantImage ? 1290 : 20)},
-                        {"candidatesTokensDetails", json::array({{{"modality", wantImage ? "IMAGE" : "TEXT"}, {"tokenCount", wantImage ? 1290 : 20}}})}};
+                        {"candidatesTokensDetails",
+                         json::array({{{"modality", wantImage ? "IMAGE" : "TEXT"}, {"tokenCount", wantImage ? 1290 : 20}}})}};
     respond(socket, request, 200,
-            {{"candidates", json::array({{{"content", {{"role", "model"}, {"parts", parts}}}, {"finishReason", "STOP"}, {"index", 0}}})},
+            {{"candidates",
+              json::array({{{"content", {{"role", "model"}, {"parts", parts}}}, {"finishReason", "STOP"}, {"index", 0}}})},
              {"usageMetadata", usage},
              {"modelVersion", model.toStdString()},
              {"responseId", QString::number(QRandomGenerator::global()->generate64(), 36).toStdString()}});

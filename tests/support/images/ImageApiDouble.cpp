@@ -40,11 +40,23 @@ ImageApiDouble::ImageApiDouble(QObject *parent) : QObject(parent), m_server(new 
 
 ImageApiDouble::~ImageApiDouble() = default;
 
-bool ImageApiDouble::listen(quint16 port) { return m_server->listen(QHostAddress::LocalHost, port); }
-quint16 ImageApiDouble::port() const { return m_server->serverPort(); }
-QUrl ImageApiDouble::url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())); }
+bool ImageApiDouble::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+quint16 ImageApiDouble::port() const
+{
+    return m_server->serverPort();
+}
+QUrl ImageApiDouble::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+}
 
-void ImageApiDouble::injectFault(Fault fault, int count) { m_faults.append({fault, count}); }
+void ImageApiDouble::injectFault(Fault fault, int count)
+{
+    m_faults.append({fault, count});
+}
 
 int ImageApiDouble::pictureRequests() const
 {

@@ -50,11 +50,11 @@ public:
         QString query;
         QMap<QByteArray, QByteArray> headers; ///< lower-case names
         QByteArray body;
-        nlohmann::json json;                  ///< null when the body was not JSON
-        int status = 0;                       ///< what the double answered (0: dropped)
-        QString error;                        ///< the error message sent, if any
-        bool picture = false;                 ///< a picture was delivered (a paid call)
-        qint64 receivedMs = 0;                ///< monotonic clock when the request was complete
+        nlohmann::json json;   ///< null when the body was not JSON
+        int status = 0;        ///< what the double answered (0: dropped)
+        QString error;         ///< the error message sent, if any
+        bool picture = false;  ///< a picture was delivered (a paid call)
+        qint64 receivedMs = 0; ///< monotonic clock when the request was complete
     };
 
     explicit ImageApiDouble(QObject *parent = nullptr);

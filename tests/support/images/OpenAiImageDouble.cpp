@@ -10,9 +10,15 @@ namespace {
 
 using json = nlohmann::json;
 
-QString qs(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+QString qs(const json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
-bool isGptImage(const QString &model) { return model.startsWith(QLatin1String("gpt-image")); }
+bool isGptImage(const QString &model)
+{
+    return model.startsWith(QLatin1String("gpt-image"));
+}
 
 QString supported(const QStringList &values)
 {
@@ -30,7 +36,7 @@ OpenAiImageDouble::OpenAiImageDouble(QObject *parent) : ImageApiDouble(parent) {
 
 QStringList OpenAiImageDouble::models()
 {
-    return {QStringLiteral("dall-e-2"), QStringLiteral("dall-e-3"), QStringLiteral("gpt-image-1"),
+    return {QStringLiteral("dall-e-2"),         QStringLiteral("dall-e-3"),      QStringLiteral("gpt-image-1"),
             QStringLiteral("gpt-image-1-mini"), QStringLiteral("gpt-image-1.5"), QStringLiteral("gpt-image-2")};
 }
 
@@ -50,9 +56,8 @@ bool OpenAiImageDouble::isPictureRequest(const Recorded &request) const
     return request.method == "POST" && request.path == QLatin1String("/v1/images/generations");
 }
 
-void OpenAiImageDouble::error(QTcpSocket *socket, Recorded &request, int status, const QString &message,
-                              const QString &type, const json &param, const json &code,
-                              const QList<QPair<QByteArray, QByteArray>> &headers)
+void OpenAiImageDouble::error(QTcpSocket *socket, Recorded &request, int status, const QString &message, const QString &type,
+                              const json &param, const json &code, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     respond(socket, request, status,
             {{"error", {{"message", message.toStdString()}, {"type", type.toStdString()}, {"param", param}, {"code", code}}}},
@@ -79,7 +84,8 @@ void OpenAiImageDouble::handle(QTcpSocket *socket, Recorded &request, const std:
         return;
     }
     if ((generation && request.method != "POST") || (listing && request.method != "GET")) {
-        error(socket, request, 405, QStringLiteral("Invalid method for URL (%1 %2)").arg(QString::fromLatin1(request.method), request.path),
+        error(socket, request, 405,
+              QStringLiteral("Invalid method for URL (%1 %2)").arg(QString::fromLatin1(request.method), request.path),
               QStringLiteral("invalid_request_error"), nullptr, nullptr);
         return;
     }
@@ -109,8 +115,9 @@ void OpenAiImageDouble::handle(QTcpSocket *socket, Recorded &request, const std:
     }
     if (!request.headers.value("content-type").startsWith("application/json") || !request.json.is_object()) {
         error(socket, request, 400,
-              QStringLiteral("We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
-                             "HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON."),
+              QStringLiteral(
+                  "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
+                  "HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON."),
               QStringLiteral("invalid_request_error"), nullptr, nullptr);
         return;
     }
@@ -124,7 +131,8 @@ void OpenAiImageDouble::handle(QTcpSocket *socket, Recorded &request, const std:
     QString code;
     if (const QString problem = validate(request.json, &param, &code); !problem.isEmpty()) {
         error(socket, request, 400, problem, QStringLiteral("invalid_request_error"),
-              param.isEmpty() ? json(nullptr) : json(param.toStdString()), code.isEmpty() ? json(nullptr) : json(code.toStdString()));
+              param.isEmpty() ? json(nullptr) : json(param.toStdString()),
+              code.isEmpty() ? json(nullptr) : json(code.toStdString()));
         return;
     }
     if (fault) {
@@ -136,9 +144,9 @@ void OpenAiImageDouble::handle(QTcpSocket *socket, Recorded &request, const std:
 
 QString OpenAiImageDouble::validate(const json &body, QString *param, QString *code) const
 {
-    static const char *const allowed[] = {"prompt", "model", "n", "size", "quality", "response_format", "output_format",
-                                          "output_compression", "background", "moderation", "style", "user",
-                                          "partial_images", "stream"};
+    static const char *const allowed[] = {
+        "prompt",     "model",      "n",     "size", "quality",        "response_format", "output_format", "output_compression",
+        "background", "moderation", "style", "user", "partial_images", "stream"};
     for (auto it = body.begin(); it != body.end(); ++it) {
         bool ok = false;
         for (const char *a : allowed)
@@ -179,9 +187,10 @@ QString OpenAiImageDouble::validate(const json &body, QString *param, QString *c
         }
     }
     if (body.contains("quality")) {
-        const QStringList ok = gpt ? QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"), QStringLiteral("auto")}
-                               : model == QLatin1String("dall-e-3") ? QStringList{QStringLiteral("standard"), QStringLiteral("hd")}
-                                                                    : QStringList{QStringLiteral("standard")};
+        const QStringList ok =
+            gpt ? QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"), QStringLiteral("auto")}
+            : model == QLatin1String("dall-e-3") ? QStringList{QStringLiteral("standard"), QStringLiteral("hd")}
+                                                 : QStringList{QStringLiteral("standard")};
         if (!ok.contains(qs(body["quality"]))) {
             *param = QStringLiteral("quality");
             *code = QStringLiteral("invalid_value");
@@ -259,12 +268,11 @@ void OpenAiImageDouble::answerFault(QTcpSocket *socket, Recorded &request, const
         else
             bytes[0] = 'x';
         respond(socket, request, 200,
-                {{"created", QDateTime::currentSecsSinceEpoch()}, {"data", json::array({{{"b64_json", bytes.toBase64().toStdString()}}})}});
+                {{"created", QDateTime::currentSecsSinceEpoch()},
+                 {"data", json::array({{{"b64_json", bytes.toBase64().toStdString()}}})}});
         return;
     }
-    case Fault::Kind::DropConnection:
-        drop(socket, request);
-        return;
+    case Fault::Kind::DropConnection: drop(socket, request); return;
     }
 }
 

@@ -34,8 +34,7 @@ protected:
 
 private:
     void error(QTcpSocket *socket, Recorded &request, int status, const QString &message, const QString &type,
-               const nlohmann::json &param, const nlohmann::json &code,
-               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+               const nlohmann::json &param, const nlohmann::json &code, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     /// Empty when acceptable; else the 400 message (and `param`).
     QString validate(const nlohmann::json &body, QString *param, QString *code) const;
     void answerFault(QTcpSocket *socket, Recorded &request, const Fault &fault, const QString &model);

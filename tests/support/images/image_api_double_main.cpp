@@ -64,15 +64,18 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Strict Gemini / OpenAI-compatible images double on 127.0.0.1"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("api"), QStringLiteral("gemini or openai"));
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0: any free port)."), QStringLiteral("port"), QStringLiteral("0"));
-    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("The one API key accepted."), QStringLiteral("key"), QStringLiteral("test-key"));
-    const QCommandLineOption faultOption(QStringLiteral("fault"),
-                                         QStringLiteral("Fault for the next picture requests, in order: rate-limited[:count[:hint]], "
-                                                        "unavailable[:count], internal[:count], blocked:REASON[:count], slow:MS[:count], "
-                                                        "malformed[:count], not-a-picture[:count], drop[:count]."),
-                                         QStringLiteral("fault"));
-    const QCommandLineOption slowOption(QStringLiteral("latency"), QStringLiteral("Delay every picture answer by MS (slow pictures)."),
-                                        QStringLiteral("ms"));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0: any free port)."),
+                                        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("The one API key accepted."), QStringLiteral("key"),
+                                       QStringLiteral("test-key"));
+    const QCommandLineOption faultOption(
+        QStringLiteral("fault"),
+        QStringLiteral("Fault for the next picture requests, in order: rate-limited[:count[:hint]], "
+                       "unavailable[:count], internal[:count], blocked:REASON[:count], slow:MS[:count], "
+                       "malformed[:count], not-a-picture[:count], drop[:count]."),
+        QStringLiteral("fault"));
+    const QCommandLineOption slowOption(QStringLiteral("latency"),
+                                        QStringLiteral("Delay every picture answer by MS (slow pictures)."), QStringLiteral("ms"));
     parser.addOptions({portOption, keyOption, faultOption, slowOption});
     parser.process(app);
 

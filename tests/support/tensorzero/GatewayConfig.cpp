@@ -53,15 +53,16 @@ GatewayConfig GatewayConfig::load(const QString &tomlPath)
                     const QString variantName = QString::fromStdString(std::string(vname.str()));
                     Variant variant{str(v["type"]), str(v["model"]), str(v["system_template"]), str(v["user_template"]),
                                     str(v["json_mode"])};
-                    const QString where = QStringLiteral("functions.%1.variants.%2")
-                                              .arg(QString::fromStdString(std::string(name.str())), variantName);
+                    const QString where =
+                        QStringLiteral("functions.%1.variants.%2").arg(QString::fromStdString(std::string(name.str())), variantName);
                     if (v["json_mode"] && !v["json_mode"].is_string() && config.error.isEmpty())
                         config.error = where + QStringLiteral(".json_mode must be a string");
                     if (fn.type == QStringLiteral("json") && variant.type == QStringLiteral("chat_completion")
                         && variant.jsonMode.isEmpty() && config.error.isEmpty())
                         config.error = where + QStringLiteral(": json_mode is required on a json function's variant");
                     if (!variant.jsonMode.isEmpty()
-                        && !QStringList{QStringLiteral("off"), QStringLiteral("on"), QStringLiteral("strict"), QStringLiteral("tool")}
+                        && !QStringList{QStringLiteral("off"), QStringLiteral("on"), QStringLiteral("strict"),
+                                        QStringLiteral("tool")}
                                 .contains(variant.jsonMode)
                         && config.error.isEmpty())
                         config.error = where + QStringLiteral(": unknown json_mode `%1`").arg(variant.jsonMode);

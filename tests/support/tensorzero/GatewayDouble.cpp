@@ -33,7 +33,10 @@ QString keysNotIn(const json &object, std::initializer_list<const char *> allowe
     return {};
 }
 
-QString qs(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+QString qs(const json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
 QByteArray reason(int status)
 {
@@ -70,13 +73,31 @@ GatewayDouble::GatewayDouble(const QString &configPath, const QString &fixtureDi
 
 GatewayDouble::~GatewayDouble() = default;
 
-bool GatewayDouble::listen(quint16 port) { return m_server->listen(QHostAddress::LocalHost, port); }
-quint16 GatewayDouble::port() const { return m_server->serverPort(); }
-QUrl GatewayDouble::url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())); }
+bool GatewayDouble::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+quint16 GatewayDouble::port() const
+{
+    return m_server->serverPort();
+}
+QUrl GatewayDouble::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+}
 
-void GatewayDouble::injectFault(const QString &path, Fault fault, int count) { m_faults.append({path, fault, count}); }
-void GatewayDouble::clearFaults() { m_faults.clear(); }
-void GatewayDouble::setBackendHealthy(const QString &backend, bool healthy) { m_backends.insert(backend, healthy); }
+void GatewayDouble::injectFault(const QString &path, Fault fault, int count)
+{
+    m_faults.append({path, fault, count});
+}
+void GatewayDouble::clearFaults()
+{
+    m_faults.clear();
+}
+void GatewayDouble::setBackendHealthy(const QString &backend, bool healthy)
+{
+    m_backends.insert(backend, healthy);
+}
 
 QList<GatewayDouble::Recorded> GatewayDouble::requests(const QString &path) const
 {
@@ -158,7 +179,8 @@ QString GatewayDouble::sampleVariant(const QString &function, const QString &epi
     double total = 0;
     for (double w : weights)
         total += w;
-    const QByteArray hash = QCryptographicHash::hash((function + QLatin1Char('/') + episodeId).toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray hash =
+        QCryptographicHash::hash((function + QLatin1Char('/') + episodeId).toUtf8(), QCryptographicHash::Sha256);
     quint64 bits = 0;
     for (int i = 0; i < 8; ++i)
         bits = (bits << 8) | uchar(hash[i]);
@@ -293,12 +315,8 @@ void GatewayDouble::handle(QTcpSocket *socket, Recorded request, std::optional<F
         case Fault::Kind::BadGateway:
             respond(socket, request, 502, {{"error", "All variants failed with errors: provider error"}});
             return;
-        case Fault::Kind::Unavailable:
-            respond(socket, request, 503, {{"error", "Service unavailable"}});
-            return;
-        case Fault::Kind::InternalError:
-            respond(socket, request, 500, {{"error", "Internal error"}});
-            return;
+        case Fault::Kind::Unavailable: respond(socket, request, 503, {{"error", "Service unavailable"}}); return;
+        case Fault::Kind::InternalError: respond(socket, request, 500, {{"error", "Internal error"}}); return;
         case Fault::Kind::MalformedBody:
             respondRaw(socket, request, 200, QByteArrayLiteral("{\"inference_id\": \"trunc"));
             return;
@@ -348,8 +366,8 @@ void GatewayDouble::respondRaw(QTcpSocket *socket, Recorded &request, int status
         return;
     }
     // HTTP/1.1 keeps the connection unless the client (or closeAfterEachResponse) says otherwise.
-    const bool close = m_closeAfterEachResponse || request.headers.value("connection").toLower() == "close"
-        || request.httpVersion == "HTTP/1.0";
+    const bool close =
+        m_closeAfterEachResponse || request.headers.value("connection").toLower() == "close" || request.httpVersion == "HTTP/1.0";
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
     out += "Content-Type: application/json\r\n";
     out += "x-tensorzero-gateway-version: " + m_version.toUtf8() + "\r\n";
@@ -365,10 +383,13 @@ void GatewayDouble::respondRaw(QTcpSocket *socket, Recorded &request, int status
     } else {
         m_busy.remove(socket);
         QPointer<QTcpSocket> guard(socket);
-        QMetaObject::invokeMethod(this, [this, guard] {
-            if (guard && !m_busy.contains(guard))
-                takeRequest(guard); // a request that arrived while this one was handled
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, guard] {
+                if (guard && !m_busy.contains(guard))
+                    takeRequest(guard); // a request that arrived while this one was handled
+            },
+            Qt::QueuedConnection);
     }
     emit requestHandled(request.path, status);
 }
@@ -394,7 +415,8 @@ void GatewayDouble::handleInference(QTcpSocket *socket, Recorded &request, std::
             m_episodes.insert(episode);
         }
         respond(socket, request, 200,
-                {{"inference_id", inferenceId.toStdString()}, {"episode_id", episode.toStdString()},
+                {{"inference_id", inferenceId.toStdString()},
+                 {"episode_id", episode.toStdString()},
                  {"variant_name", qs(body["model_name"]).toStdString()},
                  {"content", json::array({{{"type", "text"}, {"text", "ok"}}})},
                  {"usage", {{"input_tokens", 3}, {"output_tokens", 1}, {"cost", nullptr}}}});
@@ -490,7 +512,8 @@ void GatewayDouble::handleFeedback(QTcpSocket *socket, Recorded &request, std::o
     if (const QString problem = checkUuidV7(id); !problem.isEmpty())
         return bad(problem);
     if (hasInference ? !m_inferences.contains(id) : !m_episodes.contains(id))
-        return bad(QStringLiteral("%1 `%2` does not exist").arg(hasInference ? QStringLiteral("inference") : QStringLiteral("episode"), id));
+        return bad(
+            QStringLiteral("%1 `%2` does not exist").arg(hasInference ? QStringLiteral("inference") : QStringLiteral("episode"), id));
     const QString feedbackId = newUuidV7();
     if (!body.value("dryrun", false))
         m_feedback.append({feedbackId, metric, value, id, tags});

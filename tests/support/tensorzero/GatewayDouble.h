@@ -43,24 +43,24 @@ public:
             MalformedBody,
             ParsedNull,
             DropConnection,
-            Hold,          ///< never answered, nothing stored; recorded (status 0) when the client goes away
-            StoreThenHold, ///< handled and stored like any request, but the answer never leaves
+            Hold,              ///< never answered, nothing stored; recorded (status 0) when the client goes away
+            StoreThenHold,     ///< handled and stored like any request, but the answer never leaves
             AcceptedWithoutId, ///< /feedback: stores the feedback like the real gateway, then answers 200 `{}`
         };
         Kind kind = Kind::Latency;
-        int latencyMs = 0;        ///< Latency: delay before answering normally
-        QByteArray retryAfter;    ///< RateLimited: the Retry-After header value ("1", an HTTP-date, or empty)
+        int latencyMs = 0;     ///< Latency: delay before answering normally
+        QByteArray retryAfter; ///< RateLimited: the Retry-After header value ("1", an HTTP-date, or empty)
     };
     struct Recorded {
         QByteArray method;
         QString path;
         QMap<QByteArray, QByteArray> headers; ///< lower-case names
         QByteArray body;
-        nlohmann::json json;                  ///< null when the body was not JSON
-        QByteArray httpVersion;               ///< "HTTP/1.1"
-        int status = 0;                       ///< what the double answered (0: dropped or never sent)
-        bool withholdAnswer = false;          ///< StoreThenHold: handled, answer not sent
-        QString error;                        ///< the error message sent, if any
+        nlohmann::json json;         ///< null when the body was not JSON
+        QByteArray httpVersion;      ///< "HTTP/1.1"
+        int status = 0;              ///< what the double answered (0: dropped or never sent)
+        bool withholdAnswer = false; ///< StoreThenHold: handled, answer not sent
+        QString error;               ///< the error message sent, if any
     };
     struct AcceptedFeedback {
         QString feedbackId;

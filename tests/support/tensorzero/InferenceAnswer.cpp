@@ -102,7 +102,8 @@ InferenceAnswer::Output InferenceAnswer::build(const json &request, const Gatewa
         raw = parsed.dump(2);
     }
     const auto fn = config.functions.constFind(function);
-    if (parsed.is_discarded() || (fn != config.functions.cend() && fn->outputSchema && !fn->outputSchema->validate(parsed).isEmpty()))
+    if (parsed.is_discarded()
+        || (fn != config.functions.cend() && fn->outputSchema && !fn->outputSchema->validate(parsed).isEmpty()))
         parsed = nullptr; // like the gateway: invalid model output is 200 with parsed null
     out.raw = raw;
     out.parsed = parsed;

@@ -22,7 +22,10 @@ QString keysNotIn(const json &object, std::initializer_list<const char *> allowe
     return {};
 }
 
-QString qs(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+QString qs(const json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
 } // namespace
 
@@ -88,7 +91,8 @@ QString InferenceRequestCheck::checkInput(const json &input, const GatewayConfig
             const std::string type = block["type"].get<std::string>();
             if (type == "text") {
                 if (block.contains("value"))
-                    return QStringLiteral("the `{\"type\":\"text\",\"value\":…}` form is no longer supported; use `arguments` or `text`");
+                    return QStringLiteral(
+                        "the `{\"type\":\"text\",\"value\":…}` form is no longer supported; use `arguments` or `text`");
                 if (const QString bad = keysNotIn(block, {"type", "text", "arguments"}); !bad.isEmpty())
                     return QStringLiteral("unknown field `%1` in text block").arg(bad);
                 if (block.contains("text") == block.contains("arguments"))
@@ -109,8 +113,8 @@ QString InferenceRequestCheck::checkInput(const json &input, const GatewayConfig
                         userArgumentsSeen = true;
                 }
             } else if (type == "raw_text") {
-                if (const QString bad = keysNotIn(block, {"type", "value"}); !bad.isEmpty() || !block.contains("value")
-                    || !block["value"].is_string())
+                if (const QString bad = keysNotIn(block, {"type", "value"});
+                    !bad.isEmpty() || !block.contains("value") || !block["value"].is_string())
                     return QStringLiteral("a raw_text block is {type, value: string}");
             } else if (type == "template") {
                 if (const QString bad = keysNotIn(block, {"type", "name", "arguments"}); !bad.isEmpty())
@@ -124,8 +128,8 @@ QString InferenceRequestCheck::checkInput(const json &input, const GatewayConfig
                     if (!block.contains("mime_type") || !block["mime_type"].is_string() || !block.contains("data")
                         || !block["data"].is_string())
                         return QStringLiteral("a base64 file block needs mime_type and data");
-                    const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(block["data"].get<std::string>()),
-                                                                        QByteArray::AbortOnBase64DecodingErrors);
+                    const auto decoded = QByteArray::fromBase64Encoding(
+                        QByteArray::fromStdString(block["data"].get<std::string>()), QByteArray::AbortOnBase64DecodingErrors);
                     if (!decoded)
                         return QStringLiteral("file data is not valid base64");
                     const QString mime = qs(block["mime_type"]);
@@ -135,7 +139,8 @@ QString InferenceRequestCheck::checkInput(const json &input, const GatewayConfig
                             .arg(mime, actual.isEmpty() ? QStringLiteral("not a known image format") : actual);
                     *carriesFiles = true;
                 } else if (fileType == "url") {
-                    if (const QString bad = keysNotIn(block, {"type", "file_type", "url"}); !bad.isEmpty() || !block.contains("url"))
+                    if (const QString bad = keysNotIn(block, {"type", "file_type", "url"});
+                        !bad.isEmpty() || !block.contains("url"))
                         return QStringLiteral("a url file block is {type, file_type, url}");
                     *carriesFiles = true;
                 } else {

@@ -15,15 +15,16 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Strict TensorZero gateway double on 127.0.0.1"));
     parser.addHelpOption();
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0: any free port)."), QStringLiteral("port"), QStringLiteral("0"));
-    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("tensorzero.toml to load."), QStringLiteral("file"),
-                                          diy::test::sourcePath(QStringLiteral("config/tensorzero.toml")));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0: any free port)."),
+                                        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("tensorzero.toml to load."),
+                                          QStringLiteral("file"), diy::test::sourcePath(QStringLiteral("config/tensorzero.toml")));
     const QCommandLineOption fixtureOption(QStringLiteral("fixtures"), QStringLiteral("Fixture folder."), QStringLiteral("dir"),
                                            diy::test::sourcePath(QStringLiteral("tests/data/tensorzero")));
-    const QCommandLineOption unhealthyOption(QStringLiteral("unhealthy"), QStringLiteral("Report this backend as down in /health."),
-                                             QStringLiteral("backend"));
-    const QCommandLineOption noObservabilityOption(QStringLiteral("no-observability"),
-                                                   QStringLiteral("Refuse every feedback (400), like a gateway without ClickHouse."));
+    const QCommandLineOption unhealthyOption(QStringLiteral("unhealthy"),
+                                             QStringLiteral("Report this backend as down in /health."), QStringLiteral("backend"));
+    const QCommandLineOption noObservabilityOption(
+        QStringLiteral("no-observability"), QStringLiteral("Refuse every feedback (400), like a gateway without ClickHouse."));
     parser.addOptions({portOption, configOption, fixtureOption, unhealthyOption, noObservabilityOption});
     parser.process(app);
 
