@@ -2,6 +2,8 @@
 
 #include "pipeline/Stage.h"
 
+#include <QSize>
+
 #include <memory>
 
 namespace diy {

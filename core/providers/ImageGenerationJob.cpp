@@ -164,9 +164,11 @@ void ImageGenerationJob::send(HttpRequest request, std::function<void(const Resu
             -1.0,
             QStringLiteral("%1: %2; trying again in %3 s").arg(m_info.displayName, reason.message).arg((delayMs + 999) / 1000));
     });
-    connect(job, &HttpJob::finished, this, [this, handler = std::move(handler)](const Result<HttpResponse> &answer) {
+    connect(job, &HttpJob::finished, this, [this, job, handler = std::move(handler)](const Status &) {
         m_http = nullptr;
         ++m_attempts;
+        const Result<HttpResponse> answer = job->result();
+        job->deleteLater(); // the creator owns the job
         handler(answer);
     });
     job->start();

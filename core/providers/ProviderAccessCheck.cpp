@@ -69,8 +69,10 @@ void ProviderAccessCheck::send(const QString &key)
     }
     auto *job = new HttpJob(m_network, m_build(key), this);
     m_http = job;
-    connect(job, &HttpJob::finished, this, [this](const Result<HttpResponse> &answer) {
+    connect(job, &HttpJob::finished, this, [this, job](const Status &) {
         m_http = nullptr;
+        const Result<HttpResponse> answer = job->result();
+        job->deleteLater(); // the creator owns the job
         if (!answer) {
             finish(answer.error());
             return;

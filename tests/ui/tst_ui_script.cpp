@@ -229,35 +229,37 @@ private slots:
         QCOMPARE(narration->toPlainText(), original + QStringLiteral(" More."));
         QTest::keyClick(narration, Qt::Key_Y, Qt::ControlModifier);
         QCOMPARE(f.window()->document()->project().script->title, originalTitle + QStringLiteral("!"));
-        void exportWritesTheScriptTheSchemaAccepts()
-        {
-            // README: "import/export the script JSON (checked against the schema …)".
-            test::StudioFixture f;
-            f.openExampleCopy();
-            f.window()->showPage(MainWindow::ScriptPageIndex);
-            const QString out = f.root() + QStringLiteral("/exported script.json");
-            FileDialogs::setTestHook([out](FileDialogs::Kind, const QString &purpose) {
-                return purpose == QStringLiteral("export-script") ? out : QString();
-            });
-            f.find<QPushButton>(QStringLiteral("exportScriptButton"))->click();
-            FileDialogs::setTestHook({});
-            QTRY_VERIFY(QFile::exists(out));
-            QFile file(out);
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const auto json = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
-            QVERIFY(!json.is_discarded());
-            // The gateway's own schema file accepts it (valijson, not the studio's validator)...
-            const test::JsonSchemaCheck schema(test::sourcePath(QStringLiteral("templates/script_output_schema.json")));
-            QVERIFY2(schema.isValid(), qPrintable(schema.error()));
-            QVERIFY2(schema.validate(json).isEmpty(), qPrintable(schema.validate(json)));
-            // ...and it is the project's script, whole.
-            const auto back = Script::fromJson(json);
-            QVERIFY(back.ok());
-            QCOMPARE(*back, *f.window()->document()->project().script);
-            auto *message = f.find<InlineMessage>(QStringLiteral("scriptMessage"));
-            QCOMPARE(message->level(), InlineMessage::Level::Success);
-        }
-    };
+    }
 
-    QTEST_MAIN(TestUiScript)
+    void exportWritesTheScriptTheSchemaAccepts()
+    {
+        // README: "import/export the script JSON (checked against the schema …)".
+        test::StudioFixture f;
+        f.openExampleCopy();
+        f.window()->showPage(MainWindow::ScriptPageIndex);
+        const QString out = f.root() + QStringLiteral("/exported script.json");
+        FileDialogs::setTestHook([out](FileDialogs::Kind, const QString &purpose) {
+            return purpose == QStringLiteral("export-script") ? out : QString();
+        });
+        f.find<QPushButton>(QStringLiteral("exportScriptButton"))->click();
+        FileDialogs::setTestHook({});
+        QTRY_VERIFY(QFile::exists(out));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto json = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+        QVERIFY(!json.is_discarded());
+        // The gateway's own schema file accepts it (valijson, not the studio's validator)...
+        const test::JsonSchemaCheck schema(test::sourcePath(QStringLiteral("templates/script_output_schema.json")));
+        QVERIFY2(schema.isValid(), qPrintable(schema.error()));
+        QVERIFY2(schema.validate(json).isEmpty(), qPrintable(schema.validate(json)));
+        // ...and it is the project's script, whole.
+        const auto back = Script::fromJson(json);
+        QVERIFY(back.ok());
+        QCOMPARE(*back, *f.window()->document()->project().script);
+        auto *message = f.find<InlineMessage>(QStringLiteral("scriptMessage"));
+        QCOMPARE(message->level(), InlineMessage::Level::Success);
+    }
+};
+
+QTEST_MAIN(TestUiScript)
 #include "tst_ui_script.moc"

@@ -104,15 +104,17 @@ int RenderStageModel::columnCount(const QModelIndex &parent) const
 
 QString RenderStageModel::creatorTitle(RenderStage stage)
 {
-    switch (stage) {
-    case RenderStage::Frames: return tr("Pictures");
-    case RenderStage::Narration: return tr("Voice-over");
-    case RenderStage::Segments: return tr("Scenes with captions");
-    case RenderStage::Merge: return tr("Joining into one video");
-    case RenderStage::Checks: return tr("Technical checks");
-    default: break; // stages added later keep the engine's title
-    }
-    return renderStageTitle(stage);
+    if (stage == RenderStage::Frames)
+        return tr("Pictures");
+    if (stage == RenderStage::Narration)
+        return tr("Voice-over");
+    if (stage == RenderStage::Segments)
+        return tr("Scenes with captions");
+    if (stage == RenderStage::Merge)
+        return tr("Joining into one video");
+    if (stage == RenderStage::Checks)
+        return tr("Technical checks");
+    return renderStageTitle(stage); // stages added later keep the engine's title
 }
 
 QVariant RenderStageModel::data(const QModelIndex &index, int role) const

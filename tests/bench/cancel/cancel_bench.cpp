@@ -48,7 +48,8 @@ qint64 cancelLatencyMs(const QString &image, const QString &output)
     QElapsedTimer sinceCancel;
     qint64 latency = -1;
     bool cancelled = false;
-    QObject::connect(&job, &diy::ProcessJob::progressChanged, &loop, [&](double fraction) {
+    QObject::connect(&job, &diy::ProcessJob::progressChanged, &loop, [&](const diy::JobProgress &progress) {
+        const double fraction = progress.fraction;
         if (fraction > 0 && !cancelled) {
             cancelled = true;
             sinceCancel.start();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../tensorzero/TzTestSupport.h"
+#include "TzTestSupport.h"
 
 #include "model/Brief.h"
 #include "model/Script.h"

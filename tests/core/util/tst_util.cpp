@@ -223,29 +223,31 @@ private slots:
         const test::FullDiskRun run = test::runOnFullDisk("atomicWriteOnFullDisk");
         QVERIFY2(run.exitCode == 0, qPrintable(run.output));
         QVERIFY2(run.output.contains(QStringLiteral("MESSAGE: No space left on")), qPrintable(run.output));
-        void redactsInTheLogFileOnDisk()
-        {
-            // README: "authorization headers, bearer tokens and API keys are redacted before anything
-            // is written" — checked in the file itself, not only in the ring buffer.
-            QTemporaryDir dir;
-            Log::Options options;
-            options.directory = dir.path();
-            Log::init(options);
-            Log::registerSecret(QStringLiteral("hunter3-on-disk"));
-            logInfo(QStringLiteral("GET /status Authorization: Bearer sk-live-0123456789abcdef"));
-            logInfo(QStringLiteral("provider key hunter3-on-disk in use"));
-            logError(QStringLiteral("request failed ?api_key=AIzaSyA-0123456789 (flushes the file)"));
-            Log::logger()->flush();
-            QFile file(QDir(dir.path()).filePath(QStringLiteral("diy_video_production.log")));
-            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-            const QString onDisk = QString::fromUtf8(file.readAll());
-            QVERIFY2(onDisk.contains(QStringLiteral("GET /status")), qPrintable(onDisk)); // the lines are there...
-            QVERIFY2(onDisk.contains(QStringLiteral("provider key *** in use")), qPrintable(onDisk));
-            for (const char *secret : {"sk-live-0123456789abcdef", "hunter3-on-disk", "AIzaSyA-0123456789"})
-                QVERIFY2(!onDisk.contains(QLatin1String(secret)), qPrintable(onDisk)); // ...the secrets are not
-            Log::init({});                                                             // release the file before the folder goes
-        }
-    };
+    }
 
-    QTEST_GUILESS_MAIN(TestUtil)
+    void redactsInTheLogFileOnDisk()
+    {
+        // README: "authorization headers, bearer tokens and API keys are redacted before anything
+        // is written" — checked in the file itself, not only in the ring buffer.
+        QTemporaryDir dir;
+        Log::Options options;
+        options.directory = dir.path();
+        Log::init(options);
+        Log::registerSecret(QStringLiteral("hunter3-on-disk"));
+        logInfo(QStringLiteral("GET /status Authorization: Bearer sk-live-0123456789abcdef"));
+        logInfo(QStringLiteral("provider key hunter3-on-disk in use"));
+        logError(QStringLiteral("request failed ?api_key=AIzaSyA-0123456789 (flushes the file)"));
+        Log::logger()->flush();
+        QFile file(QDir(dir.path()).filePath(QStringLiteral("diy_video_production.log")));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QString onDisk = QString::fromUtf8(file.readAll());
+        QVERIFY2(onDisk.contains(QStringLiteral("GET /status")), qPrintable(onDisk)); // the lines are there...
+        QVERIFY2(onDisk.contains(QStringLiteral("provider key *** in use")), qPrintable(onDisk));
+        for (const char *secret : {"sk-live-0123456789abcdef", "hunter3-on-disk", "AIzaSyA-0123456789"})
+            QVERIFY2(!onDisk.contains(QLatin1String(secret)), qPrintable(onDisk)); // ...the secrets are not
+        Log::init({});                                                             // release the file before the folder goes
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUtil)
 #include "tst_util.moc"
