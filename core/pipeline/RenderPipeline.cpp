@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QThread>
 
 #include <nlohmann/json.hpp>
@@ -96,7 +97,13 @@ void RenderPipeline::run()
     // Every referenced picture and the music, checked before anything runs: all problems at once.
     if (const FieldProblems assets = ProjectAssetCheck::check(m_project, m_projectDir); !assets.isEmpty()) {
         const QString more = assets.size() > 1 ? QStringLiteral(" (and %1 more)").arg(assets.size() - 1) : QString();
-        fail(Error::invalidInput(assets.first().message + more, problemLines(assets).join(QLatin1Char('\n'))));
+        // Name the scene a picture belongs to, as the creator knows it ("Step 2").
+        QString where;
+        static const QRegularExpression sceneImage(QStringLiteral("^/sceneImages/(\\d+)"));
+        const QList<Scene> scenes = m_project.scenes();
+        if (const auto match = sceneImage.match(assets.first().path); match.hasMatch() && match.captured(1).toInt() < scenes.size())
+            where = scenes.at(match.captured(1).toInt()).displayName() + QStringLiteral(": ");
+        fail(Error::invalidInput(where + assets.first().message + more, problemLines(assets).join(QLatin1Char('\n'))));
         return;
     }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {

@@ -60,17 +60,6 @@ private slots:
         QCOMPARE(args["video_format"], json("9:16"));
     }
 
-    void answerForOtherScenesIsRefused()
-    {
-        QList<Scene> scenes = Scene::fromScript(fixtureScript());
-        scenes.removeAt(4); // the double answers for six scenes
-        PromptEnhancer enhancer(m_client.get(), testBrief(), scenes, QString(), Episode());
-        QCOMPARE(runToEnd(&enhancer), 1);
-        QVERIFY(!enhancer.result().ok());
-        QVERIFY2(enhancer.result().error().message.contains(QStringLiteral("6 prompts for 5 scenes")),
-                 qPrintable(enhancer.result().error().message));
-    }
-
     void fromOutput_data()
     {
         QTest::addColumn<QString>("change");

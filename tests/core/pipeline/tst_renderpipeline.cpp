@@ -82,7 +82,7 @@ private slots:
         QCOMPARE(first.started.first(), RenderStage::Frames);
         QCOMPARE(s1.scenes, 6);
         QCOMPARE(s1.itemsReused, 0);
-        QCOMPARE(s1.itemsMade, 6 + 6 + 6 + 1 + 7);
+        QCOMPARE(s1.itemsMade, 6 + 6 + 6 + 1 + 7 + 1); // frames, narration, segments, merge, checks + report, thumbnail
         QVERIFY(!first.progress.isEmpty());
         QCOMPARE(first.progress.last(), 1.0);
         for (int i = 1; i < first.progress.size(); ++i)

@@ -126,9 +126,9 @@ private slots:
         QCOMPARE(records[0].variantName, first->variantName);
         QCOMPARE(records[1].functionName, QStringLiteral("prompt_enhancer"));
         QVERIFY(records[0].inputTokens > 0 && records[0].outputTokens > 0);
-        // Our config has no cost tables: the gateway reports usage.cost as null, and no cost is invented.
+        // Our config has cost tables on every provider: the gateway's usage.cost is recorded as given.
         QVERIFY(m_gateway->requests(QStringLiteral("/inference")).size() == 2);
-        QVERIFY(!records[0].costUsd.has_value());
+        QVERIFY(records[0].costUsd.has_value() && *records[0].costUsd > 0.0);
         QCOMPARE(InferenceRecord::fromJson(records[0].toJson())->inferenceId, records[0].inferenceId);
     }
 
