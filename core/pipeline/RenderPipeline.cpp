@@ -101,8 +101,13 @@ void RenderPipeline::run()
         QString where;
         static const QRegularExpression sceneImage(QStringLiteral("^/sceneImages/(\\d+)"));
         const QList<Scene> scenes = m_project.scenes();
-        if (const auto match = sceneImage.match(assets.first().path); match.hasMatch() && match.captured(1).toInt() < scenes.size())
-            where = scenes.at(match.captured(1).toInt()).displayName() + QStringLiteral(": ");
+        if (const auto match = sceneImage.match(assets.first().path);
+            match.hasMatch() && match.captured(1).toInt() < scenes.size()) {
+            const int index = match.captured(1).toInt();
+            const QString name = index < m_project.sceneImages.size() ? m_project.sceneImages.at(index).originalName : QString();
+            where = scenes.at(index).displayName() + (name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(name))
+                    + QStringLiteral(": ");
+        }
         fail(Error::invalidInput(where + assets.first().message + more, problemLines(assets).join(QLatin1Char('\n'))));
         return;
     }
