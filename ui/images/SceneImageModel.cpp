@@ -39,7 +39,11 @@ QString SceneImageModel::pictureKey(int row, QSize box) const
         return {};
     // The render plan's own spec of this scene's frame: the thumbnail shows what will be rendered
     // and changes exactly when the rendered frame would.
-    const FrameSpec spec = RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3);
+    return keyOf(RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3), box);
+}
+
+QString SceneImageModel::keyOf(const FrameSpec &spec, QSize box)
+{
     return QStringLiteral("%1@%2x%3").arg(PlanBuilder::keyOf(RenderStage::Frames, spec)).arg(box.width()).arg(box.height());
 }
 
@@ -48,14 +52,15 @@ QPixmap SceneImageModel::picture(int row, QSize box) const
     const Project &p = m_document->project();
     if (row < 0 || row >= p.scenes().size())
         return {};
-    // Drawn at a third of the frame: the same layout, a fraction of the pixels.
+    // Drawn at a third of the frame: the same layout, a fraction of the pixels. One spec for both
+    // the cache key and the painting.
     const FrameSpec spec = RenderPlan::frameSpec(p, m_document->folder(), row, p.brief.format.size() / 3);
     ThumbnailCache::Producer producer = [spec, box] {
         const Result<QImage> full = spec.source == FrameSpec::Source::Card ? Result<QImage>(CardPictureProvider::paint(spec))
                                                                            : PhotoPictureProvider::paint(spec);
         return full ? full->scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation) : QImage();
     };
-    return m_cache->image(pictureKey(row, box), producer);
+    return m_cache->image(keyOf(spec, box), producer);
 }
 
 int SceneImageModel::rowCount(const QModelIndex &parent) const

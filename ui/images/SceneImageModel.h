@@ -3,6 +3,10 @@
 #include <QAbstractListModel>
 #include <QSize>
 
+namespace diy {
+struct FrameSpec;
+}
+
 namespace diy::ui {
 
 class ProjectDocument;
@@ -23,6 +27,7 @@ public:
     QSize thumbnailSize() const { return m_thumbBox; }
     /// Key and producer of a scene's picture at a given size (the page uses it for the large preview).
     QString pictureKey(int row, QSize box) const;
+    static QString keyOf(const FrameSpec &spec, QSize box);
     QPixmap picture(int row, QSize box) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
