@@ -14,6 +14,8 @@
 #include "media/TechnicalReport.h"
 #include "player/PlayerPage.h"
 #include "player/VideoFileActions.h"
+#include "production/ProductionController.h"
+#include "production/ProductionPanel.h"
 #include "progress/RenderController.h"
 #include "progress/RenderPage.h"
 #include "progress/StageRail.h"
@@ -65,11 +67,40 @@ void sceneMarks(const Result<TechnicalReport> &report, QList<qint64> *starts, QS
     *names = report->sceneLabels();
 }
 
+/// The page a rail row opens: Prompts are edited per scene on the Images page.
+MainWindow::Page pageForStage(int stage)
+{
+    switch (StageRailModel::Stage(stage)) {
+    case StageRailModel::Brief: return MainWindow::BriefPageIndex;
+    case StageRailModel::Script: return MainWindow::ScriptPageIndex;
+    case StageRailModel::Prompts:
+    case StageRailModel::Images: return MainWindow::ImagesPageIndex;
+    case StageRailModel::Render: return MainWindow::RenderPageIndex;
+    case StageRailModel::Watch: return MainWindow::WatchPageIndex;
+    case StageRailModel::StageCount: break;
+    }
+    return MainWindow::WelcomePage;
+}
+
+int stageForPage(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::BriefPageIndex: return StageRailModel::Brief;
+    case MainWindow::ScriptPageIndex: return StageRailModel::Script;
+    case MainWindow::ImagesPageIndex: return StageRailModel::Images;
+    case MainWindow::RenderPageIndex: return StageRailModel::Render;
+    case MainWindow::WatchPageIndex: return StageRailModel::Watch;
+    case MainWindow::WelcomePage: break;
+    }
+    return -1;
+}
+
 } // namespace
 
 MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_document(new ProjectDocument(this)), m_thumbnails(new ThumbnailCache(this)),
-      m_render(new RenderController(m_document, this)), m_rail(new StageRail(m_document, m_render, this)),
+      m_render(new RenderController(m_document, this)), m_production(new ProductionController(m_document, this)),
+      m_productionPanel(new ProductionPanel(m_document, m_production, this)), m_rail(new StageRail(m_document, m_render, this)),
       m_pages(new QStackedWidget(this)), m_windowMessage(new InlineMessage(this)), m_recoveryBanner(new InlineMessage(this)),
       m_projects(new ProjectActions(m_document, settings, m_render, m_windowMessage, m_recoveryBanner, this)),
       m_videoActions(new VideoFileActions(m_document, m_windowMessage, this)),
@@ -85,6 +116,7 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     m_brief = new BriefPage(m_document, this);
     m_script = new ScriptPage(m_document, this);
     m_images = new ImagesPage(m_document, m_thumbnails, this);
+    m_rail->setProduction(m_production);
     m_renderPage = new RenderPage(m_document, m_render, this);
     m_player = new PlayerPage(this);
     m_feedback = new FeedbackPanel(m_document, feedback, this);
@@ -137,12 +169,30 @@ MainWindow::MainWindow(StudioSettings *settings, FeedbackTransport *feedback, QW
     connect(m_render, &RenderController::planReady, this, &MainWindow::refreshRail);
     connect(m_render, &RenderController::finished, this, &MainWindow::onRenderFinished);
     connect(m_renderPage, &RenderPage::startRequested, this, &MainWindow::startRender);
+    connect(m_production, &ProductionController::stateChanged, this, [this] {
+        refreshRail();
+        refreshTitle();
+    });
+    connect(m_production, &ProductionController::progressChanged, this, &MainWindow::refreshRail);
+    connect(m_projects, &ProjectActions::aiScriptRequested, this,
+            [this] { m_productionPanel->request(ProductionController::Goal::WriteScript); });
+    connect(m_productionPanel, &ProductionPanel::settingsRequested, this, &MainWindow::showSettings);
+    connect(m_productionPanel, &ProductionPanel::writeYourselfRequested, this, [this] { showPage(ScriptPageIndex); });
+    connect(m_productionPanel, &ProductionPanel::scriptPageRequested, this, [this] { showPage(ScriptPageIndex); });
+    connect(m_productionPanel, &ProductionPanel::imagesPageRequested, this, [this] { showPage(ImagesPageIndex); });
+    connect(m_productionPanel, &ProductionPanel::renderRequested, this, &MainWindow::startRender);
+    connect(m_images, &ImagesPage::aiRegenerateRequested, m_production, &ProductionController::regenerateScene);
+    connect(m_production, &ProductionController::failed, this, [this](ProductionController::Step step, const Error &error) {
+        if (step == ProductionController::PicturesStep && !error.isCancelled())
+            m_images->setPictureProblems(m_production->failedScenes(), error.message);
+    });
+    connect(m_production, &ProductionController::finished, this, [this] { m_images->setPictureProblems({}, {}); });
     connect(m_renderPage, &RenderPage::cancelRequested, m_render, &RenderController::cancel);
     connect(m_renderPage, &RenderPage::watchRequested, this, [this] {
         openVideoInPlayer();
         showPage(WatchPageIndex);
     });
-    connect(m_rail, &StageRail::stageActivated, this, [this](int stage) { m_pages->setCurrentIndex(stage + 1); });
+    connect(m_rail, &StageRail::stageActivated, this, [this](int stage) { m_pages->setCurrentIndex(pageForStage(stage)); });
 
     const QByteArray geometry = m_settings->value(StudioSettings::Key::WindowGeometry).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
@@ -187,6 +237,7 @@ QWidget *MainWindow::createCentralArea()
     messages->setSpacing(6);
     messages->addWidget(m_windowMessage);
     messages->addWidget(m_recoveryBanner);
+    messages->addWidget(m_productionPanel);
     rl->addLayout(messages);
     rl->addWidget(m_pages, 1);
 
@@ -297,7 +348,7 @@ void MainWindow::createMenus()
         auto *go = view->addAction(StageRailModel::title(StageRailModel::Stage(i)));
         go->setObjectName(QStringLiteral("goToStage%1Action").arg(i));
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        connect(go, &QAction::triggered, this, [this, i] { showPage(Page(i + 1)); });
+        connect(go, &QAction::triggered, this, [this, i] { showPage(pageForStage(i)); });
     }
     view->addSeparator();
     QAction *logAction = m_logDock->toggleViewAction();
@@ -319,7 +370,7 @@ void MainWindow::showPage(Page page)
     if (!m_document->isOpen())
         page = WelcomePage;
     m_pages->setCurrentIndex(page);
-    m_rail->selectStage(page == WelcomePage ? -1 : page - 1);
+    m_rail->selectStage(stageForPage(page));
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -363,7 +414,7 @@ void MainWindow::refreshTitle()
     m_projects->saveAction()->setEnabled(open);
     m_projects->saveAsAction()->setEnabled(open);
     const FieldProblems blockers = open ? p.renderBlockers() : FieldProblems{};
-    m_renderAction->setEnabled(open && p.script.has_value() && !m_render->isRunning());
+    m_renderAction->setEnabled(open && p.script.has_value() && !m_render->isRunning() && !m_production->isRunning());
     m_renderAction->setToolTip(blockers.isEmpty() ? tr("Render the video (Ctrl+Return)")
                                                   : tr("Not ready to render: %1").arg(blockers.first().message));
     m_cancelAction->setEnabled(m_render->isRunning());
@@ -378,6 +429,11 @@ void MainWindow::startRender()
 {
     if (!m_document->isOpen() || m_render->isRunning())
         return;
+    if (m_production->isRunning()) {
+        m_windowMessage->showMessage(InlineMessage::Level::Info,
+                                     tr("The AI is still drawing pictures. Render when it is done, or cancel it first."));
+        return;
+    }
     m_render->setParallelJobs(m_settings->parallelJobs());
     showPage(RenderPageIndex);
     // The render page lists what blocks the render when the project is not ready.
@@ -465,6 +521,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_render->isRunning())
         m_render->cancel();
+    m_production->cancel(); // finished work is kept; what arrived lands in the project before the save
     if (m_document->isModified()) {
         // Edits autosave: closing keeps them.
         const Status status = m_document->save();
@@ -484,6 +541,7 @@ void MainWindow::setImageProviders(ApiKeyStore *keys, const QList<ImageGenerator
 {
     m_keys = keys;
     m_imageGenerators = generators;
+    m_production->setServices(m_gateway, keys);
 }
 
 void MainWindow::setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox)
@@ -491,6 +549,7 @@ void MainWindow::setAiServices(TensorZeroClient *client, FeedbackOutbox *outbox)
     if (m_aiReview)
         return;
     m_gateway = client;
+    m_production->setServices(client, m_keys);
     m_aiReview = new AiReviewPanel(m_document, client, outbox, this);
     m_player->setFeedbackWidget(m_aiReview);
 }

@@ -29,6 +29,8 @@ class ImagesPage;
 class InlineMessage;
 class LogView;
 class PlayerPage;
+class ProductionController;
+class ProductionPanel;
 class ProjectActions;
 class ProjectDocument;
 class RenderController;
@@ -40,8 +42,8 @@ class StudioSettings;
 class ThumbnailCache;
 class VideoFileActions;
 
-/// The studio window: a stage rail (Brief, Script, Images, Render, Watch with state, progress,
-/// elapsed and ETA) beside the pages; the project actions (new/open/save as/recent, recovery) and
+/// The studio window: a stage rail (Brief, Script, Prompts, Pictures, Render, Watch with state,
+/// progress, elapsed and ETA), the AI production bar beside the pages; the project actions (new/open/save as/recent, recovery) and
 /// the video's file actions; undo/redo; the log dock, settings and about box. Layout and state persist.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -58,6 +60,7 @@ public:
 
     ProjectDocument *document() const { return m_document; }
     RenderController *renderController() const { return m_render; }
+    ProductionController *production() const { return m_production; }
     PlayerPage *playerPage() const { return m_player; }
     ProjectActions *projectActions() const { return m_projects; }
     VideoFileActions *videoActions() const { return m_videoActions; }
@@ -93,6 +96,8 @@ private:
     ProjectDocument *m_document;
     ThumbnailCache *m_thumbnails;
     RenderController *m_render;
+    ProductionController *m_production;
+    ProductionPanel *m_productionPanel;
     StageRail *m_rail;
     QStackedWidget *m_pages;
     InlineMessage *m_windowMessage;

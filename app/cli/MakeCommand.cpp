@@ -6,6 +6,7 @@
 #include "model/Ledger.h"
 #include "model/PriceTable.h"
 #include "model/Project.h"
+#include "pipeline/ProductionEstimate.h"
 #include "pipeline/ProductionJob.h"
 #include "providers/ApiKeyStore.h"
 #include "providers/ImageGenerator.h"
@@ -60,23 +61,7 @@ bool confirmEstimate(const Project &project, const QString &projectDir, const st
                      const RunOptions &run)
 {
     const PriceTable prices = PriceTable::defaultTable().valueOr(PriceTable::bundled());
-    CostEstimateRequest request;
-    const bool ai = images != nullptr;
-    request.script = !project.script;
-    const int steps = project.script ? int(project.script->steps.size()) : project.brief.expectedSteps;
-    request.scenes = steps + 3; // intro, materials, steps, completion
-    Project planned = project;
-    if (!project.script) {
-        request.prompts = ai;
-        request.pictures = ai ? request.scenes : 0;
-    } else {
-        ProductionJob::markScenesForPictures(planned);
-        request.prompts = ai && !project.promptsOrigin;
-        request.pictures = ProductionJob::picturesToDraw(planned, projectDir, images);
-    }
-    if (ai)
-        request.imageModel = images->info().defaultModel;
-    const CostEstimate estimate = CostEstimate::make(request, prices, project.runs);
+    const CostEstimate estimate = ProductionEstimate::make(project, projectDir, images, prices);
     if (!run.json) {
         printOut(QStringLiteral("Estimate (list prices as of %1):").arg(estimate.pricesAsOf));
         for (const CostEstimate::Line &line : estimate.lines) {

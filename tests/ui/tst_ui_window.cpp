@@ -266,15 +266,15 @@ private slots:
 
     void keyboardShortcutsOpenStagesAndTheLog()
     {
-        // README: "Ctrl+1…5 opens a stage; … Ctrl+Shift+L shows the log."
+        // README: "Ctrl+1…6 opens a stage; … Ctrl+Shift+L shows the log." (Prompts and Pictures: the Images page)
         test::StudioFixture f;
         f.openExampleCopy();
         MainWindow *w = f.window();
         QApplication::setActiveWindow(w);
         QVERIFY(QTest::qWaitForWindowActive(w));
-        const MainWindow::Page pages[] = {MainWindow::BriefPageIndex, MainWindow::ScriptPageIndex, MainWindow::ImagesPageIndex,
-                                          MainWindow::RenderPageIndex, MainWindow::WatchPageIndex};
-        for (int i = 4; i >= 0; --i) {
+        const MainWindow::Page pages[] = {MainWindow::BriefPageIndex,  MainWindow::ScriptPageIndex, MainWindow::ImagesPageIndex,
+                                          MainWindow::ImagesPageIndex, MainWindow::RenderPageIndex, MainWindow::WatchPageIndex};
+        for (int i = 5; i >= 0; --i) {
             QTest::keyClick(w, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
             QCOMPARE(w->currentPage(), pages[i]);
         }

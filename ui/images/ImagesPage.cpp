@@ -7,6 +7,7 @@
 #include "common/ProjectDocument.h"
 #include "images/SceneImageGrid.h"
 #include "images/SceneImageModel.h"
+#include "images/ScenePromptPanel.h"
 #include "images/ThumbnailCache.h"
 #include "store/ProjectStore.h"
 
@@ -39,12 +40,12 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
       m_replace(new QPushButton(Icons::icon(QStringLiteral("replace")), tr("&Replace…"), this)),
       m_regenerate(new QPushButton(Icons::icon(QStringLiteral("regenerate")), tr("Re&generate card"), this)),
       m_lock(new QPushButton(Icons::icon(QStringLiteral("lock")), tr("&Lock"), this)), m_left(new QToolButton(this)),
-      m_right(new QToolButton(this))
+      m_right(new QToolButton(this)), m_prompts(new ScenePromptPanel(document, this))
 {
     setObjectName(QStringLiteral("imagesPage"));
     m_message->setObjectName(QStringLiteral("imagesMessage"));
 
-    auto *heading = new QLabel(tr("Images"));
+    auto *heading = new QLabel(tr("Pictures"));
     heading->setObjectName(QStringLiteral("pageHeading"));
     QFont hf = heading->font();
     hf.setPointSizeF(hf.pointSizeF() * 1.5);
@@ -138,6 +139,12 @@ ImagesPage::ImagesPage(ProjectDocument *document, ThumbnailCache *cache, QWidget
     buttons2->addWidget(m_regenerate);
     buttons2->addStretch();
     sideLayout->addLayout(buttons2);
+    sideLayout->addWidget(m_prompts);
+    connect(m_prompts, &ScenePromptPanel::regenerateRequested, this, &ImagesPage::aiRegenerateRequested);
+    connect(m_prompts, &ScenePromptPanel::photoRequested, this, [this](int row) {
+        selectRow(row);
+        m_replace->click();
+    });
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("imagesSplitter"));
@@ -303,8 +310,16 @@ void ImagesPage::onDocumentChanged(int aspects)
     refreshDetails();
 }
 
+void ImagesPage::setPictureProblems(const QSet<int> &rows, const QString &message)
+{
+    m_prompts->setProblems(rows, message);
+    if (!rows.isEmpty())
+        selectRow(*std::min_element(rows.begin(), rows.end()));
+}
+
 void ImagesPage::refreshDetails()
 {
+    m_prompts->setRow(currentRow());
     const int row = currentRow();
     const Project &p = m_document->project();
     const bool has = row >= 0 && row < p.sceneImages.size();

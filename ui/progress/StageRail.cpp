@@ -6,6 +6,7 @@
 #include "progress/RenderController.h"
 #include "progress/StageRailDelegate.h"
 #include "progress/StageRailModel.h"
+#include "production/ProductionController.h"
 
 #include <QApplication>
 #include <QDir>
@@ -27,7 +28,7 @@ StageRail::StageRail(ProjectDocument *document, RenderController *render, QWidge
     setSpacing(1);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setToolTip(tr("Stages: click one to open its page (Ctrl+1…Ctrl+5)"));
+    setToolTip(tr("Stages: click one to open its page (Ctrl+1…Ctrl+6)"));
     setAutoFillBackground(true);
     followPalette();
     connect(ThemeSignals::instance(), &ThemeSignals::themeChanged, this, &StageRail::followPalette);
@@ -99,7 +100,34 @@ void StageRail::refresh()
     } else if (open) {
         script.detail = tr("Write or import a script");
     }
+    using PC = ProductionController;
+    // An AI step that runs, failed or waits for the creator's review says so on its row.
+    auto aiStatus = [this](PC::Step step, S *status) {
+        if (!m_production)
+            return;
+        const StageState state = m_production->state(step);
+        if (state != StageState::Running && state != StageState::Failed && state != StageState::NeedsReview)
+            return;
+        status->state = state;
+        status->detail = m_production->detail(step);
+        if (state == StageState::Running) {
+            status->progress = m_production->progress();
+            status->elapsedMs = m_production->elapsedMs();
+            status->etaMs = m_production->etaMs();
+        }
+    };
+    aiStatus(PC::ScriptStep, &script);
     m_model->setStatus(StageRailModel::Script, script);
+
+    S prompts;
+    if (open && m_production) {
+        prompts.state = m_production->state(PC::PromptsStep);
+        prompts.detail = m_production->detail(PC::PromptsStep);
+        aiStatus(PC::PromptsStep, &prompts);
+    } else if (open) {
+        prompts.detail = tr("Cards need no prompts");
+    }
+    m_model->setStatus(StageRailModel::Prompts, prompts);
 
     S images;
     if (open && p.script) {
@@ -111,6 +139,12 @@ void StageRail::refresh()
         }
         images.detail = countText(int(p.sceneImages.size()), tr("1 scene"), tr("%1 scenes")) + QStringLiteral(" · ")
                         + countText(own, tr("1 photo"), tr("%1 photos")) + QStringLiteral(" · ") + tr("%1 locked").arg(locked);
+    }
+    if (open && p.script && m_production && p.imageProvider != QStringLiteral("cards")) {
+        images.state = m_production->state(PC::PicturesStep);
+        if (const QString d = m_production->detail(PC::PicturesStep); !d.isEmpty())
+            images.detail = d;
+        aiStatus(PC::PicturesStep, &images);
     }
     m_model->setStatus(StageRailModel::Images, images);
 

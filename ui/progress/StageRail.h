@@ -7,6 +7,7 @@ namespace diy::ui {
 class ProjectDocument;
 class RenderController;
 class StageRailModel;
+class ProductionController;
 
 /// The stage rail beside the pages: Brief, Script, Images, Render, Watch, each with its state and
 /// a status line saying what is done or why a stage cannot go on ("Step 2 narration still has the
@@ -17,6 +18,8 @@ public:
     StageRail(ProjectDocument *document, RenderController *render, QWidget *parent = nullptr);
 
     StageRailModel *railModel() const { return m_model; }
+    /// The AI steps' states (script written, prompts, pictures drawn) join the rail.
+    void setProduction(ProductionController *production) { m_production = production; }
     void refresh();
     /// Selects the row of a stage page (0 = Brief), or nothing (-1).
     void selectStage(int stage);
@@ -33,6 +36,7 @@ private:
     ProjectDocument *m_document;
     RenderController *m_render;
     StageRailModel *m_model;
+    ProductionController *m_production = nullptr;
 };
 
 } // namespace diy::ui

@@ -14,7 +14,8 @@ QString StageRailModel::title(Stage stage)
     switch (stage) {
     case Brief: return tr("Brief");
     case Script: return tr("Script");
-    case Images: return tr("Images");
+    case Prompts: return tr("Prompts");
+    case Images: return tr("Pictures");
     case Render: return tr("Render");
     case Watch: return tr("Watch");
     case StageCount: break;
@@ -41,7 +42,7 @@ QVariant StageRailModel::data(const QModelIndex &index, int role) const
         return {};
     const auto stage = Stage(index.row());
     const Status &s = m_status.at(index.row());
-    static const char *icons[] = {"brief", "script", "images", "render", "watch"};
+    static const char *icons[] = {"brief", "script", "sparkle", "images", "render", "watch"};
     switch (role) {
     case Qt::DisplayRole: return title(stage);
     case Qt::DecorationRole: return Icons::icon(QString::fromLatin1(icons[index.row()]));

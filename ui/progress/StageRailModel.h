@@ -7,12 +7,12 @@
 
 namespace diy::ui {
 
-/// The stage rail: Brief, Script, Images, Render, Watch, each with its state, a status line,
+/// The stage rail: Brief, Script, Prompts, Pictures (the Images page), Render, Watch, each with its state, a status line,
 /// progress, elapsed time and ETA. The window sets the statuses; the rail view paints them.
 class StageRailModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Stage { Brief, Script, Images, Render, Watch, StageCount };
+    enum Stage { Brief, Script, Prompts, Images, Render, Watch, StageCount };
     enum Role { StateRole = Qt::UserRole + 1, DetailRole, ProgressRole, ElapsedRole, EtaRole, IconNameRole };
 
     struct Status {

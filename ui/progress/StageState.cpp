@@ -13,6 +13,7 @@ QString stageStateText(StageState state)
     case StageState::Failed: return QObject::tr("Failed");
     case StageState::Stale: return QObject::tr("Out of date");
     case StageState::Cancelled: return QObject::tr("Cancelled");
+    case StageState::NeedsReview: return QObject::tr("Needs review");
     }
     return {};
 }
@@ -26,6 +27,7 @@ QString stageStateIcon(StageState state)
     case StageState::Failed: return QStringLiteral("failed");
     case StageState::Stale: return QStringLiteral("stale");
     case StageState::Cancelled: return QStringLiteral("cancel");
+    case StageState::NeedsReview: return QStringLiteral("info");
     }
     return {};
 }
@@ -39,6 +41,7 @@ QColor stageStateColor(StageState state)
     case StageState::Failed: return QColor(0xd0, 0x3b, 0x3b);
     case StageState::Stale: return QColor(0xd0, 0x8a, 0x10);
     case StageState::Cancelled: return QColor(0x8a, 0x8f, 0x96);
+    case StageState::NeedsReview: return QColor(0x7b, 0x4f, 0xc4);
     }
     return {};
 }

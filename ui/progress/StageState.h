@@ -6,7 +6,7 @@
 namespace diy::ui {
 
 /// What the rail and the render page say about a stage.
-enum class StageState { Waiting, Running, Done, Failed, Stale, Cancelled };
+enum class StageState { Waiting, Running, Done, Failed, Stale, Cancelled, NeedsReview };
 
 QString stageStateText(StageState state);
 QString stageStateIcon(StageState state);

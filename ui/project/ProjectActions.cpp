@@ -177,11 +177,13 @@ void ProjectActions::newProject()
     m_newDialog = new NewProjectDialog(m_window);
     m_newDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_newDialog, &NewProjectDialog::createRequested, this,
-            [this](const QString &name, const QString &description) { createProject(name, description); });
+            [this](const QString &name, const QString &description, const QString &pictures, bool aiScript) {
+                createProject(name, description, pictures, aiScript);
+            });
     m_newDialog->open();
 }
 
-bool ProjectActions::createProject(const QString &name, const QString &description)
+bool ProjectActions::createProject(const QString &name, const QString &description, const QString &imageProvider, bool aiScript)
 {
     QDir().mkpath(m_projectsRoot);
     const QString base = name.trimmed().isEmpty() ? tr("Untitled project") : name.trimmed();
@@ -196,6 +198,7 @@ bool ProjectActions::createProject(const QString &name, const QString &descripti
     brief.voice = m_settings->voice();
     brief.captionStyle = m_settings->captionStyle();
     Project project = Project::create(QFileInfo(folder).fileName(), brief);
+    project.imageProvider = imageProvider;
     const Status status = ProjectStore::save(project, folder);
     if (!status) {
         m_message->showError(status.error());
@@ -204,9 +207,12 @@ bool ProjectActions::createProject(const QString &name, const QString &descripti
     if (!openProject(folder))
         return false;
     emit created();
-    m_message->showMessage(
-        InlineMessage::Level::Info,
-        tr("New project in %1. Check the brief, then write or import a script.").arg(QDir::toNativeSeparators(folder)));
+    m_message->showMessage(InlineMessage::Level::Info,
+                           aiScript ? tr("New project in %1.").arg(QDir::toNativeSeparators(folder))
+                                    : tr("New project in %1. Check the brief, then write or import a script.")
+                                          .arg(QDir::toNativeSeparators(folder)));
+    if (aiScript)
+        emit aiScriptRequested();
     return true;
 }
 

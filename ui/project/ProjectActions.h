@@ -36,7 +36,8 @@ public:
     /// Asks for the project's description and name (non-modal dialog), then creates it.
     void newProject();
     /// Creates a project folder named `name` (made unique) under the projects root and opens it.
-    bool createProject(const QString &name, const QString &description);
+    bool createProject(const QString &name, const QString &description, const QString &imageProvider = QStringLiteral("cards"),
+                       bool aiScript = false);
     void openProjectDialog();
     void saveProject();
     void saveProjectAs();
@@ -50,6 +51,8 @@ signals:
     void aboutToOpen();
     void opened();
     void created();
+    /// The creator chose "Write the script" for the new project (after created()).
+    void aiScriptRequested();
     void statusMessage(const QString &text);
 
 private:
