@@ -27,6 +27,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QtTest>
@@ -42,6 +43,18 @@ int countGenerated(const Project &p, bool drawn)
     return int(std::count_if(p.sceneImages.begin(), p.sceneImages.end(), [drawn](const SceneImage &i) {
         return i.source == SceneImage::Source::Generated && i.file.isEmpty() != drawn;
     }));
+}
+
+/// With DIY_SCREENSHOT_DIR set (run under Xvfb with -platform xcb), saves what the creator sees at
+/// each step there, to look at; nothing is asserted on it.
+void snap(QWidget *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("DIY_SCREENSHOT_DIR");
+    if (dir.isEmpty() || !window)
+        return;
+    QTest::qWait(300); // let the thumbnails arrive: only for the picture, never for a check
+    QDir().mkpath(dir);
+    window->screen()->grabWindow(window->winId()).save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 } // namespace
@@ -134,6 +147,7 @@ private slots:
         // New project: the brief, Gemini pictures, "Write the script" → the estimate, nothing paid yet.
         QDialog *newDialog = fillNewProject(f, QStringLiteral("gemini"));
         QVERIFY(newDialog);
+        snap(newDialog, QStringLiteral("ai-1-new-project"));
         newDialog->findChild<QPushButton *>(QStringLiteral("newProjectWriteScriptButton"))->click();
         QVERIFY(doc->isOpen());
         QCOMPARE(doc->project().imageProvider, QStringLiteral("gemini"));
@@ -141,6 +155,8 @@ private slots:
         QVERIFY(estimate);
         QVERIFY(estimate->findChild<QLabel *>(QStringLiteral("estimateTotalLabel"))->text().startsWith(QLatin1Char('$')));
         QVERIFY(m_gateway->requests(QStringLiteral("/inference")).isEmpty());
+        snap(estimate, QStringLiteral("ai-2-estimate-script"));
+        snap(f.window(), QStringLiteral("ai-2b-window-with-estimate"));
 
         // Cancel pays nothing; a shorter video first (3 steps), then "Write the script" from the bar.
         estimate->findChild<QPushButton *>(QStringLiteral("estimateCancelButton"))->click();
@@ -172,6 +188,7 @@ private slots:
         QCOMPARE(countGenerated(doc->project(), false), scenes); // all owed, none drawn
         QVERIFY(doc->project().scriptOrigin.has_value());
         QVERIFY(!doc->isModified()); // the paid script is saved at once
+        snap(f.window(), QStringLiteral("ai-3-script-review"));
         QCOMPARE(Ledger::load(doc->folder()).value().totals().calls, 1);
 
         // An edit, undone and redone; the AI script itself is not undoable away.
@@ -196,7 +213,11 @@ private slots:
         approve->click();
         estimate = waitForEstimate(f);
         QVERIFY(estimate);
+        snap(estimate, QStringLiteral("ai-4-estimate-pictures"));
+        m_images->injectFault({ImageApiDouble::Fault::Kind::Latency, 1500, {}, {}}, 2);
         estimate->goAheadButton()->click();
+        QTRY_VERIFY(f.window()->production()->state(ProductionController::PicturesStep) == StageState::Running);
+        snap(f.window(), QStringLiteral("ai-5-drawing"));
         QVERIFY(waitIdle(f));
         QVERIFY2(!f.window()->production()->lastError(), qPrintable(f.window()->production()->lastError().value_or(Error{}).toString()));
         QCOMPARE(inferences(QStringLiteral("script_generator")), 1);
@@ -213,6 +234,7 @@ private slots:
         QCOMPARE(railState(f, StageRailModel::Prompts), int(StageState::Done));
         QCOMPARE(railState(f, StageRailModel::Images), int(StageState::NeedsReview));
         QCOMPARE(Ledger::load(doc->folder()).value().totals().calls, 2 + scenes);
+        snap(f.window(), QStringLiteral("ai-6-pictures-review"));
 
         // One picture again from an edited prompt: one more picture, nothing else.
         auto *images = f.find<ImagesPage>(QStringLiteral("imagesPage"));
@@ -248,6 +270,62 @@ private slots:
         QCOMPARE(inferences(QStringLiteral("script_generator")), 1);
     }
 
+    void aSafetyBlockIsShownOnItsSceneWithTheWaysOut()
+    {
+        StudioFixture f;
+        connectServices(f, m_gateway->url());
+        ProjectDocument *doc = f.window()->document();
+        QDialog *newDialog = fillNewProject(f, QStringLiteral("gemini"));
+        QVERIFY(newDialog);
+        newDialog->findChild<QPushButton *>(QStringLiteral("newProjectWriteScriptButton"))->click();
+        EstimateDialog *estimate = waitForEstimate(f);
+        QVERIFY(estimate);
+        estimate->goAheadButton()->click();
+        QVERIFY(waitIdle(f));
+        QVERIFY(doc->project().script.has_value());
+        const int scenes = int(doc->project().sceneImages.size());
+
+        // The first picture (the reference of the others) is refused by the provider's safety filter.
+        m_images->injectFault({ImageApiDouble::Fault::Kind::Blocked, 0, {}, QStringLiteral("IMAGE_SAFETY")}, 1);
+        f.find<QPushButton>(QStringLiteral("approveScriptButton"))->click();
+        estimate = waitForEstimate(f);
+        QVERIFY(estimate);
+        estimate->goAheadButton()->click();
+        QVERIFY(waitIdle(f));
+        QVERIFY(f.window()->production()->lastError().has_value());
+        QCOMPARE(f.window()->currentPage(), MainWindow::ImagesPageIndex);
+        QCOMPARE(railState(f, StageRailModel::Images), int(StageState::Failed));
+        const QSet<int> failed = f.window()->production()->failedScenes();
+        QVERIFY(!failed.isEmpty());
+        const int row = *std::min_element(failed.begin(), failed.end());
+        auto *images = f.find<ImagesPage>(QStringLiteral("imagesPage"));
+        QCOMPARE(images->currentRow(), row);
+        auto *sceneMessage = f.find<InlineMessage>(QStringLiteral("scenePictureMessage"));
+        QVERIFY(sceneMessage && sceneMessage->isVisible());
+        QVERIFY(sceneMessage->findChild<QPushButton *>(QStringLiteral("sceneEditPromptButton")));
+        QVERIFY(sceneMessage->findChild<QPushButton *>(QStringLiteral("sceneUsePhotoButton")));
+        snap(f.window(), QStringLiteral("ai-8-safety-block"));
+        // Nothing made is lost: the script and the prompts stay; pictures that arrived are kept.
+        QVERIFY(doc->project().script.has_value() && doc->project().promptsOrigin.has_value());
+
+        // A card for that scene, then the rest is drawn; the refused picture is not retried.
+        sceneMessage->findChild<QPushButton *>(QStringLiteral("sceneUseCardButton"))->click();
+        QCOMPARE(doc->project().sceneImages.at(row).source, SceneImage::Source::Card);
+        const int served = m_images->picturesServed();
+        auto *draw = f.find<QPushButton>(QStringLiteral("approveScriptButton"));
+        QVERIFY(draw && draw->isVisible());
+        draw->click();
+        estimate = waitForEstimate(f);
+        QVERIFY(estimate);
+        estimate->goAheadButton()->click();
+        QVERIFY(waitIdle(f));
+        QVERIFY(!f.window()->production()->lastError());
+        QCOMPARE(countGenerated(doc->project(), true), scenes - 1);
+        QCOMPARE(m_images->picturesServed(), scenes - 1);
+        QVERIFY(m_images->picturesServed() >= served);
+        QCOMPARE(inferences(QStringLiteral("prompt_enhancer")), 1);
+    }
+
     void withoutAGatewaySaysWhatToConnect()
     {
         QTcpServer closed;
@@ -270,6 +348,7 @@ private slots:
                  qPrintable(message->text()));
         QVERIFY(message->findChild<QPushButton *>(QStringLiteral("productionWriteYourselfButton")));
         QVERIFY(message->findChild<QPushButton *>(QStringLiteral("productionSettingsButton")));
+        snap(f.window(), QStringLiteral("ai-7-no-gateway"));
         QCOMPARE(railState(f, StageRailModel::Script), int(StageState::Failed));
         // The project is kept; writing it yourself opens the script page.
         QVERIFY(f.window()->document()->isOpen());

@@ -6,6 +6,7 @@
 #include "common/Icons.h"
 #include "common/ProjectDocument.h"
 #include "model/Brief.h"
+#include "pipeline/ProductionJob.h"
 #include "store/ProjectStore.h"
 
 #include <QComboBox>
@@ -40,6 +41,7 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
       m_steps(named(new QSpinBox, "briefStepsSpin", tr("Expected steps"))),
       m_host(named(new QLineEdit, "briefHostEdit", tr("Host character"))),
       m_format(named(new QComboBox, "briefFormatCombo", tr("Video format"))),
+      m_pictures(named(new QComboBox, "briefPicturesCombo", tr("Where the pictures come from"))),
       m_voice(named(new VoicePicker, "briefVoicePicker", tr("Voice"))),
       m_rate(named(new QSpinBox, "briefRateSpin", tr("Speech rate"))),
       m_captionStyle(named(new QComboBox, "briefCaptionStyleCombo", tr("Caption style"))),
@@ -100,6 +102,11 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
              tr("%1–%2 steps.").arg(Brief::kStepsMin).arg(Brief::kStepsMax));
     addField(form, tr("&Host character:"), m_host, QStringLiteral("/hostCharacter"), tr("Who presents the tutorial (optional)."));
     addField(form, tr("&Format:"), m_format, QStringLiteral("/format"), tr("Vertical for Shorts/Reels, landscape for YouTube."));
+    m_pictures->addItem(tr("Cards — built in, free, works offline"), QStringLiteral("cards"));
+    m_pictures->addItem(tr("Google Gemini — AI pictures"), QStringLiteral("gemini"));
+    m_pictures->addItem(tr("OpenAI-compatible server — AI pictures"), QStringLiteral("openai"));
+    addField(form, tr("&Pictures:"), m_pictures, QStringLiteral("/imageProvider"),
+             tr("AI pictures are paid to the provider (you see the estimate first); your photos and locked pictures stay."));
     addField(form, tr("&Voice:"), m_voice, QStringLiteral("/voice"),
              tr("Who reads the narration: one of the voices installed on this computer."));
     addField(form, tr("Speech &rate:"), m_rate, QStringLiteral("/speechRate"),
@@ -188,6 +195,23 @@ BriefPage::BriefPage(ProjectDocument *document, QWidget *parent)
             c->currentData().toString() == QStringLiteral("adult") ? Brief::ContentMode::Adult : Brief::ContentMode::Kid;
     });
     editCombo(m_format, [](Brief &b, QComboBox *c) { VideoFormat::fromId(c->currentData().toString(), &b.format); });
+    connect(m_pictures, &QComboBox::currentIndexChanged, this, [this](int) {
+        if (m_refreshing)
+            return;
+        const QString provider = m_pictures->currentData().toString();
+        // AI: every card scene (not locked) is owed a picture; cards: the owed ones become cards again.
+        m_document->edit(tr("Choose the picture source"), ProjectDocument::BriefAspect | ProjectDocument::ImagesAspect,
+                         [&](Project &p) {
+                             p.imageProvider = provider;
+                             if (provider != QStringLiteral("cards") && p.script) {
+                                 ProductionJob::markScenesForPictures(p);
+                                 return;
+                             }
+                             for (SceneImage &image : p.sceneImages)
+                                 if (image.isPendingGeneration())
+                                     image = SceneImage{};
+                         });
+    });
     editCombo(m_captionStyle, [](Brief &b, QComboBox *c) { b.captionStyle = c->currentText(); });
     editCombo(m_captionPosition, [](Brief &b, QComboBox *c) { b.captionPosition = c->currentText(); });
 
@@ -276,6 +300,7 @@ void BriefPage::refresh()
     m_rate->setValue(b.speechRate);
     m_musicVolume->setValue(b.musicVolume);
     m_format->setCurrentIndex(std::max(0, m_format->findData(b.format.id())));
+    m_pictures->setCurrentIndex(std::max(0, m_pictures->findData(m_document->project().imageProvider)));
     m_captionStyle->setCurrentText(b.captionStyle);
     m_captionPosition->setCurrentText(b.captionPosition);
 

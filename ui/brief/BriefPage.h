@@ -39,6 +39,7 @@ private:
     QSpinBox *m_steps;
     QLineEdit *m_host;
     QComboBox *m_format;
+    QComboBox *m_pictures;
     VoicePicker *m_voice;
     QSpinBox *m_rate;
     QComboBox *m_captionStyle;
