@@ -143,6 +143,9 @@ private slots:
         QVERIFY(loaded->scriptOrigin.has_value());
         const int scenes = int(loaded->scenes().size());
         QVERIFY(scenes >= 5);
+        // The script's time is measured for later estimates.
+        QVERIFY(!loaded->runs.isEmpty());
+        QVERIFY(loaded->runs.last().stageSeconds.count(QStringLiteral("script")) == 1);
         for (const SceneImage &image : loaded->sceneImages)
             QVERIFY(image.isPendingGeneration());
 
