@@ -178,8 +178,8 @@ private slots:
         QCOMPARE(withReference, scenes - 1);
 
         const QString output = m_dir->filePath(QStringLiteral("feeder.mp4"));
-        run = cli({QStringLiteral("continue"), project, QStringLiteral("--yes"), QStringLiteral("-o"), output,
-                   QStringLiteral("--json")},
+        run = cli({QStringLiteral("continue"), project, QStringLiteral("--yes"), QStringLiteral("--draft"), QStringLiteral("-o"),
+                   output, QStringLiteral("--json")},
                   env);
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QCOMPARE(lastJson(run.out).value("stop", std::string()), std::string("finished"));
