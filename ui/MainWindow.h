@@ -43,8 +43,8 @@ class ThumbnailCache;
 class VideoFileActions;
 
 /// The studio window: a stage rail (Brief, Script, Prompts, Pictures, Render, Watch with state,
-/// progress, elapsed and ETA), the AI production bar beside the pages; the project actions (new/open/save as/recent, recovery) and
-/// the video's file actions; undo/redo; the log dock, settings and about box. Layout and state persist.
+/// progress, elapsed and ETA), the AI production bar beside the pages; the project actions (new/open/save as/recent, recovery)
+/// and the video's file actions; undo/redo; the log dock, settings and about box. Layout and state persist.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:

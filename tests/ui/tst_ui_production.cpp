@@ -219,7 +219,8 @@ private slots:
         QTRY_VERIFY(f.window()->production()->state(ProductionController::PicturesStep) == StageState::Running);
         snap(f.window(), QStringLiteral("ai-5-drawing"));
         QVERIFY(waitIdle(f));
-        QVERIFY2(!f.window()->production()->lastError(), qPrintable(f.window()->production()->lastError().value_or(Error{}).toString()));
+        QVERIFY2(!f.window()->production()->lastError(),
+                 qPrintable(f.window()->production()->lastError().value_or(Error{}).toString()));
         QCOMPARE(inferences(QStringLiteral("script_generator")), 1);
         QCOMPARE(inferences(QStringLiteral("prompt_enhancer")), 1);
         QCOMPARE(m_images->picturesServed(), scenes);
@@ -344,7 +345,8 @@ private slots:
         auto *message = f.find<InlineMessage>(QStringLiteral("productionMessage"));
         QVERIFY(message);
         QTRY_VERIFY(message->isVisible());
-        QVERIFY2(message->text().contains(QStringLiteral("DIY_TENSORZERO_URL")) && message->text().contains(QStringLiteral("tensorzero.toml")),
+        QVERIFY2(message->text().contains(QStringLiteral("DIY_TENSORZERO_URL"))
+                     && message->text().contains(QStringLiteral("tensorzero.toml")),
                  qPrintable(message->text()));
         QVERIFY(message->findChild<QPushButton *>(QStringLiteral("productionWriteYourselfButton")));
         QVERIFY(message->findChild<QPushButton *>(QStringLiteral("productionSettingsButton")));

@@ -68,7 +68,7 @@ EstimateDialog::EstimateDialog(const QString &what, const CostEstimate &estimate
         grid->addWidget(cell(line.model, table), row, 2);
         grid->addWidget(cell(costText(line), table, Qt::AlignRight), row, 3);
         grid->addWidget(cell(QStringLiteral("~%1%2").arg(formatDurationMs(qint64(line.seconds * 1000)),
-                                                          line.secondsMeasured ? QString() : QStringLiteral("*")),
+                                                         line.secondsMeasured ? QString() : QStringLiteral("*")),
                              table, Qt::AlignRight),
                         row, 4);
         ++row;
@@ -77,7 +77,8 @@ EstimateDialog::EstimateDialog(const QString &what, const CostEstimate &estimate
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Plain);
     grid->addWidget(rule, row++, 0, 1, 5);
-    auto *total = cell(money(estimate.costUsd()) + (estimate.complete() ? QString() : tr(" + unpriced")), table, Qt::AlignRight, true);
+    auto *total =
+        cell(money(estimate.costUsd()) + (estimate.complete() ? QString() : tr(" + unpriced")), table, Qt::AlignRight, true);
     total->setObjectName(QStringLiteral("estimateTotalLabel"));
     auto *time = cell(QStringLiteral("~%1").arg(formatDurationMs(qint64(estimate.seconds() * 1000))), table, Qt::AlignRight, true);
     time->setObjectName(QStringLiteral("estimateTimeLabel"));

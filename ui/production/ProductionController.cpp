@@ -1,12 +1,12 @@
 #include "production/ProductionController.h"
 
 #include "common/ProjectDocument.h"
+#include "pipeline/PicturesStage.h"
 #include "pipeline/ProductionEstimate.h"
 #include "providers/ApiKeyStore.h"
 #include "providers/ImageGenerator.h"
 #include "providers/ImageGenerators.h"
 #include "providers/PictureReceipt.h"
-#include "pipeline/PicturesStage.h"
 #include "tensorzero/TensorZeroClient.h"
 #include "util/Log.h"
 
@@ -23,15 +23,14 @@ bool usesAi(const Project &p)
 
 int countPending(const Project &p)
 {
-    return int(std::count_if(p.sceneImages.begin(), p.sceneImages.end(),
-                             [](const SceneImage &i) { return i.isPendingGeneration(); }));
+    return int(
+        std::count_if(p.sceneImages.begin(), p.sceneImages.end(), [](const SceneImage &i) { return i.isPendingGeneration(); }));
 }
 
 int countDrawn(const Project &p)
 {
-    return int(std::count_if(p.sceneImages.begin(), p.sceneImages.end(), [](const SceneImage &i) {
-        return i.source == SceneImage::Source::Generated && !i.file.isEmpty();
-    }));
+    return int(std::count_if(p.sceneImages.begin(), p.sceneImages.end(),
+                             [](const SceneImage &i) { return i.source == SceneImage::Source::Generated && !i.file.isEmpty(); }));
 }
 
 bool unreachable(const Error &e)
@@ -93,7 +92,8 @@ void ProductionController::prepare(Goal goal)
     }
     const std::shared_ptr<ImageGenerator> images = imagesFor(project);
     if (usesAi(project) && !images) {
-        emit blocked(goal, Error::invalidInput(tr("Unknown picture source '%1'. Choose one in the brief.").arg(project.imageProvider)));
+        emit blocked(goal,
+                     Error::invalidInput(tr("Unknown picture source '%1'. Choose one in the brief.").arg(project.imageProvider)));
         return;
     }
     if (!images || images->info().keyName.isEmpty() || !m_keys) {
@@ -189,8 +189,8 @@ void ProductionController::start(Goal goal)
         emit progressChanged();
     });
     connect(job, &Job::finished, this, &ProductionController::onJobFinished);
-    logInfo(QStringLiteral("AI production started (%1)").arg(goal == Goal::WriteScript ? QStringLiteral("script")
-                                                                                        : QStringLiteral("pictures")));
+    logInfo(QStringLiteral("AI production started (%1)")
+                .arg(goal == Goal::WriteScript ? QStringLiteral("script") : QStringLiteral("pictures")));
     job->start();
     emit stateChanged();
 }

@@ -92,9 +92,8 @@ void ProductionPanel::onEstimateReady(ProductionController::Goal goal, const Cos
 {
     if (m_estimate)
         m_estimate->close();
-    const QString what = goal == ProductionController::Goal::WriteScript
-                             ? tr("Write the script with AI from your brief")
-                             : tr("Write the picture prompts and draw the pictures");
+    const QString what = goal == ProductionController::Goal::WriteScript ? tr("Write the script with AI from your brief")
+                                                                         : tr("Write the picture prompts and draw the pictures");
     m_estimate = new EstimateDialog(what, estimate, window());
     m_estimate->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_estimate, &QDialog::accepted, this, [this, goal] { m_controller->start(goal); });
@@ -144,8 +143,8 @@ void ProductionPanel::onFailed(ProductionController::Step step, const Error &err
                                                                       : tr("Drawing the pictures stopped");
     m_message->showMessage(InlineMessage::Level::Error, QStringLiteral("%1: %2").arg(where, error.message), error.detail);
     auto *retry = m_message->addAction(tr("Try again"), QStringLiteral("productionRetryButton"));
-    const auto goal =
-        step == ProductionController::ScriptStep ? ProductionController::Goal::WriteScript : ProductionController::Goal::DrawPictures;
+    const auto goal = step == ProductionController::ScriptStep ? ProductionController::Goal::WriteScript
+                                                               : ProductionController::Goal::DrawPictures;
     connect(retry, &QPushButton::clicked, this, [this, goal] { request(goal); });
     if (step == ProductionController::PicturesStep) {
         connect(m_message->addAction(tr("Show the scene"), QStringLiteral("productionShowSceneButton")), &QPushButton::clicked,
@@ -180,8 +179,8 @@ void ProductionPanel::refresh()
     const bool open = m_document->isOpen();
     const bool running = m_controller->isRunning();
     const bool ai = p.imageProvider != QStringLiteral("cards");
-    const int pending = int(std::count_if(p.sceneImages.begin(), p.sceneImages.end(),
-                                           [](const SceneImage &i) { return i.isPendingGeneration(); }));
+    const int pending =
+        int(std::count_if(p.sceneImages.begin(), p.sceneImages.end(), [](const SceneImage &i) { return i.isPendingGeneration(); }));
     bool showWrite = false, showApprove = false, showRender = false;
     QString status;
     if (running) {

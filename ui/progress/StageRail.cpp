@@ -3,10 +3,10 @@
 #include "common/Plural.h"
 #include "common/ProjectDocument.h"
 #include "common/ThemeSignals.h"
+#include "production/ProductionController.h"
 #include "progress/RenderController.h"
 #include "progress/StageRailDelegate.h"
 #include "progress/StageRailModel.h"
-#include "production/ProductionController.h"
 
 #include <QApplication>
 #include <QDir>

@@ -207,10 +207,10 @@ bool ProjectActions::createProject(const QString &name, const QString &descripti
     if (!openProject(folder))
         return false;
     emit created();
-    m_message->showMessage(InlineMessage::Level::Info,
-                           aiScript ? tr("New project in %1.").arg(QDir::toNativeSeparators(folder))
-                                    : tr("New project in %1. Check the brief, then write or import a script.")
-                                          .arg(QDir::toNativeSeparators(folder)));
+    m_message->showMessage(
+        InlineMessage::Level::Info,
+        aiScript ? tr("New project in %1.").arg(QDir::toNativeSeparators(folder))
+                 : tr("New project in %1. Check the brief, then write or import a script.").arg(QDir::toNativeSeparators(folder)));
     if (aiScript)
         emit aiScriptRequested();
     return true;
