@@ -52,7 +52,7 @@ private slots:
         InferenceRequest r;
         r.functionName = QStringLiteral("script_generator");
         r.userArguments = scriptArguments();
-        const auto result = runJob<GatewayResult<InferenceResponse>>(m_client->infer(r));
+        const auto result = runJob<Result<InferenceResponse>>(m_client->infer(r));
         QVERIFY(result && result->ok());
         m_episode = result->value().episodeId;
         m_gateway->clearRecords();
