@@ -110,27 +110,35 @@ private:
             return QStringLiteral("ok");
         return QStringLiteral("healthy");
     }
+    /// The finished job's gatewayError(), through the concrete class.
+    static std::optional<TensorZeroError> typedFailure(Job *job, const QString &route)
+    {
+        if (route == QStringLiteral("/inference"))
+            return qobject_cast<InferenceJob *>(job)->gatewayError();
+        if (route == QStringLiteral("/feedback"))
+            return qobject_cast<FeedbackJob *>(job)->gatewayError();
+        if (route == QStringLiteral("/status"))
+            return qobject_cast<StatusJob *>(job)->gatewayError();
+        return qobject_cast<HealthJob *>(job)->gatewayError();
+    }
+    /// Whether the concrete class's typed result() holds a Cancelled error.
+    static bool typedResultCancelled(Job *job, const QString &route)
+    {
+        if (route == QStringLiteral("/inference"))
+            return qobject_cast<InferenceJob *>(job)->result().error().isCancelled();
+        if (route == QStringLiteral("/feedback"))
+            return qobject_cast<FeedbackJob *>(job)->result().error().isCancelled();
+        if (route == QStringLiteral("/status"))
+            return qobject_cast<StatusJob *>(job)->result().error().isCancelled();
+        return qobject_cast<HealthJob *>(job)->result().error().isCancelled();
+    }
     /// A cancelled job: status(), the typed result() and gatewayError() all say Cancelled.
     static void checkCancelled(Job *job, const QString &route)
     {
         QVERIFY(job->isFinished());
         QVERIFY(job->status().error().isCancelled());
-        std::optional<TensorZeroError> typed;
-        bool resultCancelled = false;
-        if (route == QStringLiteral("/inference")) {
-            resultCancelled = qobject_cast<InferenceJob *>(job)->result().error().isCancelled();
-            typed = qobject_cast<InferenceJob *>(job)->gatewayError();
-        } else if (route == QStringLiteral("/feedback")) {
-            resultCancelled = qobject_cast<FeedbackJob *>(job)->result().error().isCancelled();
-            typed = qobject_cast<FeedbackJob *>(job)->gatewayError();
-        } else if (route == QStringLiteral("/status")) {
-            resultCancelled = qobject_cast<StatusJob *>(job)->result().error().isCancelled();
-            typed = qobject_cast<StatusJob *>(job)->gatewayError();
-        } else {
-            resultCancelled = qobject_cast<HealthJob *>(job)->result().error().isCancelled();
-            typed = qobject_cast<HealthJob *>(job)->gatewayError();
-        }
-        QVERIFY(resultCancelled);
+        QVERIFY(typedResultCancelled(job, route));
+        const std::optional<TensorZeroError> typed = typedFailure(job, route);
         QVERIFY(typed.has_value());
         QCOMPARE(int(typed->code), int(TensorZeroError::Code::Cancelled));
         QVERIFY(!typed->retryable());
@@ -160,12 +168,23 @@ private slots:
         m_gateway.reset();
     }
 
-    void everyGatewayJobKeepsTheJobContract_data() { gatewayRoutes(); }
+    void everyGatewayJobKeepsTheJobContract_data()
+    {
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<bool>("fails");
+        for (const char *route : {"/inference", "/feedback", "/status", "/health"}) {
+            QTest::addRow("%s answered", route) << QString::fromLatin1(route) << false;
+            QTest::addRow("%s failed", route) << QString::fromLatin1(route) << true; // HTTP 500: final, no retry
+        }
+    }
     void everyGatewayJobKeepsTheJobContract()
     {
         QFETCH(QString, route);
+        QFETCH(bool, fails);
         QObject owner;
         const QString episode = route == QStringLiteral("/feedback") ? openEpisode() : QString();
+        if (fails)
+            m_gateway->injectFault(route, {GatewayDouble::Fault::Kind::InternalError}, 1);
         QPointer<Job> job = gatewayJob(route, episode, &owner);
         QVERIFY(job);
         QCOMPARE(job->parent(), &owner); // the creator owns it
@@ -175,9 +194,20 @@ private slots:
         job->start(); // a second call does nothing
         QCOMPARE(emissions, 0); // never from inside start()
         QTRY_COMPARE_WITH_TIMEOUT(emissions, 1, kHungJobMs);
-        QVERIFY2(job->status(), qPrintable(job->status() ? QString() : job->status().error().toString()));
-        QCOMPARE(job->progress().fraction, 1.0);
-        QCOMPARE(typedValue(job, route), expectedValue(route));
+        QVERIFY2(job, "the job deleted itself: its creator owns it");
+        if (fails) {
+            QVERIFY(!job->status());
+            const std::optional<TensorZeroError> typed = typedFailure(job, route);
+            QVERIFY(typed.has_value());
+            QCOMPARE(int(typed->code), int(TensorZeroError::Code::InternalError));
+            QCOMPARE(typed->httpStatus, 500);
+            QCOMPARE(typed->error.message, job->status().error().message);
+        } else {
+            QVERIFY2(job->status(), qPrintable(job->status() ? QString() : job->status().error().toString()));
+            QCOMPARE(job->progress().fraction, 1.0);
+            QCOMPARE(typedValue(job, route), expectedValue(route));
+            QVERIFY(!typedFailure(job, route).has_value());
+        }
         // No self-delete, no second finished(): everything the job queued is delivered, and it stays.
         drainPostedEvents();
         QVERIFY(job);
@@ -185,7 +215,7 @@ private slots:
         drainPostedEvents();
         QVERIFY(job);
         QCOMPARE(emissions, 1);
-        QVERIFY(job->status());
+        QCOMPARE(bool(job->status()), !fails);
         QCOMPARE(m_gateway->requests(route).size(), 1);
     }
 
@@ -216,6 +246,7 @@ private slots:
         job->cancel();
         QCOMPARE(emissions, 0); // never from inside cancel()
         QTRY_COMPARE_WITH_TIMEOUT(emissions, 1, kHungJobMs);
+        QVERIFY2(job, "the job deleted itself: its creator owns it");
         QVERIFY(!requestStillRunning);
         checkCancelled(job, route);
         // The held request ends on the double's side (nothing was answered), and nothing else comes.
@@ -253,6 +284,7 @@ private slots:
         job->cancel(); // a second cancel does nothing
         QCOMPARE(emissions, 0);
         QTRY_COMPARE_WITH_TIMEOUT(emissions, 1, kHungJobMs);
+        QVERIFY2(job, "the job deleted itself: its creator owns it");
         checkCancelled(job, route);
         QVERIFY(job->findChildren<HttpJob *>().isEmpty()); // no request was ever made
         job->start(); // starting a finished job does nothing
