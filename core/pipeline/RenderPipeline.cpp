@@ -112,12 +112,16 @@ void RenderPipeline::run()
         return;
     }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {
+        if (!m_options.onlyStages.isEmpty())
+            break; // a subset (AI pictures) needs no local media tools
         if (auto found = MediaTools::locate(tool); !found) {
             fail(found.error());
             return;
         }
     }
     m_plan = RenderPlan::make(m_project, m_projectDir, m_options.frameSize, &m_registry);
+    if (!m_options.onlyStages.isEmpty())
+        m_plan.keepOnly(m_options.onlyStages);
     if (!m_options.runChecks) {
         // Nothing depends on the checks: drop them (indices of the other items stay valid because
         // checks are planned last).
@@ -133,6 +137,13 @@ void RenderPipeline::run()
     QDir().mkpath(ProjectStore::cacheDir(m_projectDir) + QStringLiteral("/captions"));
     QDir().mkpath(ProjectStore::rendersDir(m_projectDir));
 
+    // Every stage of this run is reported, also one with nothing to do (no AI pictures asked for):
+    // views show all stages. A subset run reports its stages only; skipped checks are not reported.
+    for (const Stage *stage : m_registry.stages()) {
+        if (!m_options.onlyStages.isEmpty() ? m_options.onlyStages.contains(stage->id())
+                                            : (m_options.runChecks || stage->id() != RenderStage::Checks))
+            run.stages[stage->id()];
+    }
     run.items.resize(m_plan.items.size());
     for (int i = 0; i < int(m_plan.items.size()); ++i) {
         const PlanItem &item = m_plan.items[i];
@@ -377,10 +388,15 @@ void RenderPipeline::fail(const Error &error)
     else
         logInfo(QStringLiteral("Render cancelled"));
     bool anyRunning = false;
-    for (Run::ItemState &state : run.items) {
+    for (int i = 0; i < int(run.items.size()); ++i) {
+        Run::ItemState &state = run.items[i];
         if (state.state != Run::State::Running)
             continue;
         anyRunning = true;
+        // A paid remote item already sent is let finish when another item failed: its answer is
+        // kept (a receipt), so the re-run pays nothing for it. Cancelling stops everything.
+        if (!error.isCancelled() && m_plan.items[i].lane == PlanItem::Lane::Remote)
+            continue;
         if (state.job)
             state.job->cancel();
     }
@@ -453,7 +469,8 @@ void RenderPipeline::complete()
     for (const auto &[stage, secs] : run.stageSeconds)
         record.stageSeconds[stage.id] = secs;
 
-    Status outcome = run.failure ? Status(*run.failure) : writeSummary(summary);
+    const bool subset = !m_options.onlyStages.isEmpty();
+    Status outcome = run.failure ? Status(*run.failure) : subset ? Status() : writeSummary(summary);
     record.finishedAt = QDateTime::currentDateTimeUtc();
     record.seconds = run.total.elapsed() / 1000.0;
     if (!outcome) {
@@ -466,6 +483,18 @@ void RenderPipeline::complete()
     record.outcome = QStringLiteral("done");
     summary.run = record;
     m_record = record;
+    if (subset) {
+        QStringList ids;
+        for (const RenderStage &stage : m_options.onlyStages)
+            ids.append(stage.id);
+        logInfo(QStringLiteral("Run of %1 finished in %2 s (%3 items made, %4 reused)")
+                    .arg(ids.join(QStringLiteral(", ")))
+                    .arg(summary.totalSeconds, 0, 'f', 1)
+                    .arg(run.made)
+                    .arg(run.reused));
+        succeed(std::move(summary));
+        return;
+    }
     RenderRecord render;
     render.output = QDir(m_projectDir).relativeFilePath(m_plan.outputPath);
     render.inputsHash = m_plan.mergeKey;
