@@ -85,9 +85,9 @@ void GatewayCall<T>::send(HttpRequest request)
     auto *job = new HttpJob(m_client->network(), std::move(request), this);
     m_http = job;
     QObject::connect(job, &HttpJob::retrying, this, [this](int, const Error &reason, int delayMs) {
-        this->reportProgress(this->progress().fraction, QStringLiteral("The AI service: %1; trying again in %2 s")
-                                                            .arg(reason.message)
-                                                            .arg((delayMs + 999) / 1000));
+        this->reportProgress(
+            this->progress().fraction,
+            QStringLiteral("The AI service: %1; trying again in %2 s").arg(reason.message).arg((delayMs + 999) / 1000));
     });
     QObject::connect(job, &Job::finished, this, [this, job](const Status &) {
         m_http = nullptr;

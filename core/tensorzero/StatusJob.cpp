@@ -26,7 +26,7 @@ void StatusJob::handleAnswer(const Result<HttpResponse> &answer)
     const auto body = response.jsonBody();
     if (!body || !body->is_object() || !body->contains("status") || !(*body)["status"].is_string()) {
         fail(TensorZeroError::malformed(response, what, QStringLiteral("The server at this address is not a TensorZero gateway."),
-                                          QString::fromUtf8(response.body.left(200)), false));
+                                        QString::fromUtf8(response.body.left(200)), false));
         return;
     }
     GatewayStatus status;

@@ -74,7 +74,8 @@ template <typename T, typename J>
 [[nodiscard]] std::optional<T> runJob(J *job, const char *file = __builtin_FILE(), int line = __builtin_LINE())
 {
     std::optional<T> first;
-    if (!awaitOneFinished(job, [&first](J &finished) { first = T(finished.result()); }, file, line))
+    if (!awaitOneFinished(
+            job, [&first](J &finished) { first = T(finished.result()); }, file, line))
         return std::nullopt;
     return first;
 }
@@ -94,8 +95,12 @@ template <typename J>
 {
     using T = std::decay_t<decltype(job->result().value())>;
     std::optional<GatewayOutcome<T>> first;
-    if (!awaitOneFinished(job, [&first](J &finished) { first = GatewayOutcome<T>{finished.result(), finished.gatewayError()}; },
-                          file, line))
+    if (!awaitOneFinished(
+            job,
+            [&first](J &finished) {
+                first = GatewayOutcome<T>{finished.result(), finished.gatewayError()};
+            },
+            file, line))
         return std::nullopt;
     const bool failed = !first->result.ok();
     if (failed != first->gatewayError.has_value()) {

@@ -166,9 +166,11 @@ int main(int argc, char *argv[])
     std::printf("make_bench: %d scenes, picture limit %d at once\n", scenes, concurrency);
     std::printf("  script done at %.1f s, prompts done at %.1f s, last picture at %.1f s, first segment started at %.1f s\n",
                 scriptDone, promptsDone, lastPicture, firstSegmentStart);
-    std::printf("  critical path: script+prompts %.1f s + max(picture chain %.1f s + tail %.1f s, local render %.1f s) = %.1f s\n",
-                remote, chain, tail, local, critical);
+    std::printf(
+        "  critical path: script+prompts %.1f s + max(picture chain %.1f s + tail %.1f s, local render %.1f s) = %.1f s\n",
+        remote, chain, tail, local, critical);
     std::printf("  make took %.1f s: ratio to the critical path %.3f (goal <= 1.10)\n", makeSeconds, makeSeconds / critical);
-    std::printf("  segments started %s the last picture arrived\n", firstSegmentStart >= 0 && firstSegmentStart < lastPicture ? "before" : "after");
+    std::printf("  segments started %s the last picture arrived\n",
+                firstSegmentStart >= 0 && firstSegmentStart < lastPicture ? "before" : "after");
     return 0;
 }

@@ -252,7 +252,8 @@ private slots:
         int emissions = 0;
         connect(&j, &Job::finished, &j, [&emissions](const Status &) { ++emissions; });
         // The first progress comes once the keyframes are being read in the pool: cancel then.
-        connect(&j, &Job::progressChanged, &j, [&j](const JobProgress &) { j.cancel(); }, Qt::SingleShotConnection);
+        connect(
+            &j, &Job::progressChanged, &j, [&j](const JobProgress &) { j.cancel(); }, Qt::SingleShotConnection);
         j.start();
         QTRY_COMPARE_WITH_TIMEOUT(emissions, 1, 30000);
         QVERIFY(j.status().error().isCancelled());

@@ -191,7 +191,7 @@ private slots:
         int emissions = 0;
         connect(job, &Job::finished, this, [&emissions](const Status &) { ++emissions; });
         job->start();
-        job->start(); // a second call does nothing
+        job->start();           // a second call does nothing
         QCOMPARE(emissions, 0); // never from inside start()
         QTRY_COMPARE_WITH_TIMEOUT(emissions, 1, kHungJobMs);
         QVERIFY2(job, "the job deleted itself: its creator owns it");
@@ -287,7 +287,7 @@ private slots:
         QVERIFY2(job, "the job deleted itself: its creator owns it");
         checkCancelled(job, route);
         QVERIFY(job->findChildren<HttpJob *>().isEmpty()); // no request was ever made
-        job->start(); // starting a finished job does nothing
+        job->start();                                      // starting a finished job does nothing
         drainPostedEvents();
         QCOMPARE(emissions, 1);
         QVERIFY(job);
@@ -308,7 +308,7 @@ private slots:
         connect(job, &Job::finished, this, [&emissions](const Status &) { ++emissions; });
         job->start();
         QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, kHungJobMs);
-        owner.reset(); // deletes the running job
+        owner.reset();                                             // deletes the running job
         QTRY_COMPARE_WITH_TIMEOUT(handled.count(), 1, kHungJobMs); // the request stopped
         QCOMPARE(handled.first().at(1).toInt(), 0);
         drainPostedEvents();
@@ -333,8 +333,8 @@ private slots:
     {
         const QString episode = openEpisode();
         m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::AcceptedWithoutId, 0, {}}, 1);
-        const auto answer =
-            feedback(FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true, FeedbackRequest::Target::Episode, episode));
+        const auto answer = feedback(
+            FeedbackRequest::boolean(QStringLiteral("user_satisfaction"), true, FeedbackRequest::Target::Episode, episode));
         QVERIFY(answer);
         QVERIFY(!answer->result.ok());
         QCOMPARE(int(answer->gatewayError->code), int(TensorZeroError::Code::MalformedResponse));
