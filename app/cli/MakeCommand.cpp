@@ -37,6 +37,7 @@ struct RunOptions {
     bool review = false;
     bool yes = false;
     bool json = false;
+    bool draft = false;
     QString output;
     QString gateway;
     int jobs = 0;
@@ -181,6 +182,8 @@ int produce(Project project, const QString &projectDir, const RunOptions &run, b
     options.reviewPictures = run.review;
     options.render.jobs = run.jobs;
     options.render.outputPath = run.output;
+    if (run.draft) // half size, even dimensions: a quick look at pacing and captions (cached separately)
+        options.render.frameSize = QSize(project.brief.format.size().width() / 4 * 2, project.brief.format.size().height() / 4 * 2);
     ProductionJob job(std::move(project), projectDir, options);
 
     ProgressPrinter printer(stdoutIsTerminal(), run.json);
@@ -281,6 +284,7 @@ void addRunOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("review"), QString()});
     parser.addOption({QStringLiteral("yes"), QString()});
     parser.addOption({QStringLiteral("json"), QString()});
+    parser.addOption({QStringLiteral("draft"), QString()});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("file")});
     parser.addOption({QStringLiteral("gateway"), QString(), QStringLiteral("url")});
     parser.addOption({{QStringLiteral("j"), QStringLiteral("jobs")}, QString(), QStringLiteral("n")});
@@ -292,6 +296,7 @@ bool readRunOptions(const QCommandLineParser &parser, RunOptions *run)
     run->review = parser.isSet(QStringLiteral("review"));
     run->yes = parser.isSet(QStringLiteral("yes"));
     run->json = parser.isSet(QStringLiteral("json"));
+    run->draft = parser.isSet(QStringLiteral("draft"));
     run->gateway = parser.value(QStringLiteral("gateway"));
     if (parser.isSet(QStringLiteral("jobs"))) {
         bool ok = false;
@@ -437,6 +442,7 @@ const QString kRunHelp =
                    "  -o, --output FILE  also copy the final video to FILE\n"
                    "  --gateway URL      the TensorZero gateway (default: $DIY_TENSORZERO_URL or http://localhost:3000)\n"
                    "  -j, --jobs N       scenes encoded in parallel\n"
+                   "  --draft            half-size preview render (cached separately)\n"
                    "  --json             print a JSON summary\n\n"
                    "Keys: GEMINI_API_KEY / OPENAI_API_KEY in the environment or the keychain (studio settings).\n"
                    "Exit codes: 0 done or stopped for review, 1 failed, 2 usage, 3 bad brief, project or missing key,\n"

@@ -95,7 +95,9 @@ void ProductionJob::next()
     }
     if (m_wroteScript && m_options.reviewScript) {
         m_summary.stop = ProductionSummary::Stop::ScriptReview;
-        succeed(m_summary);
+        recordSteps();
+        if (saveNow(QStringLiteral("the run")))
+            succeed(m_summary);
         return;
     }
     if (needsPrompts()) {
@@ -122,6 +124,7 @@ void ProductionJob::writeScript()
         return;
     }
     emit stepStarted(QStringLiteral("script"));
+    m_stepClock.start();
     reportProgress(0.0, QStringLiteral("Writing the script"));
     ScriptWriter::Options options;
     options.pinnedVariant = m_options.pinnedScriptVariant;
@@ -144,6 +147,7 @@ void ProductionJob::writeScript()
         m_project.syncSceneImages();
         markScenesForPictures(m_project);
         m_wroteScript = true;
+        m_stepSeconds[QStringLiteral("script")] = m_stepClock.elapsed() / 1000.0;
         if (!saveNow(QStringLiteral("the script")))
             return;
         next();
@@ -158,6 +162,7 @@ void ProductionJob::writePrompts()
         return;
     }
     emit stepStarted(QStringLiteral("prompts"));
+    m_stepClock.start();
     reportProgress(0.1, QStringLiteral("Writing the picture prompts"));
     const QList<Scene> scenes = m_project.scenes();
     auto *enhancer = new PromptEnhancer(m_options.client, m_project.brief, scenes, m_project.imageStyle,
@@ -179,6 +184,7 @@ void ProductionJob::writePrompts()
         if (!prompts.style.isEmpty())
             m_project.imageStyle = prompts.style;
         m_project.promptsOrigin = prompts.record;
+        m_stepSeconds[QStringLiteral("prompts")] = m_stepClock.elapsed() / 1000.0;
         m_project.inferences.append(prompts.record);
         if (!saveNow(QStringLiteral("the picture prompts")))
             return;
@@ -222,10 +228,15 @@ void ProductionJob::onPipelineFinished(bool picturesOnly)
         if (item.stage == RenderStage::Pictures)
             applyPicture(*pipeline, item.scene);
     const Result<RenderSummary> result = pipeline->result();
-    if (!picturesOnly || !result) {
-        const RunRecord run = pipeline->runRecord();
-        RunHistory::record(m_project, run, result ? std::optional(result->render) : std::nullopt);
-    }
+    // The run's record carries the script's and the prompts' times too (estimates learn from it).
+    RunRecord run = pipeline->runRecord();
+    if (picturesOnly)
+        run.kind = QStringLiteral("pictures");
+    for (const auto &[step, seconds] : m_stepSeconds)
+        run.stageSeconds[step] = seconds;
+    m_stepSeconds.clear();
+    run.costUsd = m_summary.costUsd;
+    RunHistory::record(m_project, run, result && !picturesOnly ? std::optional(result->render) : std::nullopt);
     const bool saved = saveNow(QStringLiteral("the run"));
     if (!result) {
         finish(result.error());
@@ -303,6 +314,23 @@ void ProductionJob::record(const QList<InferenceRecord> &spent, const QString &s
         m_summary.costUsd += entry.costUsd;
         ++m_summary.paidCalls;
     }
+}
+
+void ProductionJob::recordSteps()
+{
+    RunRecord run;
+    run.kind = QStringLiteral("script");
+    run.outcome = QStringLiteral("done");
+    run.finishedAt = QDateTime::currentDateTimeUtc();
+    for (const auto &[step, seconds] : m_stepSeconds) {
+        run.stageSeconds[step] = seconds;
+        run.seconds += seconds;
+    }
+    run.startedAt = run.finishedAt.addMSecs(-qint64(run.seconds * 1000));
+    run.costUsd = m_summary.costUsd;
+    run.message = QStringLiteral("stopped for the script review");
+    m_stepSeconds.clear();
+    RunHistory::record(m_project, run);
 }
 
 bool ProductionJob::saveNow(const QString &what)

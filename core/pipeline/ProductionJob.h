@@ -6,7 +6,10 @@
 #include "pipeline/RenderSummary.h"
 #include "util/Job.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+
+#include <map>
 
 #include <memory>
 #include <optional>
@@ -86,6 +89,7 @@ private:
     void applyPicture(const RenderPipeline &pipeline, int scene);
     void record(const QList<InferenceRecord> &spent, const QString &stage, const QString &what);
     bool saveNow(const QString &what);
+    void recordSteps();
     bool needsPrompts() const;
 
     Project m_project;
@@ -96,6 +100,8 @@ private:
     QPointer<RenderPipeline> m_pipeline;
     bool m_wroteScript = false;
     bool m_drewPictures = false;
+    QElapsedTimer m_stepClock;
+    std::map<QString, double> m_stepSeconds; ///< script/prompts seconds not yet in a run record
 };
 
 } // namespace diy

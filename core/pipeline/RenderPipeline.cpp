@@ -24,7 +24,7 @@ namespace diy {
 using nlohmann::json;
 
 struct RenderPipeline::Run {
-    enum class State { Waiting, Running, Done };
+    enum class State { Waiting, Running, Done, Failed };
     struct ItemState {
         State state = State::Waiting;
         double fraction = 0.0;
@@ -51,6 +51,9 @@ struct RenderPipeline::Run {
     int jobs = 1;
     bool stopping = false;
     std::optional<Error> failure;
+    /// Items refused for their content (a picture's safety block): the other items go on, the
+    /// ones that need them wait; the run ends with all of these named.
+    QList<Error> refused;
 };
 
 RenderPipeline::RenderPipeline(Project project, QString projectDir, Options options, QObject *parent)
@@ -271,8 +274,20 @@ void RenderPipeline::schedule()
     if (!anyRunning) {
         const bool all =
             std::all_of(run.items.begin(), run.items.end(), [](const Run::ItemState &s) { return s.state == Run::State::Done; });
-        if (all)
+        if (all) {
             complete();
+        } else if (!run.refused.isEmpty()) {
+            // Nothing else can run: what is left needs a refused item. Name every refusal.
+            Error error = run.refused.first();
+            if (run.refused.size() > 1) {
+                QStringList lines;
+                for (const Error &e : run.refused)
+                    lines.append(e.message);
+                error.message += QStringLiteral(" (and %1 more refused: see the details)").arg(run.refused.size() - 1);
+                error.detail = lines.join(QLatin1Char('\n'));
+            }
+            fail(error);
+        }
     }
 }
 
@@ -325,6 +340,14 @@ void RenderPipeline::onItemDone(int index, const Status &status)
         if (!error.isCancelled()) {
             const QString where = item.scene >= 0 ? item.label : QStringLiteral("the final video");
             error.message = QStringLiteral("%1 failed for %2: %3").arg(renderStageTitle(item.stage), where, error.message);
+        }
+        if (error.kind == Error::Kind::Blocked) {
+            // One scene's content was refused: every other scene still gets its work done.
+            state.state = Run::State::Failed;
+            run.refused.append(error);
+            updateProgress();
+            schedule();
+            return;
         }
         fail(error);
         return;

@@ -143,6 +143,9 @@ private slots:
         QVERIFY(loaded->scriptOrigin.has_value());
         const int scenes = int(loaded->scenes().size());
         QVERIFY(scenes >= 5);
+        // The script's time is measured for later estimates.
+        QVERIFY(!loaded->runs.isEmpty());
+        QVERIFY(loaded->runs.last().stageSeconds.count(QStringLiteral("script")) == 1);
         for (const SceneImage &image : loaded->sceneImages)
             QVERIFY(image.isPendingGeneration());
 
@@ -175,8 +178,8 @@ private slots:
         QCOMPARE(withReference, scenes - 1);
 
         const QString output = m_dir->filePath(QStringLiteral("feeder.mp4"));
-        run = cli({QStringLiteral("continue"), project, QStringLiteral("--yes"), QStringLiteral("-o"), output,
-                   QStringLiteral("--json")},
+        run = cli({QStringLiteral("continue"), project, QStringLiteral("--yes"), QStringLiteral("--draft"), QStringLiteral("-o"),
+                   output, QStringLiteral("--json")},
                   env);
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QCOMPARE(lastJson(run.out).value("stop", std::string()), std::string("finished"));
@@ -247,6 +250,45 @@ private slots:
         const auto ledger = Ledger::load(project);
         QVERIFY(ledger);
         QCOMPARE(ledger->totals().pictures, scenes);
+    }
+
+    /// A safety block on one scene is named with the ways out; every other picture still arrives,
+    /// and the next run asks only for the refused one.
+    void blockedPictureIsNamedAndTheOthersArrive()
+    {
+        m_images = std::make_unique<GeminiImageDouble>();
+        QVERIFY(m_images->listen());
+        const QString project = m_dir->filePath(QStringLiteral("blocked"));
+        const QProcessEnvironment env = environment(QStringLiteral("gemini"));
+        Run run = cli({QStringLiteral("make"), kBrief, QStringLiteral("--images"), QStringLiteral("gemini"),
+                       QStringLiteral("--review"), QStringLiteral("--yes"), QStringLiteral("--project"), project},
+                      env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        ImageApiDouble::Fault none;
+        none.kind = ImageApiDouble::Fault::Kind::Latency;
+        ImageApiDouble::Fault blocked;
+        blocked.kind = ImageApiDouble::Fault::Kind::Blocked;
+        blocked.reason = QStringLiteral("IMAGE_SAFETY");
+        m_images->injectFault(none, 1);    // the first scene (the reference)
+        m_images->injectFault(blocked, 1); // one of the next ones
+        run = cli({QStringLiteral("continue"), project, QStringLiteral("--review"), QStringLiteral("--yes")}, env);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("IMAGE_SAFETY")) && run.err.contains(QStringLiteral("Edit the prompt")),
+                 qPrintable(run.err));
+        auto loaded = ProjectStore::load(project);
+        QVERIFY(loaded);
+        const int scenes = int(loaded->scenes().size());
+        QCOMPARE(m_images->picturesServed(), scenes - 1);
+        int drawn = 0;
+        for (const SceneImage &image : loaded->sceneImages)
+            drawn += image.file.isEmpty() ? 0 : 1;
+        QCOMPARE(drawn, scenes - 1);
+
+        const int before = m_images->received();
+        run = cli({QStringLiteral("continue"), project, QStringLiteral("--review"), QStringLiteral("--yes")}, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(m_images->received() - before, 1);
+        QCOMPARE(m_images->picturesServed(), scenes);
     }
 
     /// The OpenAI-compatible images API draws the pictures just as well.
