@@ -20,7 +20,11 @@ bool DiskErrors::isDiskFull(int errnoValue, const QString &reason)
 Error DiskErrors::noSpace(const QString &path, const QString &detail)
 {
     const QFileInfo info(path);
-    const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    // A job's hidden work folder (".scene.wav.partial-<pid>-<n>.d") means nothing to the creator:
+    // name the folder it lives in.
+    while (QFileInfo(folder).fileName().contains(QStringLiteral(".partial-")))
+        folder = QFileInfo(folder).absolutePath();
     Error e = Error::io(QStringLiteral("No space left on %1. Free some disk space and try again; nothing already "
                                        "made was lost.")
                             .arg(folder),
