@@ -141,7 +141,8 @@ void NarrationJob::launchNextPhrases()
         speak.onStdout = [this, index](const QByteArray &data) {
             QByteArray &clip = m_clips[index];
             if (clip.size() + data.size() > kMaxClipBytes) {
-                fail(Error::process(QStringLiteral("espeak-ng produced more audio than a phrase can have (phrase %1).").arg(index + 1)));
+                fail(Error::process(
+                    QStringLiteral("espeak-ng produced more audio than a phrase can have (phrase %1).").arg(index + 1)));
                 return;
             }
             clip += data;

@@ -97,7 +97,8 @@ void RenderPipeline::run()
     if (const FieldProblems assets = ProjectAssetCheck::check(m_project, m_projectDir); !assets.isEmpty()) {
         const QString more = assets.size() > 1 ? QStringLiteral(" (and %1 more)").arg(assets.size() - 1) : QString();
         // Name the scene a picture belongs to, as the creator knows it ("Step 2 (photo.jpg): …").
-        fail(Error::invalidInput(ProjectAssetCheck::describe(m_project, assets.first()) + more, problemLines(assets).join(QLatin1Char('\n'))));
+        fail(Error::invalidInput(ProjectAssetCheck::describe(m_project, assets.first()) + more,
+                                 problemLines(assets).join(QLatin1Char('\n'))));
         return;
     }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {

@@ -35,8 +35,12 @@ Error DiskErrors::noSpace(const QString &path, const QString &detail)
 
 Error DiskErrors::writeFailed(const QString &path, const QString &reason, int errnoValue)
 {
-    if (isDiskFull(errnoValue, reason))
-        return noSpace(path, QStringLiteral("writing %1: %2").arg(path, reason.isEmpty() ? qt_error_string(errnoValue) : reason));
+    if (isDiskFull(errnoValue, reason)) {
+        // The system's own words when it told us (QSaveFile's reason can be "Unknown error").
+        const bool fromErrno = errnoValue == ENOSPC || errnoValue == EDQUOT;
+        return noSpace(
+            path, QStringLiteral("writing %1: %2").arg(path, fromErrno || reason.isEmpty() ? qt_error_string(errnoValue) : reason));
+    }
     return Error::io(QStringLiteral("Cannot write %1: %2").arg(path, reason.isEmpty() ? qt_error_string(errnoValue) : reason));
 }
 

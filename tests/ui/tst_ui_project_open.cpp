@@ -2,8 +2,8 @@
 // work files of killed renders are swept and every referenced picture is checked; a missing or
 // unreadable picture is reported in the window's message naming the scene and the file, and
 // nothing in the project is changed.
-#include "StudioFixture.h"
 #include "ExampleProject.h"
+#include "StudioFixture.h"
 #include "common/InlineMessage.h"
 #include "common/ProjectDocument.h"
 #include "project/ProjectActions.h"
@@ -77,7 +77,8 @@ private slots:
         });
         // Scene 2 (Step 1): bytes that are no picture; scene 3 (Step 2): the file is missing.
         QVERIFY(AtomicFile::write(ProjectStore::imagesDir(folder) + QStringLiteral("/garbled.png"),
-                                  QByteArray("this is not a picture at all")).ok());
+                                  QByteArray("this is not a picture at all"))
+                    .ok());
         // Work files of a killed render (its pid is gone) and of a render still running (ours).
         const qint64 dead = deadPid();
         QVERIFY(dead > 0);

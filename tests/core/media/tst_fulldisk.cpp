@@ -147,7 +147,8 @@ private slots:
         const Result<QString> wav = job.result();
         QVERIFY(!wav.ok());
         std::printf("MESSAGE: %s\n", qPrintable(wav.error().message));
-        QVERIFY2(wav.error().message.startsWith(QStringLiteral("No space left on ") + full + QLatin1Char('.')), qPrintable(wav.error().toString()));
+        QVERIFY2(wav.error().message.startsWith(QStringLiteral("No space left on ") + full + QLatin1Char('.')),
+                 qPrintable(wav.error().toString()));
         QCOMPARE(filesIn(full), QStringList());
     }
 
@@ -171,8 +172,7 @@ private slots:
         QVERIFY(fillLeaving(full, 8 * 1024));
         NarrationJob job(narration(QDir(full).filePath(QStringLiteral("scene.wav"))));
         // The first progress comes when the (only) phrase has been spoken, before it is joined.
-        connect(&job, &Job::progressChanged, this,
-                [full] { QFile::remove(QDir(full).filePath(QStringLiteral("ballast"))); });
+        connect(&job, &Job::progressChanged, this, [full] { QFile::remove(QDir(full).filePath(QStringLiteral("ballast"))); });
         const auto result = runJob<NarrationJob, Result<NarrationResult>>(job, 120000);
         QVERIFY(result.has_value());
         QVERIFY(!QFile::exists(QDir(full).filePath(QStringLiteral("ballast")))); // the space came back
