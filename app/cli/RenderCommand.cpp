@@ -1,8 +1,14 @@
 // diy-studio-cli render: the offline engine from the terminal.
 #include "CliCommand.h"
+#include "CliProgress.h"
 
 #include "media/TechnicalReport.h"
+#include "pipeline/ProductionJob.h"
 #include "pipeline/RenderPipeline.h"
+#include "pipeline/StageRegistry.h"
+#include "providers/ApiKeyStore.h"
+#include "providers/ImageGenerator.h"
+#include "providers/ImageGenerators.h"
 #include "store/ProjectStore.h"
 #include "store/RunHistory.h"
 #include "store/StalePartials.h"
@@ -11,6 +17,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <nlohmann/json.hpp>
@@ -24,138 +31,6 @@ namespace diy::cli {
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-
-void onSignal(int)
-{
-    g_interrupted = true;
-}
-
-QString formatDuration(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("--:--");
-    const qint64 s = (ms + 500) / 1000;
-    if (s >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
-QString bar(double fraction, int width = 24)
-{
-    const int filled = int(qBound(0.0, fraction, 1.0) * width + 0.5);
-    return QString(filled, QChar(0x2588)) + QString(width - filled, QChar(0x2591));
-}
-
-int exitCodeFor(const Error &error)
-{
-    switch (error.kind) {
-    case Error::Kind::InvalidInput:
-    case Error::Kind::NotFound: return ExitBadInput;
-    case Error::Kind::MissingTool: return ExitMissingTool;
-    case Error::Kind::Cancelled: return ExitCancelled;
-    case Error::Kind::Network: return ExitUnavailable; // a picture, voice or media server could not be reached
-    default: return ExitFailure;
-    }
-}
-
-/// Draws progress. Stages overlap (narration and checks run beside the encodes), so each stage
-/// keeps its own counts. On a terminal one line is redrawn in place: the overall bar with its ETA
-/// and the running stages; a finished stage prints a line above it. Otherwise (logs, CI) one plain
-/// line per event.
-class ProgressPrinter {
-public:
-    explicit ProgressPrinter(bool terminal, bool quiet) : m_terminal(terminal), m_quiet(quiet) {}
-
-    void stageStarted(RenderStage stage, int items, int reused)
-    {
-        Stage &st = m_stages[stage];
-        st.items = items;
-        st.done = reused;
-        st.running = true;
-        if (m_quiet)
-            return;
-        if (!m_terminal)
-            printOut(QStringLiteral("[%1] started: %2 item%3, %4 reused from earlier runs")
-                         .arg(renderStageId(stage))
-                         .arg(items)
-                         .arg(items == 1 ? QString() : QStringLiteral("s"))
-                         .arg(reused));
-        draw();
-    }
-    void itemFinished(RenderStage stage, bool reused)
-    {
-        if (!reused)
-            ++m_stages[stage].done;
-    }
-    void stageProgress(RenderStage stage, double fraction) { m_stages[stage].fraction = fraction; }
-    void progress(double overall, qint64 overallEta)
-    {
-        m_overall = overall;
-        m_overallEta = overallEta;
-        draw();
-    }
-    void stageFinished(RenderStage stage, double seconds)
-    {
-        Stage &st = m_stages[stage];
-        st.running = false;
-        st.fraction = 1.0;
-        if (m_quiet)
-            return;
-        const QString line = QStringLiteral("%1 done: %2 item%3 in %4 s")
-                                 .arg(renderStageTitle(stage))
-                                 .arg(st.items)
-                                 .arg(st.items == 1 ? QString() : QStringLiteral("s"))
-                                 .arg(seconds, 0, 'f', 1);
-        if (m_terminal) {
-            clearLine();
-            printOut(QStringLiteral("  ") + QString(QChar(0x2713)) + QLatin1Char(' ') + line);
-            draw();
-        } else {
-            printOut(QStringLiteral("[%1] done in %2 s").arg(renderStageId(stage)).arg(seconds, 0, 'f', 1));
-        }
-    }
-    void clearLine()
-    {
-        if (m_terminal && !m_quiet) {
-            std::fputs("\r\033[K", stdout);
-            std::fflush(stdout);
-        }
-    }
-
-private:
-    struct Stage {
-        int items = 0;
-        int done = 0;
-        double fraction = 0.0;
-        bool running = false;
-    };
-
-    void draw()
-    {
-        if (m_quiet || !m_terminal)
-            return;
-        QStringList active;
-        for (const auto &[stage, st] : m_stages)
-            if (st.running)
-                active << QStringLiteral("%1 %2/%3 %4%").arg(renderStageId(stage)).arg(st.done).arg(st.items).arg(int(st.fraction * 100));
-        const QString line = QStringLiteral("\r\033[KRendering %1 %2%  ETA %3  %4")
-                                 .arg(bar(m_overall))
-                                 .arg(int(m_overall * 100), 3)
-                                 .arg(formatDuration(m_overallEta))
-                                 .arg(active.join(QStringLiteral(" · ")));
-        const QByteArray bytes = line.toUtf8();
-        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-        std::fflush(stdout);
-    }
-
-    bool m_terminal;
-    bool m_quiet;
-    std::map<RenderStage, Stage> m_stages;
-    double m_overall = 0.0;
-    qint64 m_overallEta = -1;
-};
-
 int runRender(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -164,7 +39,8 @@ int runRender(const QStringList &args)
     const QCommandLineOption jsonOption(QStringLiteral("json"));
     const QCommandLineOption noChecksOption(QStringLiteral("no-checks"));
     const QCommandLineOption draftOption(QStringLiteral("draft"));
-    parser.addOptions({outputOption, jobsOption, jsonOption, noChecksOption, draftOption});
+    const QCommandLineOption yesOption(QStringLiteral("yes"));
+    parser.addOptions({outputOption, jobsOption, jsonOption, noChecksOption, draftOption, yesOption});
     parser.addPositionalArgument(QStringLiteral("project-dir"), QString());
     if (!parseCommandLine(parser, QStringLiteral("render"), args))
         return ExitUsage;
@@ -230,13 +106,35 @@ int runRender(const QStringList &args)
         return ExitBadInput;
     }
 
+    // Scenes the project's AI image provider still has to draw are paid: only with --yes.
+    QNetworkAccessManager network;
+    ApiKeyStore keys;
+    ProviderSet providers = ProviderSet::offline();
+    providers.images = ImageGenerators::make(project.imageProvider, &network, &keys);
+    if (const int pending = ProductionJob::picturesToDraw(project, projectDir, providers.images);
+        pending > 0 && !parser.isSet(yesOption)) {
+        printErr(
+            QStringLiteral("%1 scene picture%2 still to be drawn by %3 (list price about $%4). Add --yes to draw them in this "
+                           "render, or see the full estimate with: diy-studio-cli continue \"%5\"")
+                .arg(pending)
+                .arg(pending == 1 ? QStringLiteral(" is") : QStringLiteral("s are"))
+                .arg(providers.images->info().displayName)
+                .arg(pending * providers.images->info().costPerUnit, 0, 'f', 2)
+                .arg(projectDir));
+        return ExitUsage;
+    }
+
     RenderPipeline::Options options;
     options.jobs = jobs;
     options.outputPath = output;
     options.runChecks = checks;
     if (draft) // half size, even dimensions: a quick preview of pacing and captions
         options.frameSize = QSize(project.brief.format.size().width() / 4 * 2, project.brief.format.size().height() / 4 * 2);
-    RenderPipeline pipeline(project, projectDir, options);
+    // Without AI pictures the pipeline paints frames in its own pool (see RenderPipeline).
+    const std::unique_ptr<RenderPipeline> owned = providers.images
+                                                      ? std::make_unique<RenderPipeline>(project, projectDir, options, providers)
+                                                      : std::make_unique<RenderPipeline>(project, projectDir, options);
+    RenderPipeline &pipeline = *owned;
     ProgressPrinter printer(stdoutIsTerminal(), asJson);
 
     QObject::connect(&pipeline, &RenderPipeline::stageStarted, &pipeline,
@@ -301,37 +199,29 @@ int runRender(const QStringList &args)
         loop.quit();
     });
 
-    g_interrupted = false;
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &pipeline, [&] {
-        if (g_interrupted.exchange(false))
-            pipeline.cancel();
-    });
-    interruptPoll.start(100);
+    InterruptGuard interrupts(&pipeline);
     pipeline.start();
     loop.exec();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     return exitCode;
 }
 
 const CliCommand::Registration registration({
     QStringLiteral("render"),
     QStringLiteral("Render a project folder to an MP4 with the offline engines"),
-    QStringLiteral("Usage: diy-studio-cli render <project-dir> [-o out.mp4] [--jobs N] [--json] [--no-checks] [--draft]\n\n"
-                   "Renders the project's scenes to one MP4: scene images, espeak-ng narration, segments with\n"
-                   "burned-in captions, a stream-copy merge, and technical checks. Finished work is cached in\n"
-                   "<project-dir>/assets/cache by the hash of its inputs, so re-running after an edit or an\n"
-                   "interruption only redoes what changed. The video is written to <project-dir>/renders/.\n\n"
-                   "  -o, --output FILE  also copy the final video to FILE\n"
-                   "  -j, --jobs N       scenes processed in parallel (default: the number of cores)\n"
-                   "  --json             print a JSON summary (duration, scenes, time per stage, checks)\n"
-                   "  --no-checks        skip the technical checks\n"
-                   "  --draft            half-size preview render (cached separately)\n\n"
-                   "Exit codes: 0 done, 1 render failed, 2 usage, 3 bad project or input, 4 missing ffmpeg/\n"
-                   "ffprobe/espeak-ng, 5 cancelled."),
+    QStringLiteral(
+        "Usage: diy-studio-cli render <project-dir> [-o out.mp4] [--jobs N] [--json] [--no-checks] [--draft] [--yes]\n\n"
+        "Renders the project's scenes to one MP4: scene images, espeak-ng narration, segments with\n"
+        "burned-in captions, a stream-copy merge, and technical checks. Finished work is cached in\n"
+        "<project-dir>/assets/cache by the hash of its inputs, so re-running after an edit or an\n"
+        "interruption only redoes what changed. The video is written to <project-dir>/renders/.\n\n"
+        "  -o, --output FILE  also copy the final video to FILE\n"
+        "  -j, --jobs N       scenes processed in parallel (default: the number of cores)\n"
+        "  --json             print a JSON summary (duration, scenes, time per stage, checks)\n"
+        "  --no-checks        skip the technical checks\n"
+        "  --draft            half-size preview render (cached separately)\n"
+        "  --yes              draw the scene pictures the project's AI provider still owes (paid)\n\n"
+        "Exit codes: 0 done, 1 render failed, 2 usage, 3 bad project or input, 4 missing ffmpeg/\n"
+        "ffprobe/espeak-ng, 5 cancelled, 6 a picture server could not be reached."),
     runRender,
 });
 

@@ -174,7 +174,11 @@ json Project::toJson() const
                               {"file", toStd(img.file)},
                               {"sha256", toStd(img.sha256)},
                               {"originalName", toStd(img.originalName)},
-                              {"locked", img.locked}});
+                              {"locked", img.locked},
+                              {"prompt", toStd(img.prompt)},
+                              {"generationKey", toStd(img.generationKey)},
+                              {"provider", toStd(img.provider)},
+                              {"model", toStd(img.model)}});
     json inf = json::array();
     for (const InferenceRecord &r : inferences)
         inf.push_back(r.toJson());
@@ -217,6 +221,9 @@ json Project::toJson() const
              {"script", script ? script->toJson() : json(nullptr)},
              {"scriptOrigin", scriptOrigin ? scriptOrigin->toJson() : json(nullptr)},
              {"sceneImages", images},
+             {"pictures", json{{"provider", toStd(imageProvider)},
+                               {"style", toStd(imageStyle)},
+                               {"promptsOrigin", promptsOrigin ? promptsOrigin->toJson() : json(nullptr)}}},
              {"tensorzero", json{{"episodeId", toStd(episodeId)}, {"inferences", inf}}},
              {"evaluations", evaluations},
              {"feedback", fb},
@@ -305,7 +312,11 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
             img.sha256 = r.string(e, path, "sha256", {}, false, 64);
             img.originalName = r.string(e, path, "originalName", {}, false, 1024);
             img.locked = r.boolean(e, path, "locked", false, false);
-            if (img.source != SceneImage::Source::Card) {
+            img.prompt = r.string(e, path, "prompt", {}, false, 4000);
+            img.generationKey = r.string(e, path, "generationKey", {}, false, 64);
+            img.provider = r.string(e, path, "provider", {}, false, 64);
+            img.model = r.string(e, path, "model", {}, false, 128);
+            if (img.source != SceneImage::Source::Card && !img.isPendingGeneration()) {
                 if (const QString why = ProjectFiles::pathProblem(img.file); !why.isEmpty())
                     r.problem(JsonReader::child(path, QStringLiteral("file")), why);
             }
@@ -313,6 +324,22 @@ Project Project::fromJson(const json &j, FieldProblems *problems)
         }
     }
     p.syncSceneImages();
+
+    // Optional (added within format 1): AI pictures.
+    if (const json *pictures = r.object(j, root, "pictures", false)) {
+        const QString path = QStringLiteral("/pictures");
+        p.imageProvider =
+            r.oneOf(*pictures, path, "provider", {QStringLiteral("cards"), QStringLiteral("gemini"), QStringLiteral("openai")},
+                    QStringLiteral("cards"));
+        p.imageStyle = r.string(*pictures, path, "style", {}, false, 2000);
+        if (pictures->contains("promptsOrigin") && !pictures->at("promptsOrigin").is_null()) {
+            if (auto origin = InferenceRecord::fromJson(pictures->at("promptsOrigin")))
+                p.promptsOrigin = *origin;
+            else
+                r.problem(QStringLiteral("/pictures/promptsOrigin"),
+                          QStringLiteral("is not an inference record (function, inferenceId, …)"));
+        }
+    }
 
     if (const json *tz = r.object(j, root, "tensorzero", false)) {
         const QString tzPath = QStringLiteral("/tensorzero");

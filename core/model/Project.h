@@ -21,11 +21,21 @@ namespace diy {
 struct SceneImage {
     enum class Source { Card, File, Generated };
     Source source = Source::Card; ///< Card: rendered from the scene by the built-in card renderer
-    QString file;                 ///< File/Generated: path relative to the project folder (assets/images/…)
+    QString file;                 ///< File/Generated: path relative to the project folder (assets/images/…);
+                                  ///< Generated with no file: to be drawn by the project's image provider
     QString sha256;               ///< content hash of `file`
     QString originalName;         ///< File: the name the creator picked, for display
     bool locked = false;          ///< locked images are never regenerated
+    /// Generated: the picture prompt as enhanced (prompt_enhancer) and edited; empty: the script's
+    /// image prompt for the scene.
+    QString prompt;
+    QString generationKey; ///< Generated: the key of the spec that drew `file` (names its receipt)
+    QString provider;      ///< Generated: "gemini", "openai"
+    QString model;         ///< Generated: the provider's model
     bool operator==(const SceneImage &) const = default;
+
+    /// A Generated picture that is still to be drawn.
+    bool isPendingGeneration() const { return source == Source::Generated && file.isEmpty(); }
 
     static QString sourceId(Source source);
 };
@@ -80,6 +90,12 @@ struct Project {
     /// creator wrote or imported it. Cleared by nobody: edits keep the record of where it began.
     std::optional<InferenceRecord> scriptOrigin;
     QList<SceneImage> sceneImages;
+    /// Who draws the scenes marked Generated: "gemini" or "openai"; "cards" (the default) means no
+    /// AI pictures (Generated scenes without a picture show their card).
+    QString imageProvider = QStringLiteral("cards");
+    QString imageStyle; ///< the one style every generated picture shares (prompt_enhancer, editable)
+    /// Which inference wrote the scenes' picture prompts and the style; empty: none has yet.
+    std::optional<InferenceRecord> promptsOrigin;
     QString episodeId;
     QList<InferenceRecord> inferences;
     nlohmann::json evaluations = nlohmann::json::array();

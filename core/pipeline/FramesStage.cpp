@@ -1,5 +1,6 @@
 #include "pipeline/FramesStage.h"
 
+#include "pipeline/PicturesStage.h"
 #include "pipeline/PlanBuilder.h"
 #include "pipeline/SceneDesign.h"
 #include "providers/PictureProvider.h"
@@ -26,7 +27,18 @@ FrameSpec FramesStage::frameSpec(const PlanBuilder &builder, int index) const
     FrameSpec spec;
     spec.size = builder.frameSize();
     spec.label = scene.displayName();
-    if (image.source == SceneImage::Source::Card || image.file.isEmpty()) {
+    // A picture the pictures stage draws in this run: found through its receipt when painted.
+    const PlanItem *drawn = builder.find(RenderStage::Pictures, index);
+    if (drawn) {
+        spec.source = FrameSpec::Source::Picture;
+        spec.pictureReceiptDir = PicturesStage::pictureDir(builder.projectDir());
+        spec.pictureKey = drawn->key;
+        spec.pictureSha = PicturesStage::identity(drawn->key);
+        spec.pictureName = QStringLiteral("generated picture");
+        spec.overlay = SceneDesign::photoOverlay(scene);
+        spec.provider = m_photos->info().id;
+        spec.engineVersion = m_photos->engineVersion();
+    } else if (image.source == SceneImage::Source::Card || image.file.isEmpty()) {
         spec.source = FrameSpec::Source::Card;
         spec.card = SceneDesign::cardContent(scene, project.brief, project.script ? project.script->title : QString());
         spec.provider = m_cards->info().id;
@@ -36,7 +48,11 @@ FrameSpec FramesStage::frameSpec(const PlanBuilder &builder, int index) const
         // The one rule for paths from a project file: inside the project, a regular file, bounded.
         const Result<QString> resolved = ProjectFiles::resolve(builder.projectDir(), image.file, ProjectFiles::kMaxImageBytes);
         spec.picturePath = resolved ? *resolved : builder.projectFile(image.file);
-        spec.pictureSha = image.sha256.isEmpty() ? ContentHash::ofFile(spec.picturePath) : image.sha256;
+        // A generated picture is known by its spec's key, as while it was being drawn.
+        spec.pictureSha = image.source == SceneImage::Source::Generated && !image.generationKey.isEmpty()
+                              ? PicturesStage::identity(image.generationKey)
+                          : image.sha256.isEmpty() ? ContentHash::ofFile(spec.picturePath)
+                                                   : image.sha256;
         spec.pictureName = image.originalName.isEmpty() ? image.file : image.originalName;
         spec.overlay = SceneDesign::photoOverlay(scene);
         spec.provider = m_photos->info().id;
@@ -57,6 +73,8 @@ void FramesStage::plan(PlanBuilder &builder) const
         item.outputPath = spec->outputPath;
         item.lane = PlanItem::Lane::Light;
         item.priority = 0;
+        if (const int drawnItem = builder.indexOf(RenderStage::Pictures, i); drawnItem >= 0)
+            item.inputs.append(drawnItem);
         item.spec = spec;
         builder.add(*this, item);
     }

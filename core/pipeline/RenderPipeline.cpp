@@ -23,7 +23,7 @@ namespace diy {
 using nlohmann::json;
 
 struct RenderPipeline::Run {
-    enum class State { Waiting, Running, Done };
+    enum class State { Waiting, Running, Done, Failed };
     struct ItemState {
         State state = State::Waiting;
         double fraction = 0.0;
@@ -50,6 +50,9 @@ struct RenderPipeline::Run {
     int jobs = 1;
     bool stopping = false;
     std::optional<Error> failure;
+    /// Items refused for their content (a picture's safety block): the other items go on, the
+    /// ones that need them wait; the run ends with all of these named.
+    QList<Error> refused;
 };
 
 RenderPipeline::RenderPipeline(Project project, QString projectDir, Options options, QObject *parent)
@@ -102,12 +105,16 @@ void RenderPipeline::run()
         return;
     }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {
+        if (!m_options.onlyStages.isEmpty())
+            break; // a subset (AI pictures) needs no local media tools
         if (auto found = MediaTools::locate(tool); !found) {
             fail(found.error());
             return;
         }
     }
     m_plan = RenderPlan::make(m_project, m_projectDir, m_options.frameSize, &m_registry);
+    if (!m_options.onlyStages.isEmpty())
+        m_plan.keepOnly(m_options.onlyStages);
     if (!m_options.runChecks) {
         // Nothing depends on the checks: drop them (indices of the other items stay valid because
         // checks are planned last).
@@ -123,6 +130,13 @@ void RenderPipeline::run()
     QDir().mkpath(ProjectStore::cacheDir(m_projectDir) + QStringLiteral("/captions"));
     QDir().mkpath(ProjectStore::rendersDir(m_projectDir));
 
+    // Every stage of this run is reported, also one with nothing to do (no AI pictures asked for):
+    // views show all stages. A subset run reports its stages only; skipped checks are not reported.
+    for (const Stage *stage : m_registry.stages()) {
+        if (!m_options.onlyStages.isEmpty() ? m_options.onlyStages.contains(stage->id())
+                                            : (m_options.runChecks || stage->id() != RenderStage::Checks))
+            run.stages[stage->id()];
+    }
     run.items.resize(m_plan.items.size());
     for (int i = 0; i < int(m_plan.items.size()); ++i) {
         const PlanItem &item = m_plan.items[i];
@@ -250,8 +264,20 @@ void RenderPipeline::schedule()
     if (!anyRunning) {
         const bool all =
             std::all_of(run.items.begin(), run.items.end(), [](const Run::ItemState &s) { return s.state == Run::State::Done; });
-        if (all)
+        if (all) {
             complete();
+        } else if (!run.refused.isEmpty()) {
+            // Nothing else can run: what is left needs a refused item. Name every refusal.
+            Error error = run.refused.first();
+            if (run.refused.size() > 1) {
+                QStringList lines;
+                for (const Error &e : run.refused)
+                    lines.append(e.message);
+                error.message += QStringLiteral(" (and %1 more refused: see the details)").arg(run.refused.size() - 1);
+                error.detail = lines.join(QLatin1Char('\n'));
+            }
+            fail(error);
+        }
     }
 }
 
@@ -304,6 +330,14 @@ void RenderPipeline::onItemDone(int index, const Status &status)
         if (!error.isCancelled()) {
             const QString where = item.scene >= 0 ? item.label : QStringLiteral("the final video");
             error.message = QStringLiteral("%1 failed for %2: %3").arg(renderStageTitle(item.stage), where, error.message);
+        }
+        if (error.kind == Error::Kind::Blocked) {
+            // One scene's content was refused: every other scene still gets its work done.
+            state.state = Run::State::Failed;
+            run.refused.append(error);
+            updateProgress();
+            schedule();
+            return;
         }
         fail(error);
         return;
@@ -367,10 +401,15 @@ void RenderPipeline::fail(const Error &error)
     else
         logInfo(QStringLiteral("Render cancelled"));
     bool anyRunning = false;
-    for (Run::ItemState &state : run.items) {
+    for (int i = 0; i < int(run.items.size()); ++i) {
+        Run::ItemState &state = run.items[i];
         if (state.state != Run::State::Running)
             continue;
         anyRunning = true;
+        // A paid remote item already sent is let finish when another item failed: its answer is
+        // kept (a receipt), so the re-run pays nothing for it. Cancelling stops everything.
+        if (!error.isCancelled() && m_plan.items[i].lane == PlanItem::Lane::Remote)
+            continue;
         if (state.job)
             state.job->cancel();
     }
@@ -443,7 +482,8 @@ void RenderPipeline::complete()
     for (const auto &[stage, secs] : run.stageSeconds)
         record.stageSeconds[stage.id] = secs;
 
-    Status outcome = run.failure ? Status(*run.failure) : writeSummary(summary);
+    const bool subset = !m_options.onlyStages.isEmpty();
+    Status outcome = run.failure ? Status(*run.failure) : subset ? Status() : writeSummary(summary);
     record.finishedAt = QDateTime::currentDateTimeUtc();
     record.seconds = run.total.elapsed() / 1000.0;
     if (!outcome) {
@@ -456,6 +496,18 @@ void RenderPipeline::complete()
     record.outcome = QStringLiteral("done");
     summary.run = record;
     m_record = record;
+    if (subset) {
+        QStringList ids;
+        for (const RenderStage &stage : m_options.onlyStages)
+            ids.append(stage.id);
+        logInfo(QStringLiteral("Run of %1 finished in %2 s (%3 items made, %4 reused)")
+                    .arg(ids.join(QStringLiteral(", ")))
+                    .arg(summary.totalSeconds, 0, 'f', 1)
+                    .arg(run.made)
+                    .arg(run.reused));
+        succeed(std::move(summary));
+        return;
+    }
     RenderRecord render;
     render.output = QDir(m_projectDir).relativeFilePath(m_plan.outputPath);
     render.inputsHash = m_plan.mergeKey;

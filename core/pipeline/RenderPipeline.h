@@ -32,6 +32,9 @@ public:
         QString outputPath; ///< also copy the final video here (optional)
         bool runChecks = true;
         QSize frameSize; ///< draft size instead of the format's (even numbers); empty = full size
+        /// Run only the items of these stages (and the items they need); empty: everything. With
+        /// a subset no video is made (e.g. `make --review` stops after the pictures).
+        QList<RenderStage> onlyStages;
     };
 
     /// `providers`: the engines to use (default: the built-in offline ones).

@@ -90,4 +90,29 @@ int RenderPlan::pendingItems(const RenderStage &stage) const
     return n;
 }
 
+void RenderPlan::keepOnly(const QList<RenderStage> &stages)
+{
+    QList<bool> keep(items.size(), false);
+    // Inputs come before the items that need them: walk backwards, keeping what a kept item needs.
+    for (int i = int(items.size()) - 1; i >= 0; --i) {
+        if (stages.contains(items[i].stage))
+            keep[i] = true;
+        if (keep[i])
+            for (int input : items[i].inputs)
+                keep[input] = true;
+    }
+    QList<int> newIndex(items.size(), -1);
+    QList<PlanItem> kept;
+    for (int i = 0; i < int(items.size()); ++i) {
+        if (!keep[i])
+            continue;
+        newIndex[i] = int(kept.size());
+        kept.append(items[i]);
+    }
+    for (PlanItem &item : kept)
+        for (int &input : item.inputs)
+            input = newIndex[input];
+    items = std::move(kept);
+}
+
 } // namespace diy

@@ -57,6 +57,8 @@ public:
     int fps = 30;
 
     const PlanItem *item(const RenderStage &stage, int scene) const;
+    /// Drops every item not of `stages` and not needed by one of them (inputs renumbered).
+    void keepOnly(const QList<RenderStage> &stages);
     /// Items still to do in a stage (0 when everything is cached).
     int pendingItems(const RenderStage &stage) const;
     int totalItems(const RenderStage &stage) const;

@@ -12,6 +12,7 @@ namespace diy {
 struct RenderStage {
     QString id;
 
+    static const RenderStage Pictures;
     static const RenderStage Frames;
     static const RenderStage Narration;
     static const RenderStage Segments;
@@ -24,6 +25,7 @@ struct RenderStage {
     bool operator<(const RenderStage &other) const;
 };
 
+inline const RenderStage RenderStage::Pictures{QStringLiteral("pictures")};
 inline const RenderStage RenderStage::Frames{QStringLiteral("frames")};
 inline const RenderStage RenderStage::Narration{QStringLiteral("narration")};
 inline const RenderStage RenderStage::Segments{QStringLiteral("segments")};

@@ -4,6 +4,7 @@
 #include "pipeline/FramesStage.h"
 #include "pipeline/MergeStage.h"
 #include "pipeline/NarrationStage.h"
+#include "pipeline/PicturesStage.h"
 #include "pipeline/SegmentsStage.h"
 #include "pipeline/ThumbnailStage.h"
 #include "providers/CardPictureProvider.h"
@@ -42,6 +43,7 @@ const Stage *StageRegistry::find(const RenderStage &id) const
 StageRegistry StageRegistry::standard(const ProviderSet &providers)
 {
     StageRegistry registry;
+    registry.add(std::make_unique<PicturesStage>(providers.images)); // before frames: they use its items
     registry.add(std::make_unique<FramesStage>(providers.cards, providers.photos));
     registry.add(std::make_unique<NarrationStage>(providers.voice));
     registry.add(std::make_unique<SegmentsStage>(providers.assembly));

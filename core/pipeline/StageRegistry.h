@@ -12,6 +12,7 @@ class QThreadPool;
 namespace diy {
 
 class AssemblyEngine;
+class ImageGenerator;
 class PictureProvider;
 class Stage;
 class VoiceProvider;
@@ -22,6 +23,9 @@ struct ProviderSet {
     std::shared_ptr<const PictureProvider> photos;
     std::shared_ptr<const VoiceProvider> voice;
     std::shared_ptr<const AssemblyEngine> assembly;
+    /// Draws the scenes marked Generated when the project's imageProvider is its id; nullptr:
+    /// no AI pictures in this run (those scenes show their cards).
+    std::shared_ptr<ImageGenerator> images;
 
     /// The built-in offline providers; frame painting runs in `pool` (nullptr: the background pool).
     static ProviderSet offline(QThreadPool *pool = nullptr);

@@ -15,10 +15,15 @@ struct FrameSpec : ItemSpec {
     enum class Source { Card, Picture };
 
     Source source = Source::Card;
-    CardContent card;                    ///< Source::Card
-    QString picturePath;                 ///< Source::Picture: absolute path (not part of the key)
-    QString pictureSha;                  ///< Source::Picture: content hash (part of the key)
-    QString pictureName;                 ///< Source::Picture: the name the creator knows it by (messages)
+    CardContent card;    ///< Source::Card
+    QString picturePath; ///< Source::Picture: absolute path (not part of the key)
+    QString pictureSha;  ///< Source::Picture: content hash (part of the key)
+    QString pictureName; ///< Source::Picture: the name the creator knows it by (messages)
+    /// Source::Picture drawn in this run: picturePath is empty until the picture exists; it is
+    /// found through its receipt (PictureReceipt) in pictureReceiptDir under pictureKey. Not part
+    /// of the key (pictureSha is "generated:<pictureKey>" then).
+    QString pictureReceiptDir;
+    QString pictureKey;
     PhotoFrameComposer::Overlay overlay; ///< Source::Picture
     QSize size;
     QString provider;   ///< PictureProvider id: "card" or "photo"

@@ -33,8 +33,8 @@ FieldProblems ProjectAssetCheck::check(const Project &project, const QString &pr
     FieldProblems problems;
     for (qsizetype i = 0; i < project.sceneImages.size(); ++i) {
         const SceneImage &image = project.sceneImages.at(i);
-        if (image.source == SceneImage::Source::Card)
-            continue;
+        if (image.source == SceneImage::Source::Card || image.isPendingGeneration())
+            continue; // a card is drawn; a pending picture is made by the pictures stage
         const QString path =
             JsonReader::child(JsonReader::child(QStringLiteral("/sceneImages"), std::size_t(i)), QStringLiteral("file"));
         const Result<QString> file = ProjectFiles::resolve(projectDir, image.file, ProjectFiles::kMaxImageBytes);

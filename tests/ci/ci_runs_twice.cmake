@@ -1,7 +1,6 @@
 # Fails unless .ci/run runs the suite through a test preset that repeats every test (until-fail,
 # at least twice) in random order, so order dependence and one-in-N flakes show up in CI.
 file(READ ${SOURCE_DIR}/.ci/run script)
-# Either a plain line or through the script's timing wrapper: "step <name> ctest --preset X".
 string(REGEX MATCH "\n(step [a-z-]+ )?ctest --preset ([a-z-]+)" invocation "${script}")
 if(NOT invocation)
   message(FATAL_ERROR ".ci/run does not run ctest with a preset")

@@ -60,6 +60,28 @@ private slots:
         QCOMPARE(args["video_format"], json("9:16"));
     }
 
+    void answerForOtherScenesIsRefused()
+    {
+        // A model that ignores the scenes it was asked for: the fixture's six scenes, verbatim.
+        QTemporaryDir fixtures;
+        QVERIFY(QDir(fixtures.path()).mkpath(QStringLiteral("prompt_enhancer")));
+        QVERIFY(QFile::copy(sourcePath(QStringLiteral("tests/data/tensorzero/prompt_enhancer/output.json")),
+                            fixtures.filePath(QStringLiteral("prompt_enhancer/output.verbatim.json"))));
+        m_gateway = std::make_unique<GatewayDouble>(sourcePath(QStringLiteral("config/tensorzero.toml")), fixtures.path());
+        QVERIFY(m_gateway->listen());
+        m_client = std::make_unique<TensorZeroClient>(m_network.get(), fastOptions(m_gateway->url()));
+
+        QList<Scene> scenes = Scene::fromScript(fixtureScript());
+        const int answered = int(readFixture(QStringLiteral("prompt_enhancer"))["scenes"].size());
+        scenes.removeAt(4);
+        QVERIFY(int(scenes.size()) != answered);
+        PromptEnhancer enhancer(m_client.get(), testBrief(), scenes, QString(), Episode());
+        QCOMPARE(runToEnd(&enhancer), 1);
+        QVERIFY(!enhancer.result().ok());
+        const QString expected = QStringLiteral("%1 prompts for %2 scenes").arg(answered).arg(scenes.size());
+        QVERIFY2(enhancer.result().error().message.contains(expected), qPrintable(enhancer.result().error().message));
+    }
+
     void fromOutput_data()
     {
         QTest::addColumn<QString>("change");

@@ -139,6 +139,45 @@ private slots:
         }
     }
 
+    void answerThatFailsOurChecksRetriesOnTheFallback()
+    {
+        // The gateway's schema check passes (step numbers 1–8 are allowed) but the studio's own
+        // validation does not (steps must run 1, 2, 3): the pinned variant answers that verbatim,
+        // the fallback answers the good fixture.
+        QTemporaryDir fixtures;
+        QVERIFY(QDir(fixtures.path()).mkpath(QStringLiteral("script_generator")));
+        json shuffled = readFixture(QStringLiteral("script_generator"));
+        shuffled["steps"][1]["step_number"] = 3;
+        shuffled["steps"][2]["step_number"] = 2;
+        QFile bad(fixtures.filePath(QStringLiteral("script_generator/creative.verbatim.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(QByteArray::fromStdString(shuffled.dump()));
+        bad.close();
+        QVERIFY(QFile::copy(sourcePath(QStringLiteral("tests/data/tensorzero/script_generator/output.json")),
+                            fixtures.filePath(QStringLiteral("script_generator/output.json"))));
+        m_gateway = std::make_unique<GatewayDouble>(sourcePath(QStringLiteral("config/tensorzero.toml")), fixtures.path());
+        QVERIFY(m_gateway->listen());
+        m_client = std::make_unique<TensorZeroClient>(m_network.get(), fastOptions(m_gateway->url()));
+
+        ScriptWriter::Options options;
+        options.pinnedVariant = QStringLiteral("creative");
+        Brief brief = testBrief();
+        brief.expectedSteps = int(shuffled["steps"].size()); // the fallback's shaped answer matches the fixture
+        ScriptWriter writer(m_client.get(), brief, Episode(), options);
+        QCOMPARE(runToEnd(&writer), 1);
+        const auto draft = writer.result();
+        QVERIFY2(draft.ok(), qPrintable(draft.ok() ? QString() : draft.error().toString()));
+        QVERIFY(draft->usedFallback);
+        QVERIFY2(draft->firstFailure.contains(QStringLiteral("/steps/1/step_number")), qPrintable(draft->firstFailure));
+        QCOMPARE(draft->script, fixtureScript());
+        const auto bodies = inferenceBodies();
+        QCOMPARE(bodies.size(), 2);
+        QCOMPARE(bodies[0]["variant_name"], json("creative"));
+        QCOMPARE(bodies[1]["variant_name"], json(AiFunctions::scriptFallbackVariant().toStdString()));
+        QCOMPARE(writer.spent().size(), 2);
+        QVERIFY(!writer.spent().first().outputValid);
+    }
+
     void timeoutRetriesOnTheFallback()
     {
         GatewayDouble::Fault slow;

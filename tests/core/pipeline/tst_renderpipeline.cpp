@@ -79,7 +79,11 @@ private slots:
         QCOMPARE(first.started.size(), allRenderStages().size());
         for (RenderStage stage : allRenderStages())
             QCOMPARE(first.started.count(stage), 1);
-        QCOMPARE(first.started.first(), RenderStage::Frames);
+        // Without AI pictures the pictures stage has nothing to do and is reported done at once;
+        // the first stage that works is frames.
+        QList<RenderStage> working = first.started;
+        QCOMPARE(working.takeFirst(), RenderStage::Pictures);
+        QCOMPARE(working.first(), RenderStage::Frames);
         QCOMPARE(s1.scenes, 6);
         QCOMPARE(s1.itemsReused, 0);
         QCOMPARE(s1.itemsMade, 6 + 6 + 6 + 1 + 7 + 1); // frames, narration, segments, merge, checks + report, thumbnail

@@ -80,16 +80,25 @@ InferenceAnswer::Output InferenceAnswer::build(const json &request, const Gatewa
                                                const QString &function, const QString &variant)
 {
     Output out;
-    QFile fixture(QDir(fixtureDir).filePath(function + QLatin1Char('/') + variant + QStringLiteral(".json")));
-    if (!fixture.exists())
-        fixture.setFileName(QDir(fixtureDir).filePath(function + QStringLiteral("/output.json")));
+    // A "<name>.verbatim.json" fixture is answered as it is: a model that ignores what was asked
+    // (the wrong number of steps or scenes), for tests of the studio's own checks.
+    QFile fixture;
+    bool verbatim = false;
+    for (const QString &name : QStringList{variant + QStringLiteral(".verbatim"), variant, QStringLiteral("output.verbatim"),
+                                           QStringLiteral("output")}) {
+        fixture.setFileName(QDir(fixtureDir).filePath(function + QLatin1Char('/') + name + QStringLiteral(".json")));
+        if (fixture.exists()) {
+            verbatim = name.endsWith(QStringLiteral(".verbatim"));
+            break;
+        }
+    }
     if (!fixture.open(QIODevice::ReadOnly))
         return out;
     out.found = true;
     const QByteArray bytes = fixture.readAll();
     json parsed = json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
     std::string raw = bytes.toStdString();
-    if (!parsed.is_discarded()) {
+    if (!parsed.is_discarded() && !verbatim) {
         const json arguments = userArguments(request);
         if (arguments.is_object()) {
             if (function == QStringLiteral("script_generator"))

@@ -12,7 +12,9 @@ namespace diy::test {
 /// tests/data/tensorzero/<function>/<variant>.json (or output.json), shaped by the request where
 /// the real model's answer would depend on it — as many steps as `expected_steps`, one prompt per
 /// scene asked for, no redo for a scene the judge did not see — then validated against the
-/// output schema like the gateway does (invalid: parsed null, raw kept).
+/// output schema like the gateway does (invalid: parsed null, raw kept). A fixture named
+/// <variant>.verbatim.json or output.verbatim.json is answered as it is, unshaped (a model that
+/// ignores the request), for tests of the studio's own checks of an answer.
 class InferenceAnswer {
 public:
     struct Output {
