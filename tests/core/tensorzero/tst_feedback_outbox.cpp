@@ -315,7 +315,9 @@ private slots:
     void killedBeforeSendingStillSends()
     {
         // A child killed as soon as its file exists (Queued or Sending, nothing accepted) loses nothing.
-        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1);
+        // Every send of the child is held (not only the first): under load it may time out and
+        // retry before the kill, and a retry answered would be the at-least-once duplicate.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1000);
         QProcess child;
         child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
         QVERIFY(child.waitForStarted());
