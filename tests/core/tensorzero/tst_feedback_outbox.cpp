@@ -317,12 +317,14 @@ private slots:
         // A child killed while its request is held (Sending on disk, nothing accepted) loses nothing.
         // Killed once the double holds the request, not merely once the file exists: a request still
         // in flight at the kill would land after clearFaults() and be stored (a race, not a rule).
-        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1);
+        // Every send of the child is held (not only the first): under load it may time out and
+        // retry before the kill, and a retry answered would be the at-least-once duplicate.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1000);
         QSignalSpy held(m_gateway.get(), &GatewayDouble::requestHeld);
         QProcess child;
         child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
         QVERIFY(child.waitForStarted());
-        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(held.count() >= 1, 30000);
         QVERIFY(!filesOnDisk().isEmpty());
         // Never kill(0, …): that would signal this whole process group.
         QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
