@@ -18,7 +18,7 @@
 #include <QImage>
 #include <QNetworkAccessManager>
 
-#include <optional>
+#include <memory>
 
 using namespace diy;
 using namespace diy::cli;
@@ -32,19 +32,17 @@ Result<QString> findSamples(const QString &explicitPath)
     return DataDir::find(QStringLiteral("config/gateway-check/samples.json"));
 }
 
-template <typename T, typename Job>
-T await(Job *job)
+/// Runs a gateway job to its one finished() and keeps it (the command owns it) for its result()
+/// and gatewayError().
+template <typename GatewayJob>
+std::unique_ptr<GatewayJob> await(GatewayJob *started)
 {
-    std::optional<T> out;
+    std::unique_ptr<GatewayJob> job(started);
     QEventLoop loop; // the CLI has no GUI thread to protect; a local loop keeps the command linear
-    QObject::connect(job, &Job::finished, &loop, [&](const T &r) {
-        out = r;
-        loop.quit();
-    });
+    QObject::connect(job.get(), &Job::finished, &loop, [&loop](const Status &) { loop.quit(); });
     job->start();
-    if (!out)
-        loop.exec();
-    return *out;
+    loop.exec(); // finished() is never emitted from inside start()
+    return job;
 }
 
 struct Row {
@@ -119,24 +117,26 @@ int run(const QStringList &args)
     QList<Row> rows;
     bool reachable = true;
 
-    const auto status = await<GatewayResult<GatewayStatus>>(client.status());
+    const auto statusJob = await(client.status());
+    const Result<GatewayStatus> status = statusJob->result();
     if (status.ok())
         rows.append({QStringLiteral("status"), status->status == QStringLiteral("ok"),
                      QStringLiteral("%1, version %2, config %3").arg(status->status, status->version, status->configHash.left(12))});
     else {
-        rows.append({QStringLiteral("status"), false, status.error().error.toString()});
-        reachable = status.error().code != TensorZeroError::Code::Network && status.error().code != TensorZeroError::Code::Timeout;
+        rows.append({QStringLiteral("status"), false, status.error().toString()});
+        const TensorZeroError::Code code = statusJob->gatewayError()->code;
+        reachable = code != TensorZeroError::Code::Network && code != TensorZeroError::Code::Timeout;
     }
 
     if (reachable) {
-        const auto health = await<GatewayResult<GatewayHealth>>(client.health());
+        const Result<GatewayHealth> health = await(client.health())->result();
         if (health.ok()) {
             QStringList parts;
             for (auto it = health->backends.cbegin(); it != health->backends.cend(); ++it)
                 parts.append(it.key() + QLatin1Char('=') + it.value());
             rows.append({QStringLiteral("health"), health->healthy, parts.join(QStringLiteral(", "))});
         } else {
-            rows.append({QStringLiteral("health"), false, health.error().error.toString()});
+            rows.append({QStringLiteral("health"), false, health.error().toString()});
         }
         const QByteArray keyframe = tinyKeyframe();
         for (auto it = samples["functions"].begin(); it != samples["functions"].end(); ++it) {
@@ -147,7 +147,8 @@ int run(const QStringList &args)
             request.stage = QStringLiteral("gateway-check");
             for (int k = 0; k < it->value("keyframes", 0); ++k)
                 request.images.append(ImageInput{"image/png", keyframe});
-            const auto result = await<GatewayResult<InferenceResponse>>(client.infer(request));
+            const auto inference = await(client.infer(request));
+            const Result<InferenceResponse> result = inference->result();
             const QString check = QStringLiteral("dry-run %1").arg(request.functionName);
             if (result.ok())
                 rows.append({check, true,
@@ -156,8 +157,8 @@ int run(const QStringList &args)
                                  .arg(result->inputTokens)
                                  .arg(result->outputTokens)});
             else
-                rows.append(
-                    {check, false, QStringLiteral("%1: %2").arg(toString(result.error().code), result.error().error.toString())});
+                rows.append({check, false,
+                             QStringLiteral("%1: %2").arg(toString(inference->gatewayError()->code), result.error().toString())});
         }
     }
 

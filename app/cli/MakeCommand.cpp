@@ -247,11 +247,12 @@ int produce(Project project, const QString &projectDir, const RunOptions &run, b
                                  .arg(s.render->totalSeconds, 0, 'f', 1));
                 break;
             }
-            printOut(QStringLiteral("  Paid now: %1 call%2, $%3. Project total: %4 calls, $%5 (ledger.json).")
+            printOut(QStringLiteral("  Paid now: %1 call%2, $%3. Project total: %4 call%5, $%6 (ledger.json).")
                          .arg(s.paidCalls)
                          .arg(s.paidCalls == 1 ? QString() : QStringLiteral("s"))
                          .arg(s.costUsd, 0, 'f', 3)
                          .arg(totals.calls)
+                         .arg(totals.calls == 1 ? QString() : QStringLiteral("s"))
                          .arg(totals.costUsd, 0, 'f', 3));
         }
         exitCode = ExitOk;

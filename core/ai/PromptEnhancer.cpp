@@ -114,11 +114,14 @@ void PromptEnhancer::run()
     reportProgress(0.05, QStringLiteral("Writing picture prompts"));
     m_clock.start();
     m_job = m_client->infer(request, this);
-    connect(m_job, &InferenceJob::finished, this, &PromptEnhancer::onAnswer);
+    connect(m_job, &Job::finished, this, [this, job = m_job.data()](const Status &) {
+        job->deleteLater(); // created here: deleted here
+        onAnswer(job->result());
+    });
     m_job->start();
 }
 
-void PromptEnhancer::onAnswer(const GatewayResult<InferenceResponse> &answer)
+void PromptEnhancer::onAnswer(const Result<InferenceResponse> &answer)
 {
     m_job = nullptr;
     if (cancelRequested() || (!answer.ok() && answer.error().isCancelled())) {
@@ -126,7 +129,7 @@ void PromptEnhancer::onAnswer(const GatewayResult<InferenceResponse> &answer)
         return;
     }
     if (!answer.ok()) {
-        finish(answer.error().error);
+        finish(answer.error());
         return;
     }
     auto prompts = fromOutput(answer->parsed, m_scenes);

@@ -140,11 +140,14 @@ void SceneRewriter::run()
     reportProgress(0.05, QStringLiteral("Rewriting %1").arg(m_request.sceneKey));
     m_clock.start();
     m_job = m_client->infer(request, this);
-    connect(m_job, &InferenceJob::finished, this, &SceneRewriter::onAnswer);
+    connect(m_job, &Job::finished, this, [this, job = m_job.data()](const Status &) {
+        job->deleteLater(); // created here: deleted here
+        onAnswer(job->result());
+    });
     m_job->start();
 }
 
-void SceneRewriter::onAnswer(const GatewayResult<InferenceResponse> &answer)
+void SceneRewriter::onAnswer(const Result<InferenceResponse> &answer)
 {
     m_job = nullptr;
     if (cancelRequested() || (!answer.ok() && answer.error().isCancelled())) {
@@ -152,7 +155,7 @@ void SceneRewriter::onAnswer(const GatewayResult<InferenceResponse> &answer)
         return;
     }
     if (!answer.ok()) {
-        finish(answer.error().error);
+        finish(answer.error());
         return;
     }
     const InferenceResponse &response = answer.value();

@@ -5,7 +5,6 @@
 #include "model/PriceTable.h"
 #include "model/Script.h"
 #include "tensorzero/Episode.h"
-#include "tensorzero/GatewayResult.h"
 #include "tensorzero/InferenceResponse.h"
 #include "util/Job.h"
 
@@ -56,7 +55,7 @@ protected:
     void abort() override;
 
 private:
-    void onAnswer(const GatewayResult<InferenceResponse> &answer);
+    void onAnswer(const Result<InferenceResponse> &answer);
 
     QPointer<TensorZeroClient> m_client;
     SceneRewriteRequest m_request;

@@ -99,20 +99,23 @@ void ScriptWriter::attempt(bool fallback)
                    fallback ? QStringLiteral("Writing the script (second try)") : QStringLiteral("Writing the script"));
     m_attemptClock.start();
     m_job = m_client->infer(request, this);
-    connect(m_job, &InferenceJob::finished, this,
-            [this, fallback](const GatewayResult<InferenceResponse> &answer) { onAnswer(answer, fallback); });
+    connect(m_job, &Job::finished, this, [this, fallback, job = m_job.data()](const Status &) {
+        job->deleteLater(); // created here: deleted here
+        onAnswer(*job, fallback);
+    });
     m_job->start();
 }
 
-void ScriptWriter::onAnswer(const GatewayResult<InferenceResponse> &answer, bool fallback)
+void ScriptWriter::onAnswer(const InferenceJob &job, bool fallback)
 {
     m_job = nullptr;
+    const Result<InferenceResponse> answer = job.result();
     if (cancelRequested()) {
         finish(Error::cancelled());
         return;
     }
     if (!answer.ok()) {
-        const TensorZeroError &e = answer.error();
+        const TensorZeroError e = *job.gatewayError(); // always there once the job failed
         if (e.isCancelled()) {
             finish(Error::cancelled());
             return;

@@ -6,7 +6,6 @@
 #include "model/PriceTable.h"
 #include "model/Script.h"
 #include "tensorzero/Episode.h"
-#include "tensorzero/GatewayResult.h"
 #include "tensorzero/InferenceResponse.h"
 #include "util/Job.h"
 
@@ -62,7 +61,7 @@ protected:
 
 private:
     void attempt(bool fallback);
-    void onAnswer(const GatewayResult<InferenceResponse> &answer, bool fallback);
+    void onAnswer(const InferenceJob &job, bool fallback);
     void retryOrFail(const QString &why, const Error &error, bool fallback);
 
     QPointer<TensorZeroClient> m_client;

@@ -20,11 +20,8 @@ namespace diy {
 
 namespace {
 constexpr int kSilenceThreshold = 96; // |sample| below this counts as silence when trimming clips
-
-QString phrasePath(const QString &dir, int index)
-{
-    return dir + QStringLiteral("/phrase-%1.wav").arg(index, 3, 10, QLatin1Char('0'));
-}
+// A phrase is a caption chunk (a few seconds: about 45 KB per second at espeak-ng's 22 kHz).
+constexpr qsizetype kMaxClipBytes = 64LL * 1024 * 1024;
 
 qint64 msToFrames(qint64 ms, int rate)
 {
@@ -66,6 +63,7 @@ void NarrationJob::begin()
             return;
         }
     }
+    m_clips = QList<QByteArray>(m_spec.phrases.size());
     m_temporaryPath = temporaryPathFor(m_spec.outputWav);
     m_workDir = m_temporaryPath + QStringLiteral(".d");
     if (!QDir().mkpath(m_workDir)) {
@@ -75,11 +73,13 @@ void NarrationJob::begin()
     launchNextPhrases();
 }
 
-QStringList NarrationJob::speakArguments(const NarrationSpec &spec, int phrase, const QString &wavPath)
+QStringList NarrationJob::speakArguments(const NarrationSpec &spec, int phrase)
 {
     return {QStringLiteral("-v"), spec.voice, QStringLiteral("-s"), QString::number(std::clamp(spec.wordsPerMinute, 80, 450)),
             QStringLiteral("-p"), QString::number(std::clamp(spec.pitch, 0, 99)), QStringLiteral("-b"), QStringLiteral("1"),
-            QStringLiteral("-w"), wavPath,
+            // The WAV comes through a pipe: espeak-ng ignores failed writes (on a full disk `-w`
+            // leaves a cut clip and exits 0), so the job writes every byte itself.
+            QStringLiteral("--stdout"),
             // "--" ends the options: a phrase may start with '-'.
             QStringLiteral("--"), speakableText(spec.phrases.value(phrase))};
 }
@@ -136,8 +136,17 @@ void NarrationJob::launchNextPhrases()
         const int index = m_nextPhrase++;
         Launch speak;
         speak.tool = MediaTools::Tool::EspeakNg;
-        speak.arguments = speakArguments(m_spec, index, phrasePath(m_workDir, index));
+        speak.arguments = speakArguments(m_spec, index);
         speak.description = QStringLiteral("speaking phrase %1").arg(index + 1);
+        speak.onStdout = [this, index](const QByteArray &data) {
+            QByteArray &clip = m_clips[index];
+            if (clip.size() + data.size() > kMaxClipBytes) {
+                fail(Error::process(
+                    QStringLiteral("espeak-ng produced more audio than a phrase can have (phrase %1).").arg(index + 1)));
+                return;
+            }
+            clip += data;
+        };
         speak.onSuccess = [this](const QByteArray &) {
             ++m_phrasesDone;
             reportFraction(0.6 * m_phrasesDone / m_spec.phrases.size());
@@ -156,7 +165,8 @@ void NarrationJob::assemble()
     WavFile joined;
     m_cues.clear();
     for (int i = 0; i < m_spec.phrases.size(); ++i) {
-        Result<WavFile> clip = WavFile::read(phrasePath(m_workDir, i));
+        Result<WavFile> clip = WavFile::parse(m_clips.at(i));
+        m_clips[i].clear();
         if (!clip) {
             fail(Error::process(QStringLiteral("espeak-ng produced no usable audio."), clip.error().toString()));
             return;

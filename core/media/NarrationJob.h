@@ -27,7 +27,9 @@ struct NarrationResult {
     QList<CaptionCue> cues; ///< one per phrase, in order; each starts when its phrase is spoken
 };
 
-/// Speaks a scene's narration with espeak-ng, one process per phrase (run in parallel), measures
+/// Speaks a scene's narration with espeak-ng, one process per phrase (run in parallel, each WAV
+/// read from the program's stdout so that every write to disk is the job's own and a full disk is
+/// reported as such), measures
 /// every clip to the sample, joins them (lead-in, natural pauses, tail) so each caption cue starts
 /// exactly with its phrase, then normalises to -16 LUFS (two-pass loudnorm, linear gain) and
 /// resamples to 48 kHz mono with ffmpeg. The WAV appears under its final name only when complete.
@@ -47,8 +49,8 @@ public:
     static QString speakableText(const QString &phrase);
 
     // The programs' argument lists: pure functions of the spec, for the job and the golden tests.
-    /// espeak-ng speaking phrase `phrase` of the spec into `wavPath`.
-    static QStringList speakArguments(const NarrationSpec &spec, int phrase, const QString &wavPath);
+    /// espeak-ng speaking phrase `phrase` of the spec as a WAV on its stdout (read by the job).
+    static QStringList speakArguments(const NarrationSpec &spec, int phrase);
     /// ffmpeg pass 1: measure the joined narration's loudness (loudnorm's JSON on stderr).
     static QStringList measureArguments(const QString &wavPath);
     /// ffmpeg pass 2: one linear gain to -16 LUFS from pass 1's integrated loudness (no gain when
@@ -72,6 +74,7 @@ private:
     int m_nextPhrase = 0;
     int m_phrasesDone = 0;
     QList<CaptionCue> m_cues;
+    QList<QByteArray> m_clips; ///< each phrase's WAV as espeak-ng wrote it to stdout
 };
 
 } // namespace diy

@@ -203,16 +203,20 @@ void ProcessJob::onProcessFinished(QProcess *process, int exitCode, QProcess::Ex
     }
     if (!rest.isEmpty() && running.launch.onStdout)
         running.launch.onStdout(rest);
-    if (status == QProcess::CrashExit || exitCode != 0) {
-        const QString program = QFileInfo(running.program).fileName();
-        const QString tail = QString::fromUtf8(lastLines(running.stderrData, 6));
-        if (DiskErrors::isDiskFull(0, tail)) {
-            // Name the folder that is full: where the program wrote its temporary output (a
-            // ".partial-" argument), else its last argument (ffmpeg's output).
+    const QString program = QFileInfo(running.program).fileName();
+    const QString tail = QString::fromUtf8(lastLines(running.stderrData, 6));
+    // A full disk fails the program whatever its exit code: ffmpeg exits 0 when it cannot write
+    // its trailer ("Error writing trailer of …: No space left on device") and leaves a cut file.
+    const bool diskFull = DiskErrors::isDiskFull(0, tail);
+    if (status == QProcess::CrashExit || exitCode != 0 || diskFull) {
+        if (diskFull) {
+            // Name the folder that is full: where the program wrote its temporary output (the
+            // last ".partial-" argument: an input may be a partial too), else its last argument
+            // (ffmpeg's output).
             const QStringList &args = running.launch.arguments;
-            const auto partial =
-                std::find_if(args.cbegin(), args.cend(), [](const QString &a) { return a.contains(QStringLiteral(".partial-")); });
-            const QString written = partial != args.cend() ? *partial : args.isEmpty() ? QString() : args.last();
+            const auto partial = std::find_if(args.crbegin(), args.crend(),
+                                              [](const QString &a) { return a.contains(QStringLiteral(".partial-")); });
+            const QString written = partial != args.crend() ? *partial : args.isEmpty() ? QString() : args.last();
             fail(DiskErrors::noSpace(written, QStringLiteral("%1: %2").arg(program, tail)));
             return;
         }

@@ -2,9 +2,9 @@
 
 #include "media/MediaTools.h"
 #include "media/VoiceListJob.h"
+#include "media/WavFile.h"
+#include "util/AtomicFile.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QProcess>
 #include <QTimer>
 
@@ -14,7 +14,8 @@ namespace diy {
 
 namespace {
 constexpr int kTimeoutMs = 20000;
-}
+constexpr qsizetype kMaxSampleBytes = 16LL * 1024 * 1024; // a sentence is about 300 KB
+} // namespace
 
 VoiceSampleJob::VoiceSampleJob(const Spec &spec, QObject *parent)
     : ValueJob<QString>(parent), m_spec(spec), m_timeout(new QTimer(this))
@@ -24,7 +25,6 @@ VoiceSampleJob::VoiceSampleJob(const Spec &spec, QObject *parent)
     connect(m_timeout, &QTimer::timeout, this, [this] {
         if (m_process)
             m_process->kill();
-        QFile::remove(m_spec.outputWav);
         finish(Error::process(QStringLiteral("The voice preview took too long.")));
     });
 }
@@ -81,21 +81,40 @@ void VoiceSampleJob::speak()
     m_process = new QProcess(this);
     m_process->setProgram(*program);
     m_process->setArguments({QStringLiteral("-v"), m_spec.voice, QStringLiteral("-s"),
-                             QString::number(std::clamp(m_spec.wordsPerMinute, 80, 450)), QStringLiteral("-w"), m_spec.outputWav,
+                             QString::number(std::clamp(m_spec.wordsPerMinute, 80, 450)),
+                             // The WAV comes through a pipe and is written by us: espeak-ng's own
+                             // `-w` ignores a full disk and leaves a cut file.
+                             QStringLiteral("--stdout"),
                              // "--" ends the options: the text may start with '-'.
                              QStringLiteral("--"), m_spec.text.isEmpty() ? sampleSentence() : m_spec.text});
+    connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        m_wav += m_process->readAllStandardOutput();
+        if (m_wav.size() > kMaxSampleBytes)
+            m_process->kill(); // reported as a failure when it has exited
+    });
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         m_timeout->stop();
         if (cancelRequested()) {
-            QFile::remove(m_spec.outputWav);
             finish(Error::cancelled());
             return;
         }
+        m_wav += m_process->readAllStandardOutput();
         const QString err = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
-        if (status != QProcess::NormalExit || code != 0 || QFileInfo(m_spec.outputWav).size() <= 44) {
-            QFile::remove(m_spec.outputWav);
+        if (status != QProcess::NormalExit || code != 0 || m_wav.size() <= 44 || m_wav.size() > kMaxSampleBytes) {
             finish(Error::process(QStringLiteral("The voice \"%1\" could not speak the sample.").arg(m_spec.voice),
                                   err.right(2000)));
+            return;
+        }
+        // A pipe cannot seek back to fill in the sizes: write the header anew. Atomic: a full
+        // disk reads "No space left on <folder>" and leaves no cut file.
+        const Result<WavFile> wav = WavFile::parse(m_wav);
+        if (!wav) {
+            finish(Error::process(QStringLiteral("The voice \"%1\" could not speak the sample.").arg(m_spec.voice),
+                                  wav.error().message));
+            return;
+        }
+        if (const Status written = AtomicFile::write(m_spec.outputWav, wav->toBytes()); !written) {
+            finish(written.error());
             return;
         }
         succeed(m_spec.outputWav);

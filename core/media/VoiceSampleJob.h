@@ -2,6 +2,7 @@
 
 #include "util/Job.h"
 
+#include <QByteArray>
 #include <QPointer>
 
 class QProcess;
@@ -11,7 +12,8 @@ namespace diy {
 
 class VoiceListJob;
 
-/// Speaks a short sample sentence with one voice into a WAV file (espeak-ng -w), for a voice
+/// Speaks a short sample sentence with one voice into a WAV file (espeak-ng --stdout, written
+/// atomically by the job), for a voice
 /// preview; result() is the WAV file's path. The voice is checked against the installed voices
 /// first: espeak-ng itself quietly speaks an unknown voice with its default one.
 class VoiceSampleJob : public ValueJob<QString> {
@@ -41,6 +43,7 @@ private:
     QPointer<VoiceListJob> m_list;
     QPointer<QProcess> m_process;
     QTimer *m_timeout;
+    QByteArray m_wav; ///< espeak-ng's stdout
 };
 
 } // namespace diy

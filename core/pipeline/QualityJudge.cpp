@@ -36,15 +36,11 @@ json QualityEvaluation::toProjectJson() const
 }
 
 QualityJudge::QualityJudge(Project project, QString projectDir, TensorZeroClient *client, QObject *parent)
-    : QObject(parent), m_project(std::move(project)), m_projectDir(std::move(projectDir)), m_client(client)
+    : ValueJob<QualityEvaluation>(parent), m_project(std::move(project)), m_projectDir(std::move(projectDir)), m_client(client)
 {
 }
 
-QualityJudge::~QualityJudge()
-{
-    if (m_job)
-        m_job->cancel();
-}
+QualityJudge::~QualityJudge() = default; // a running inference is a child: deleting it stops it
 
 QString QualityJudge::ratingFor(double score)
 {
@@ -86,51 +82,41 @@ QList<ImageInput> QualityJudge::keyframes(const QStringList &framePaths)
     return images;
 }
 
-void QualityJudge::start()
+void QualityJudge::run()
 {
-    if (m_started)
-        return;
-    m_started = true;
     if (!m_client) {
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                finish(Error::invalidInput(QStringLiteral("No AI service is set up: add its address in Settings → AI service.")));
-            },
-            Qt::QueuedConnection);
+        finish(Error::invalidInput(QStringLiteral("No AI service is set up: add its address in Settings → AI service.")));
         return;
     }
     if (!m_project.script || !m_project.lastRender) {
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                finish(Error::invalidInput(QStringLiteral("Render the video first: the judge looks at the finished video.")));
-            },
-            Qt::QueuedConnection);
+        finish(Error::invalidInput(QStringLiteral("Render the video first: the judge looks at the finished video.")));
         return;
     }
     const auto problems = m_project.brief.validate();
     if (!problems.isEmpty()) {
-        const QString message = problems.first().message;
-        QMetaObject::invokeMethod(
-            this, [this, message] { finish(Error::invalidInput(QStringLiteral("Fix the brief first: %1").arg(message))); },
-            Qt::QueuedConnection);
+        finish(Error::invalidInput(QStringLiteral("Fix the brief first: %1").arg(problems.first().message)));
         return;
     }
     auto *watcher = new QFutureWatcher<QList<ImageInput>>(this);
     connect(watcher, &QFutureWatcher<QList<ImageInput>>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        if (!m_finished)
-            send(watcher->result());
+        m_readingKeyframes = false;
+        if (cancelRequested()) {
+            finish(Error::cancelled());
+            return;
+        }
+        send(watcher->result());
     });
     // The frames the last render used (cached by their input hash); planning measures captions and
     // may hash photos, so it runs in the pool with the keyframe encoding, not on the caller's thread.
+    m_readingKeyframes = true;
     watcher->setFuture(QtConcurrent::run(BackgroundPool::instance(), [project = m_project, dir = m_projectDir] {
         QStringList frames;
         for (const auto &scene : RenderPlan::make(project, dir).scenes)
             frames.append(scene.framePath);
         return keyframes(frames);
     }));
+    reportProgress(0.1, QStringLiteral("Reading the keyframes"));
 }
 
 void QualityJudge::send(const QList<ImageInput> &images)
@@ -161,49 +147,55 @@ void QualityJudge::send(const QList<ImageInput> &images)
     request.userArguments = userArguments(m_project, report, int(images.size()));
     request.images = images;
     request.stage = QStringLiteral("quality");
+    reportProgress(0.3, QStringLiteral("Waiting for the AI judge"));
     m_job = m_client->infer(request, this);
-    connect(m_job, &InferenceJob::finished, this, [this](const GatewayResult<InferenceResponse> &result) {
-        auto converted = result.toResult();
-        if (!converted) {
-            finish(converted.error());
-            return;
-        }
-        const InferenceResponse &r = *converted;
-        QualityEvaluation e;
-        e.judgement = r.parsed;
-        e.score = r.parsed.value("quality_score", 0.0);
-        e.rating = ratingFor(e.score);
-        e.feedback = toQString(r.parsed.value("feedback", std::string()));
-        e.episodeId = r.episodeId;
-        e.record.functionName = QStringLiteral("video_evaluator");
-        e.record.inferenceId = r.inferenceId;
-        e.record.episodeId = r.episodeId;
-        e.record.variantName = r.variantName;
-        e.record.stage = QStringLiteral("quality");
-        e.record.inputTokens = r.inputTokens;
-        e.record.outputTokens = r.outputTokens;
-        e.record.costUsd = r.costUsd;
-        e.record.finishedAt = QDateTime::currentDateTimeUtc();
-        logInfo(QStringLiteral("Judge (%1): %2/10 %3").arg(e.record.variantName).arg(e.score).arg(e.rating));
-        finish(e);
+    connect(m_job, &Job::finished, this, [this, job = m_job.data()](const Status &) {
+        m_job = nullptr;
+        job->deleteLater(); // created here: deleted here
+        onAnswer(job->result());
     });
     m_job->start();
 }
 
-void QualityJudge::cancel()
+void QualityJudge::onAnswer(const Result<InferenceResponse> &answer)
 {
-    if (m_job)
-        m_job->cancel();
-    else
+    if (cancelRequested()) {
         finish(Error::cancelled());
+        return;
+    }
+    if (!answer) {
+        finish(answer.error());
+        return;
+    }
+    const InferenceResponse &r = *answer;
+    QualityEvaluation e;
+    e.judgement = r.parsed;
+    e.score = r.parsed.value("quality_score", 0.0);
+    e.rating = ratingFor(e.score);
+    e.feedback = toQString(r.parsed.value("feedback", std::string()));
+    e.episodeId = r.episodeId;
+    e.record.functionName = QStringLiteral("video_evaluator");
+    e.record.inferenceId = r.inferenceId;
+    e.record.episodeId = r.episodeId;
+    e.record.variantName = r.variantName;
+    e.record.stage = QStringLiteral("quality");
+    e.record.inputTokens = r.inputTokens;
+    e.record.outputTokens = r.outputTokens;
+    e.record.costUsd = r.costUsd;
+    e.record.finishedAt = QDateTime::currentDateTimeUtc();
+    logInfo(QStringLiteral("Judge (%1): %2/10 %3").arg(e.record.variantName).arg(e.score).arg(e.rating));
+    succeed(std::move(e));
 }
 
-void QualityJudge::finish(const Result<QualityEvaluation> &result)
+void QualityJudge::abort()
 {
-    if (m_finished)
+    if (m_job) {
+        m_job->cancel(); // its finished(Cancelled) reaches onAnswer()
         return;
-    m_finished = true;
-    emit finished(result);
+    }
+    if (m_readingKeyframes)
+        return; // the pool task cannot be interrupted: the watcher finishes the job once it is done
+    finish(Error::cancelled());
 }
 
 } // namespace diy

@@ -3,6 +3,8 @@
 #include "model/InferenceRecord.h"
 #include "model/Project.h"
 #include "tensorzero/InferenceRequest.h"
+#include "tensorzero/InferenceResponse.h"
+#include "util/Job.h"
 #include "util/Result.h"
 
 #include <nlohmann/json.hpp>
@@ -32,16 +34,15 @@ struct QualityEvaluation {
 /// The quality stage's judge: sends the brief, the script, the technical report and one keyframe
 /// per scene to the TensorZero function `video_evaluator` (template arguments and image blocks
 /// only; the prompt is the gateway's template) and returns the evaluation. Uses the project's
-/// episode when it has one, otherwise the run's first inference opens it. A job: start(),
-/// cancel(), exactly one finished(). Keyframes are scaled and encoded in the thread pool.
-class QualityJudge : public QObject {
+/// episode when it has one, otherwise the run's first inference opens it. A job (the Job
+/// contract): start(), cancel(), progress, exactly one finished(Status), result() is the
+/// evaluation. Keyframes are scaled and encoded in the thread pool; a cancel while they are being
+/// encoded finishes the job once that task is done, and nothing is sent.
+class QualityJudge : public ValueJob<QualityEvaluation> {
     Q_OBJECT
 public:
     QualityJudge(Project project, QString projectDir, TensorZeroClient *client, QObject *parent = nullptr);
     ~QualityJudge() override;
-
-    void start();
-    void cancel();
 
     /// ≥9 EXCELLENT, ≥7 GOOD, ≥5 FAIR, else POOR.
     static QString ratingFor(double score);
@@ -50,19 +51,19 @@ public:
     /// One keyframe per scene: the scene's rendered frame, at most 512 px on its long side, JPEG.
     static QList<ImageInput> keyframes(const QStringList &framePaths);
 
-signals:
-    void finished(const diy::Result<diy::QualityEvaluation> &result);
+protected:
+    void run() override;
+    void abort() override;
 
 private:
     void send(const QList<ImageInput> &images);
-    void finish(const Result<QualityEvaluation> &result);
+    void onAnswer(const Result<InferenceResponse> &answer);
 
     Project m_project;
     QString m_projectDir;
     QPointer<TensorZeroClient> m_client;
     QPointer<InferenceJob> m_job;
-    bool m_started = false;
-    bool m_finished = false;
+    bool m_readingKeyframes = false; ///< the pool task runs; a cancel waits for it
 };
 
 } // namespace diy

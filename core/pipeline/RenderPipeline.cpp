@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QThread>
 
 #include <nlohmann/json.hpp>
@@ -100,18 +99,9 @@ void RenderPipeline::run()
     // Every referenced picture and the music, checked before anything runs: all problems at once.
     if (const FieldProblems assets = ProjectAssetCheck::check(m_project, m_projectDir); !assets.isEmpty()) {
         const QString more = assets.size() > 1 ? QStringLiteral(" (and %1 more)").arg(assets.size() - 1) : QString();
-        // Name the scene a picture belongs to, as the creator knows it ("Step 2").
-        QString where;
-        static const QRegularExpression sceneImage(QStringLiteral("^/sceneImages/(\\d+)"));
-        const QList<Scene> scenes = m_project.scenes();
-        if (const auto match = sceneImage.match(assets.first().path);
-            match.hasMatch() && match.captured(1).toInt() < scenes.size()) {
-            const int index = match.captured(1).toInt();
-            const QString name = index < m_project.sceneImages.size() ? m_project.sceneImages.at(index).originalName : QString();
-            where = scenes.at(index).displayName() + (name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(name))
-                    + QStringLiteral(": ");
-        }
-        fail(Error::invalidInput(where + assets.first().message + more, problemLines(assets).join(QLatin1Char('\n'))));
+        // Name the scene a picture belongs to, as the creator knows it ("Step 2 (photo.jpg): …").
+        fail(Error::invalidInput(ProjectAssetCheck::describe(m_project, assets.first()) + more,
+                                 problemLines(assets).join(QLatin1Char('\n'))));
         return;
     }
     for (MediaTools::Tool tool : {MediaTools::Tool::Ffmpeg, MediaTools::Tool::Ffprobe, MediaTools::Tool::EspeakNg}) {

@@ -5,6 +5,7 @@
 
 #include <QImage>
 #include <QImageReader>
+#include <QRegularExpression>
 
 namespace diy {
 
@@ -50,6 +51,29 @@ FieldProblems ProjectAssetCheck::check(const Project &project, const QString &pr
             problems.append({QStringLiteral("/brief/musicFile"), music.error().message});
     }
     return problems;
+}
+
+QString ProjectAssetCheck::where(const Project &project, const QString &problemPath)
+{
+    if (problemPath == QStringLiteral("/brief/musicFile"))
+        return QStringLiteral("The background music");
+    static const QRegularExpression sceneImage(QStringLiteral("^/sceneImages/(\\d+)(/|$)"));
+    const QRegularExpressionMatch match = sceneImage.match(problemPath);
+    if (!match.hasMatch())
+        return {};
+    bool ok = false;
+    const qsizetype index = match.captured(1).toLongLong(&ok);
+    const QList<Scene> scenes = project.scenes();
+    if (!ok || index < 0 || index >= scenes.size())
+        return {};
+    const QString name = index < project.sceneImages.size() ? project.sceneImages.at(index).originalName : QString();
+    return scenes.at(index).displayName() + (name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(name));
+}
+
+QString ProjectAssetCheck::describe(const Project &project, const FieldProblem &problem)
+{
+    const QString place = where(project, problem.path);
+    return place.isEmpty() ? problem.message : QStringLiteral("%1: %2").arg(place, problem.message);
 }
 
 } // namespace diy

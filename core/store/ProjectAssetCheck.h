@@ -15,6 +15,12 @@ namespace diy {
 class ProjectAssetCheck {
 public:
     static FieldProblems check(const Project &project, const QString &projectDir);
+    /// What a problem of check() is about, as the creator knows it: "Step 2 (my photo.jpg)" for a
+    /// scene's picture (with the file name they picked, when known), "The background music" for
+    /// brief.musicFile; empty for any other path.
+    static QString where(const Project &project, const QString &problemPath);
+    /// "Step 2 (my photo.jpg): assets/images/….png is missing from the project folder."
+    static QString describe(const Project &project, const FieldProblem &problem);
 };
 
 } // namespace diy

@@ -104,11 +104,12 @@ Result<Project> ProjectStore::loadForRender(const QString &folder, FieldProblems
     if (problems)
         problems->append(found);
     const QStringList lines = problemLines(found);
+    // The first problem as the creator knows it ("Step 2 (photo.jpg): …"); the detail keeps the JSON paths.
     return Error::invalidInput(QStringLiteral("%1 refers to %2 file%3 that cannot be used. First: %4")
                                    .arg(projectFile(folder))
                                    .arg(found.size())
                                    .arg(found.size() == 1 ? QString() : QStringLiteral("s"))
-                                   .arg(lines.first()),
+                                   .arg(ProjectAssetCheck::describe(*loaded, found.first())),
                                lines.join(QLatin1Char('\n')));
 }
 

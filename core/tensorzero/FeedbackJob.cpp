@@ -5,11 +5,11 @@
 namespace diy {
 
 FeedbackJob::FeedbackJob(TensorZeroClient *client, FeedbackRequest request, QObject *parent)
-    : GatewayCall(client, parent), m_request(std::move(request))
+    : GatewayCall<QString>(client, parent), m_request(std::move(request))
 {
 }
 
-void FeedbackJob::begin()
+void FeedbackJob::run()
 {
     HttpRequest http = HttpRequest::postJson(m_client->endpoint(QStringLiteral("/feedback")), m_request.toJson());
     http.timeoutMs = m_client->options().shortTimeoutMs;
@@ -22,7 +22,7 @@ void FeedbackJob::handleAnswer(const Result<HttpResponse> &answer)
 {
     const QString what = QStringLiteral("feedback %1").arg(m_request.metricName);
     if (auto failure = TensorZeroError::fromAnswer(answer, what)) {
-        finish(*failure);
+        fail(*failure);
         return;
     }
     const HttpResponse &response = answer.value();
@@ -30,7 +30,7 @@ void FeedbackJob::handleAnswer(const Result<HttpResponse> &answer)
     if (!body || !body->is_object() || !body->contains("feedback_id") || !(*body)["feedback_id"].is_string()
         || (*body)["feedback_id"].get_ref<const std::string &>().empty()) {
         // Not retryable: see FeedbackOutbox.h ("200 without a feedback_id") for why.
-        finish(TensorZeroError::malformed(
+        fail(TensorZeroError::malformed(
             response, what,
             QStringLiteral("The server answered without a feedback id, so it is unknown whether it stored the feedback. "
                            "Check that the address is a TensorZero gateway, then send it again or remove it."),
@@ -38,15 +38,7 @@ void FeedbackJob::handleAnswer(const Result<HttpResponse> &answer)
             false));
         return;
     }
-    finish(QString::fromStdString((*body)["feedback_id"].get<std::string>()));
-}
-
-void FeedbackJob::finish(const GatewayResult<QString> &result)
-{
-    if (isFinished())
-        return;
-    emit finished(result);
-    markFinished();
+    succeed(QString::fromStdString((*body)["feedback_id"].get<std::string>()));
 }
 
 } // namespace diy

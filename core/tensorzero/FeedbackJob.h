@@ -2,12 +2,12 @@
 
 #include "tensorzero/FeedbackRequest.h"
 #include "tensorzero/GatewayCall.h"
-#include "tensorzero/GatewayResult.h"
 
 namespace diy {
 
-/// POST /feedback. Finishes with the gateway's feedback_id.
-class FeedbackJob : public GatewayCall {
+/// POST /feedback; result() is the gateway's feedback_id. A 2xx without a non-empty feedback_id is
+/// malformed and not retryable (see FeedbackOutbox.h, "200 without a feedback_id").
+class FeedbackJob : public GatewayCall<QString> {
     Q_OBJECT
 public:
     FeedbackJob(TensorZeroClient *client, FeedbackRequest request, QObject *parent = nullptr);
@@ -15,13 +15,9 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     const FeedbackRequest &request() const { return m_request; }
 
-signals:
-    void finished(const diy::GatewayResult<QString> &feedbackId);
-
 private:
-    void begin() override;
+    void run() override;
     void handleAnswer(const Result<HttpResponse> &answer) override;
-    void finish(const GatewayResult<QString> &result);
 
     FeedbackRequest m_request;
     std::optional<RetryPolicy> m_retry;

@@ -205,15 +205,18 @@ void FeedbackOutbox::sendNext()
     auto *job = m_client->feedback(item.toRequest(), this);
     job->setRetryPolicy(m_options.sendRetry);
     m_current = job;
-    connect(job, &FeedbackJob::finished, this, [this, id](const GatewayResult<QString> &result) {
+    connect(job, &Job::finished, this, [this, id, job](const Status &) {
         m_current = nullptr;
+        job->deleteLater(); // the outbox created it
+        const Result<QString> result = job->result();
+        const std::optional<TensorZeroError> failure = job->gatewayError();
         if (result.ok())
             onSendFinished(id, true, result.value(), false, {}, {});
-        else if (refusedForObservability(result.error()))
+        else if (failure && refusedForObservability(*failure))
             onSendFinished(id, false, {}, true, QStringLiteral("The gateway does not record feedback yet (observability is off)."),
-                           result.error().error.detail);
+                           result.error().detail);
         else
-            onSendFinished(id, false, {}, result.error().retryable(), result.error().error.message, result.error().error.detail);
+            onSendFinished(id, false, {}, result.error().retryable, result.error().message, result.error().detail);
     });
     job->start();
 }

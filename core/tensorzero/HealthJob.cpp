@@ -4,9 +4,9 @@
 
 namespace diy {
 
-HealthJob::HealthJob(TensorZeroClient *client, QObject *parent) : GatewayCall(client, parent) {}
+HealthJob::HealthJob(TensorZeroClient *client, QObject *parent) : GatewayCall<GatewayHealth>(client, parent) {}
 
-void HealthJob::begin()
+void HealthJob::run()
 {
     HttpRequest http = HttpRequest::get(m_client->endpoint(QStringLiteral("/health")));
     http.timeoutMs = m_client->options().shortTimeoutMs;
@@ -19,13 +19,13 @@ void HealthJob::handleAnswer(const Result<HttpResponse> &answer)
 {
     const QString what = QStringLiteral("health");
     if (!answer.ok()) {
-        finish(TensorZeroError::fromTransport(answer.error(), what));
+        fail(TensorZeroError::fromTransport(answer.error(), what));
         return;
     }
     const HttpResponse &response = answer.value();
     const auto body = response.jsonBody();
     if ((response.status != 200 && response.status != 503) || !body || !body->is_object()) {
-        finish(TensorZeroError::fromResponse(response, what));
+        fail(TensorZeroError::fromResponse(response, what));
         return;
     }
     GatewayHealth health;
@@ -37,15 +37,7 @@ void HealthJob::handleAnswer(const Result<HttpResponse> &answer)
         allOk = allOk && state == QStringLiteral("ok");
     }
     health.healthy = response.status == 200 && allOk && !health.backends.isEmpty();
-    finish(health);
-}
-
-void HealthJob::finish(const GatewayResult<GatewayHealth> &result)
-{
-    if (isFinished())
-        return;
-    emit finished(result);
-    markFinished();
+    succeed(health);
 }
 
 } // namespace diy

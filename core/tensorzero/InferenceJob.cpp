@@ -6,11 +6,16 @@
 namespace diy {
 
 InferenceJob::InferenceJob(TensorZeroClient *client, InferenceRequest request, QObject *parent)
-    : GatewayCall(client, parent), m_request(std::move(request))
+    : GatewayCall<InferenceResponse>(client, parent), m_request(std::move(request))
 {
 }
 
-void InferenceJob::begin()
+void InferenceJob::run()
+{
+    sendInference();
+}
+
+void InferenceJob::sendInference()
 {
     ++m_inferenceAttempts;
     HttpRequest http = HttpRequest::postJson(m_client->endpoint(QStringLiteral("/inference")), m_request.toJson());
@@ -24,14 +29,14 @@ void InferenceJob::handleAnswer(const Result<HttpResponse> &answer)
 {
     const QString what = QStringLiteral("inference %1").arg(m_request.functionName);
     if (auto failure = TensorZeroError::fromAnswer(answer, what)) {
-        finish(*failure);
+        fail(*failure);
         return;
     }
     const HttpResponse &response = answer.value();
     const QString version = QString::fromLatin1(response.header("x-tensorzero-gateway-version"));
     Result<InferenceResponse> read = InferenceResponse::parse(response.body);
     if (!read) {
-        finish(TensorZeroError::malformed(
+        fail(TensorZeroError::malformed(
             response, what,
             QStringLiteral("The TensorZero gateway sent an answer the studio cannot read. Try again; if it keeps "
                            "happening, check the gateway version."),
@@ -58,7 +63,7 @@ void InferenceJob::handleAnswer(const Result<HttpResponse> &answer)
     record.costUsd = out.costUsd;
     record.outputValid = !out.parsed.is_null();
     record.dryrun = m_request.dryrun;
-    record.durationMs = m_clock.elapsed();
+    record.durationMs = elapsedMs();
     record.finishedAt = QDateTime::currentDateTimeUtc();
     m_client->record(record);
 
@@ -66,7 +71,9 @@ void InferenceJob::handleAnswer(const Result<HttpResponse> &answer)
         if (m_inferenceAttempts <= m_request.parsedNullRetries.value_or(m_client->options().parsedNullRetries)) {
             logWarning(QStringLiteral("%1: variant %2 returned output that does not match the schema; trying again")
                            .arg(what, out.variantName));
-            begin();
+            reportProgress(progress().fraction, QStringLiteral("The model's answer did not match the expected structure; "
+                                                               "asking again"));
+            sendInference();
             return;
         }
         TensorZeroError e = TensorZeroError::make(
@@ -78,18 +85,10 @@ void InferenceJob::handleAnswer(const Result<HttpResponse> &answer)
         e.httpStatus = response.status;
         e.rawOutput = out.raw;
         e.gatewayVersion = version;
-        finish(e);
+        fail(e);
         return;
     }
-    finish(out);
-}
-
-void InferenceJob::finish(const GatewayResult<InferenceResponse> &result)
-{
-    if (isFinished())
-        return;
-    emit finished(result);
-    markFinished();
+    succeed(std::move(out));
 }
 
 } // namespace diy

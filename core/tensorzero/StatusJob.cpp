@@ -4,9 +4,9 @@
 
 namespace diy {
 
-StatusJob::StatusJob(TensorZeroClient *client, QObject *parent) : GatewayCall(client, parent) {}
+StatusJob::StatusJob(TensorZeroClient *client, QObject *parent) : GatewayCall<GatewayStatus>(client, parent) {}
 
-void StatusJob::begin()
+void StatusJob::run()
 {
     HttpRequest http = HttpRequest::get(m_client->endpoint(QStringLiteral("/status")));
     http.timeoutMs = m_client->options().shortTimeoutMs;
@@ -19,29 +19,21 @@ void StatusJob::handleAnswer(const Result<HttpResponse> &answer)
 {
     const QString what = QStringLiteral("status");
     if (auto failure = TensorZeroError::fromAnswer(answer, what)) {
-        finish(*failure);
+        fail(*failure);
         return;
     }
     const HttpResponse &response = answer.value();
     const auto body = response.jsonBody();
     if (!body || !body->is_object() || !body->contains("status") || !(*body)["status"].is_string()) {
-        finish(TensorZeroError::malformed(response, what, QStringLiteral("The server at this address is not a TensorZero gateway."),
-                                          QString::fromUtf8(response.body.left(200)), false));
+        fail(TensorZeroError::malformed(response, what, QStringLiteral("The server at this address is not a TensorZero gateway."),
+                                        QString::fromUtf8(response.body.left(200)), false));
         return;
     }
     GatewayStatus status;
     status.status = QString::fromStdString((*body)["status"].get<std::string>());
     status.version = QString::fromStdString(body->value("version", std::string()));
     status.configHash = QString::fromStdString(body->value("config_hash", std::string()));
-    finish(status);
-}
-
-void StatusJob::finish(const GatewayResult<GatewayStatus> &result)
-{
-    if (isFinished())
-        return;
-    emit finished(result);
-    markFinished();
+    succeed(status);
 }
 
 } // namespace diy

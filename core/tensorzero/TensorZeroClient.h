@@ -19,11 +19,16 @@ class HealthJob;
 class InferenceJob;
 class StatusJob;
 
-/// The studio's TensorZero gateway client. Creates job objects (start() them after connecting
-/// to finished()); all share the injected QNetworkAccessManager. Never logs credentials.
+/// The studio's TensorZero gateway client. Creates the gateway jobs (the Job contract, see
+/// GatewayCall); all share the injected QNetworkAccessManager. Never logs credentials. A job is
+/// owned by `parent` (the client when none is given) and never deletes itself: delete it in the
+/// finished handler.
 ///
-///   auto *job = client->infer(request);
-///   connect(job, &InferenceJob::finished, this, &ScriptStage::onInferenceFinished);
+///   auto *job = client->infer(request, this);
+///   connect(job, &Job::finished, this, [this, job](const Status &) {
+///       job->deleteLater();
+///       onInferenceFinished(job->result()); // Result<InferenceResponse>; job->gatewayError() for the typed failure
+///   });
 ///   job->start();
 class TensorZeroClient : public QObject {
     Q_OBJECT

@@ -20,7 +20,11 @@ bool DiskErrors::isDiskFull(int errnoValue, const QString &reason)
 Error DiskErrors::noSpace(const QString &path, const QString &detail)
 {
     const QFileInfo info(path);
-    const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    // A job's hidden work folder (".scene.wav.partial-<pid>-<n>.d") means nothing to the creator:
+    // name the folder it lives in.
+    while (QFileInfo(folder).fileName().contains(QStringLiteral(".partial-")))
+        folder = QFileInfo(folder).absolutePath();
     Error e = Error::io(QStringLiteral("No space left on %1. Free some disk space and try again; nothing already "
                                        "made was lost.")
                             .arg(folder),
@@ -31,8 +35,12 @@ Error DiskErrors::noSpace(const QString &path, const QString &detail)
 
 Error DiskErrors::writeFailed(const QString &path, const QString &reason, int errnoValue)
 {
-    if (isDiskFull(errnoValue, reason))
-        return noSpace(path, QStringLiteral("writing %1: %2").arg(path, reason.isEmpty() ? qt_error_string(errnoValue) : reason));
+    if (isDiskFull(errnoValue, reason)) {
+        // The system's own words when it told us (QSaveFile's reason can be "Unknown error").
+        const bool fromErrno = errnoValue == ENOSPC || errnoValue == EDQUOT;
+        return noSpace(
+            path, QStringLiteral("writing %1: %2").arg(path, fromErrno || reason.isEmpty() ? qt_error_string(errnoValue) : reason));
+    }
     return Error::io(QStringLiteral("Cannot write %1: %2").arg(path, reason.isEmpty() ? qt_error_string(errnoValue) : reason));
 }
 

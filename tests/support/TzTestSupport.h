@@ -1,12 +1,10 @@
 #pragma once
 
-#include "util/Job.h"
-
-#include <type_traits>
-
 #include "TestPaths.h"
 #include "tensorzero/GatewayDouble.h"
 #include "tensorzero/TensorZeroClient.h"
+#include "tensorzero/TensorZeroError.h"
+#include "util/Job.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -14,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 namespace diy::test {
 
@@ -35,46 +34,83 @@ inline TensorZeroClient::Options fastOptions(const QUrl &url)
 /// a hang reaches it (the jobs under test time out on their own in well under this).
 constexpr int kHungJobMs = 120000;
 
-/// Starts a job and returns its one answer. After the first finished() the job is deleted
-/// (deleteLater(), or its own auto-delete), and the helper waits for that deletion — an event, not
-/// a pause: whatever the job had already queued (a second finished() included) is delivered first.
-/// finished() is counted over the job's whole life. Records a test failure and returns nothing
-/// when the job never answers or answers more than once; the caller checks with QVERIFY and never
-/// substitutes an answer.
-template <typename T, typename Job>
-[[nodiscard]] std::optional<T> runJob(Job *job, const char *file = __builtin_FILE(), int line = __builtin_LINE())
+/// Starts a job (the Job contract) and waits for its one finished(); `read` sees the job at its
+/// first finished(). As the job's creator the helper then deletes it (deleteLater() in the finished
+/// handler) and waits for that deletion — an event, not a pause: whatever the job had already queued
+/// (a second finished() included) is delivered first. finished() is counted over the job's whole
+/// life. Records a test failure and returns false when the job never answers or answers more than
+/// once.
+template <typename J, typename Read>
+[[nodiscard]] bool awaitOneFinished(J *job, Read read, const char *file, int line)
 {
-    std::optional<T> first;
+    static_assert(std::is_base_of_v<diy::Job, J>, "a job on the one contract (util/Job.h)");
     auto emissions = std::make_shared<int>(0);
-    QPointer<Job> alive(job);
+    QPointer<J> alive(job);
     QObject context;
-    if constexpr (std::is_base_of_v<diy::Job, Job>) {
-        // The one job contract: finished(Status), the value through result(); the creator owns the
-        // job and deletes it.
-        QObject::connect(job, &diy::Job::finished, &context, [&first, emissions, alive](const diy::Status &) {
-            if (!first && alive)
-                first = T(alive->result());
-            ++*emissions;
-            if (alive)
-                alive->deleteLater();
-        });
-    } else {
-        QObject::connect(job, &Job::finished, &context, [&first, emissions, alive](const T &result) {
-            if (!first)
-                first = result;
-            ++*emissions;
-            if (alive)
-                alive->deleteLater();
-        });
-    }
+    QObject::connect(job, &diy::Job::finished, &context, [&read, emissions, alive](const diy::Status &) {
+        if (*emissions == 0 && alive)
+            read(*alive);
+        ++*emissions;
+        if (alive)
+            alive->deleteLater();
+    });
     job->start();
     if (!QTest::qWaitFor([&] { return alive.isNull(); }, kHungJobMs)) {
         QTest::qFail(*emissions == 0 ? "the job never answered" : "the job answered but never went away", file, line);
-        return std::nullopt;
+        return false;
     }
     if (*emissions != 1) {
         QTest::qFail(qPrintable(QStringLiteral("finished() was emitted %1 times; exactly once is the contract").arg(*emissions)),
                      file, line);
+        return false;
+    }
+    return true;
+}
+
+/// Starts a job and returns its one answer, `T(job->result())` (see awaitOneFinished()). Returns
+/// nothing when the job never answers or answers more than once; the caller checks with QVERIFY and
+/// never substitutes an answer.
+template <typename T, typename J>
+[[nodiscard]] std::optional<T> runJob(J *job, const char *file = __builtin_FILE(), int line = __builtin_LINE())
+{
+    std::optional<T> first;
+    if (!awaitOneFinished(
+            job, [&first](J &finished) { first = T(finished.result()); }, file, line))
+        return std::nullopt;
+    return first;
+}
+
+/// What a gateway job ended with: its result() and its gatewayError() (the typed failure).
+template <typename T>
+struct GatewayOutcome {
+    Result<T> result;
+    std::optional<TensorZeroError> gatewayError;
+};
+
+/// runJob() for a gateway job, keeping the typed failure too. Also checks the gateway jobs' rule
+/// that gatewayError() is there exactly when the job failed and says the same as its status().
+template <typename J>
+[[nodiscard]] auto runGatewayJob(J *job, const char *file = __builtin_FILE(), int line = __builtin_LINE())
+    -> std::optional<GatewayOutcome<std::decay_t<decltype(job->result().value())>>>
+{
+    using T = std::decay_t<decltype(job->result().value())>;
+    std::optional<GatewayOutcome<T>> first;
+    if (!awaitOneFinished(
+            job,
+            [&first](J &finished) {
+                first = GatewayOutcome<T>{finished.result(), finished.gatewayError()};
+            },
+            file, line))
+        return std::nullopt;
+    const bool failed = !first->result.ok();
+    if (failed != first->gatewayError.has_value()) {
+        QTest::qFail(failed ? "the job failed without a gatewayError()" : "the job succeeded but has a gatewayError()", file, line);
+        return std::nullopt;
+    }
+    if (failed
+        && (first->gatewayError->error.kind != first->result.error().kind
+            || first->gatewayError->error.message != first->result.error().message)) {
+        QTest::qFail("gatewayError() and result() disagree about the failure", file, line);
         return std::nullopt;
     }
     return first;

@@ -179,7 +179,7 @@ private slots:
         QCOMPARE(client.options().baseUrl, second.url());
 
         // The running client's next request goes to the new address.
-        const auto status = test::runJob<GatewayResult<GatewayStatus>>(client.status());
+        const auto status = test::runJob<Result<GatewayStatus>>(client.status());
         QVERIFY(status && status->ok());
         QCOMPARE(second.requests(QStringLiteral("/status")).size(), 1);
         QCOMPARE(first.requests().size(), 0);

@@ -93,6 +93,28 @@ private slots:
         QTRY_COMPARE(player->player()->position(), std::min<qint64>(5000, player->player()->duration()));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left);
         QTRY_COMPARE(player->player()->position(), qint64(0));
+        // Space plays, then pauses (the shortcut, not a click of the focused button on top of it:
+        // both would toggle twice and leave the player as it was).
+        QCOMPARE(player->player()->playbackState(), QMediaPlayer::StoppedState);
+        QSignalSpy playback(player->player(), &QMediaPlayer::playbackStateChanged);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(player->player()->playbackState(), QMediaPlayer::PlayingState, 30000);
+        QCOMPARE(playButton->accessibleName(), QStringLiteral("Pause"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(player->player()->playbackState(), QMediaPlayer::PausedState, 30000);
+        QCOMPARE(playButton->accessibleName(), QStringLiteral("Play"));
+        // Exactly one change per key: playing, then paused.
+        QCOMPARE(playback.count(), 2);
+        QCOMPARE(playback.at(0).at(0).value<QMediaPlayer::PlaybackState>(), QMediaPlayer::PlayingState);
+        QCOMPARE(playback.at(1).at(0).value<QMediaPlayer::PlaybackState>(), QMediaPlayer::PausedState);
+        // The same with the page itself focused (no button to click): the page's Space shortcut.
+        player->setFocus(Qt::OtherFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(player));
+        QTest::keyClick(player, Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(player->player()->playbackState(), QMediaPlayer::PlayingState, 30000);
+        QTest::keyClick(player, Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(player->player()->playbackState(), QMediaPlayer::PausedState, 30000);
+        QCOMPARE(playback.count(), 4);
         // The technical checks are on the Render page, each with what to do. The tiny project runs
         // far shorter than its brief's 60 s target: that finding must be there.
         f.window()->showPage(MainWindow::RenderPageIndex);

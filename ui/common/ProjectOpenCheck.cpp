@@ -1,5 +1,7 @@
 #include "common/ProjectOpenCheck.h"
 
+#include "common/Plural.h"
+
 #include "store/ProjectAssetCheck.h"
 #include "store/StalePartials.h"
 #include "util/BackgroundPool.h"
@@ -37,14 +39,16 @@ void ProjectOpenCheck::start(const Project &project, const QString &folder)
     }));
 }
 
-QString ProjectOpenCheck::describe(const FieldProblems &problems)
+QString ProjectOpenCheck::describe(const Project &project, const FieldProblems &problems)
 {
     QStringList lines;
     for (const FieldProblem &p : problems)
-        lines.append(p.message);
-    return tr("%n file(s) of this project cannot be used; the render will refuse until they are fixed: %1", nullptr,
-              int(problems.size()))
-        .arg(lines.join(QStringLiteral(" · ")));
+        lines.append(ProjectAssetCheck::describe(project, p));
+    const QString count = countText(int(problems.size()), tr("One file of this project cannot be used"),
+                                    tr("%1 files of this project cannot be used"));
+    return tr("%1; the render will refuse until they are fixed (replace the picture on the Images page, or choose "
+              "the music again on the Brief page): %2")
+        .arg(count, lines.join(QStringLiteral(" · ")));
 }
 
 } // namespace diy::ui

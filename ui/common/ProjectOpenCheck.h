@@ -19,8 +19,9 @@ public:
     /// Starts a check of `project` in `folder`; a result for an older request is dropped.
     void start(const Project &project, const QString &folder);
 
-    /// One paragraph for the window's message: "2 files of this project cannot be used: …".
-    static QString describe(const FieldProblems &problems);
+    /// One paragraph for the window's message: "2 files of this project cannot be used: …", each
+    /// problem naming its scene and file (ProjectAssetCheck::describe).
+    static QString describe(const Project &project, const FieldProblems &problems);
 
 signals:
     void finished(const QString &folder, const diy::FieldProblems &problems, int sweptFiles);

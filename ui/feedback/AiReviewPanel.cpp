@@ -67,7 +67,7 @@ void AiReviewPanel::review()
     m_error.clear();
     m_reviewHash = m_document->project().lastRender ? m_document->project().lastRender->inputsHash : QString();
     m_judge = new QualityJudge(m_document->project(), m_document->folder(), m_client, this);
-    connect(m_judge, &QualityJudge::finished, this, &AiReviewPanel::onJudgeFinished);
+    connect(m_judge, &Job::finished, this, [this, judge = m_judge.data()](const Status &) { onJudgeFinished(judge->result()); });
     m_judge->start();
     refresh();
 }

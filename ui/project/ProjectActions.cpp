@@ -6,7 +6,9 @@
 #include "common/FileDialogs.h"
 #include "common/Icons.h"
 #include "common/InlineMessage.h"
+#include "common/Plural.h"
 #include "common/ProjectDocument.h"
+#include "common/ProjectOpenCheck.h"
 #include "progress/RenderController.h"
 #include "project/NewProjectDialog.h"
 #include "settings/StudioSettings.h"
@@ -45,7 +47,7 @@ QAction *makeAction(QObject *parent, const QString &icon, const QString &text, c
 ProjectActions::ProjectActions(ProjectDocument *document, StudioSettings *settings, RenderController *render,
                                InlineMessage *message, InlineMessage *recoveryBanner, QWidget *window)
     : QObject(window), m_document(document), m_settings(settings), m_render(render), m_message(message),
-      m_recoveryBanner(recoveryBanner), m_window(window),
+      m_recoveryBanner(recoveryBanner), m_window(window), m_openCheck(new ProjectOpenCheck(this)),
       m_projectsRoot(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/DIY Video Studio"))
 {
     m_new = makeAction(this, QStringLiteral("new"), tr("&New Project…"), QKeySequence::New, tr("Start a new project"), "newAction");
@@ -61,6 +63,7 @@ ProjectActions::ProjectActions(ProjectDocument *document, StudioSettings *settin
     connect(m_example, &QAction::triggered, this, [this] { openExample(); });
     connect(m_save, &QAction::triggered, this, &ProjectActions::saveProject);
     connect(m_saveAs, &QAction::triggered, this, &ProjectActions::saveProjectAs);
+    connect(m_openCheck, &ProjectOpenCheck::finished, this, &ProjectActions::onOpenCheckFinished);
 }
 
 void ProjectActions::setRecentMenu(QMenu *menu)
@@ -102,8 +105,28 @@ bool ProjectActions::openProject(const QString &folder)
     refreshRecentMenu();
     logInfo(QStringLiteral("Studio: opened %1").arg(folder));
     offerRecovery();
+    // Pictures are decoded and work files swept off the GUI thread; the project is usable meanwhile.
+    m_openCheck->start(*loaded, folder);
     emit opened();
     return true;
+}
+
+void ProjectActions::onOpenCheckFinished(const QString &folder, const FieldProblems &problems, int sweptFiles)
+{
+    if (!m_document->isOpen() || m_document->folder() != folder)
+        return; // another project was opened meanwhile
+    if (sweptFiles > 0)
+        emit statusMessage(countText(sweptFiles, tr("Removed a work file left by an interrupted render"),
+                                     tr("Removed %1 work files left by an interrupted render")));
+    if (!problems.isEmpty()) {
+        m_message->showMessage(InlineMessage::Level::Warning, ProjectOpenCheck::describe(m_document->project(), problems),
+                               problemLines(problems).join(QLatin1Char('\n')));
+        logWarning(QStringLiteral("Studio: %1 has %2 unusable file(s): %3")
+                       .arg(folder)
+                       .arg(problems.size())
+                       .arg(problemLines(problems).join(QStringLiteral("; "))));
+    }
+    emit openCheckFinished(folder, problems, sweptFiles);
 }
 
 void ProjectActions::offerRecovery()

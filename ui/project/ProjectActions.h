@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/FieldProblem.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -11,6 +13,7 @@ namespace diy::ui {
 
 class InlineMessage;
 class NewProjectDialog;
+class ProjectOpenCheck;
 class ProjectDocument;
 class RenderController;
 class StudioSettings;
@@ -31,6 +34,9 @@ public:
     /// Fills and keeps up to date the "Open Recent" menu.
     void setRecentMenu(QMenu *menu);
 
+    /// Loads the project and shows it at once; then, off the GUI thread, sweeps the work files of
+    /// killed renders and checks every picture and the music it refers to (ProjectOpenCheck):
+    /// problems appear in the window's message, naming the scene and the file (openCheckFinished).
     bool openProject(const QString &folder);
     bool openExample();
     /// Asks for the project's description and name (non-modal dialog), then creates it.
@@ -54,10 +60,13 @@ signals:
     /// The creator chose "Write the script" for the new project (after created()).
     void aiScriptRequested();
     void statusMessage(const QString &text);
+    /// The check started by openProject() is done (also when it found nothing).
+    void openCheckFinished(const QString &folder, const diy::FieldProblems &problems, int sweptFiles);
 
 private:
     void refreshRecentMenu();
     void offerRecovery();
+    void onOpenCheckFinished(const QString &folder, const FieldProblems &problems, int sweptFiles);
 
     ProjectDocument *m_document;
     StudioSettings *m_settings;
@@ -66,6 +75,7 @@ private:
     InlineMessage *m_recoveryBanner;
     QWidget *m_window;
     QMenu *m_recentMenu = nullptr;
+    ProjectOpenCheck *m_openCheck;
     QPointer<NewProjectDialog> m_newDialog;
     QString m_projectsRoot;
     QAction *m_new;

@@ -62,7 +62,7 @@ private slots:
         InferenceRequest r;
         r.functionName = QStringLiteral("script_generator");
         r.userArguments = scriptArguments();
-        const auto answer = runJob<GatewayResult<InferenceResponse>>(m_client->infer(r));
+        const auto answer = runJob<Result<InferenceResponse>>(m_client->infer(r));
         QVERIFY(answer && answer->ok());
         m_episode = answer->value().episodeId;
     }

@@ -56,7 +56,7 @@ std::optional<QStringList> build(const json &in, QString *error)
     s.wordsPerMinute = spec.value("wordsPerMinute", s.wordsPerMinute);
     s.pitch = spec.value("pitch", s.pitch);
     if (builder == QStringLiteral("narration-speak"))
-        return NarrationJob::speakArguments(s, in.at("phrase").get<int>(), str(in, "wavPath"));
+        return NarrationJob::speakArguments(s, in.at("phrase").get<int>());
     if (builder == QStringLiteral("narration-measure"))
         return NarrationJob::measureArguments(str(in, "wavPath"));
     if (builder == QStringLiteral("narration-normalise"))

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QImageReader>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -53,15 +54,14 @@ Project renderedProject(const QString &dir, const json &report)
     return p;
 }
 
-/// Runs the judge to its one finished() and counts the emissions.
+/// Runs the judge (a job: the test owns it) to its one finished(); `emissions` counts finished()
+/// for as long as the judge lives.
 std::optional<Result<QualityEvaluation>> judge(QualityJudge &j, int *emissions, bool cancelAtOnce = false)
 {
     std::optional<Result<QualityEvaluation>> out;
     QObject context;
-    QObject::connect(&j, &QualityJudge::finished, &context, [&](const Result<QualityEvaluation> &r) {
-        out = r;
-        ++*emissions;
-    });
+    QObject::connect(&j, &Job::finished, &j, [emissions](const Status &) { ++*emissions; });
+    QObject::connect(&j, &Job::finished, &context, [&out, &j](const Status &) { out = j.result(); });
     j.start();
     if (cancelAtOnce)
         j.cancel();
@@ -239,6 +239,54 @@ private slots:
         QTest::qWait(50);                  // a request sent by mistake would be answered here
         QCOMPARE(emissions, 1);
         QVERIFY(gateway.requests(QStringLiteral("/inference")).isEmpty());
+    }
+
+    void cancelWhileReadingKeyframesWaitsForThemAndSendsNothing()
+    {
+        test::GatewayDouble gateway;
+        QVERIFY(gateway.listen());
+        QNetworkAccessManager network;
+        TensorZeroClient client(&network, fastOptions(gateway.url()));
+        QTemporaryDir dir;
+        QualityJudge j(renderedProject(dir.path(), json::object()), dir.path(), &client);
+        int emissions = 0;
+        connect(&j, &Job::finished, &j, [&emissions](const Status &) { ++emissions; });
+        // The first progress comes once the keyframes are being read in the pool: cancel then.
+        connect(
+            &j, &Job::progressChanged, &j, [&j](const JobProgress &) { j.cancel(); }, Qt::SingleShotConnection);
+        j.start();
+        QTRY_COMPARE_WITH_TIMEOUT(emissions, 1, 30000);
+        QVERIFY(j.status().error().isCancelled());
+        QVERIFY(j.result().error().isCancelled());
+        QVERIFY(BackgroundPool::instance()->waitForDone(30000));
+        QCoreApplication::processEvents();
+        QCOMPARE(emissions, 1);
+        QVERIFY(gateway.requests(QStringLiteral("/inference")).isEmpty());
+    }
+
+    void cancelWhileTheModelThinksFinishesOnceCancelled()
+    {
+        test::GatewayDouble gateway;
+        QVERIFY(gateway.listen());
+        gateway.injectFault(QStringLiteral("/inference"), {test::GatewayDouble::Fault::Kind::Hold}, 1);
+        QSignalSpy held(&gateway, &test::GatewayDouble::requestHeld);
+        QSignalSpy handled(&gateway, &test::GatewayDouble::requestHandled);
+        QNetworkAccessManager network;
+        TensorZeroClient client(&network, fastOptions(gateway.url()));
+        QTemporaryDir dir;
+        QualityJudge j(renderedProject(dir.path(), json::object()), dir.path(), &client);
+        int emissions = 0;
+        connect(&j, &Job::finished, &j, [&emissions](const Status &) { ++emissions; });
+        j.start();
+        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, 30000);
+        j.cancel();
+        QCOMPARE(emissions, 0); // never from inside cancel()
+        QTRY_COMPARE_WITH_TIMEOUT(emissions, 1, 30000);
+        QVERIFY(j.result().error().isCancelled());
+        QTRY_COMPARE_WITH_TIMEOUT(handled.count(), 1, 30000); // the held request was dropped, not answered
+        QCOMPARE(handled.first().at(1).toInt(), 0);
+        QVERIFY(client.records().isEmpty());
+        QCOMPARE(emissions, 1);
     }
 };
 

@@ -1,4 +1,5 @@
 #include "ExampleProject.h"
+#include "store/ProjectAssetCheck.h"
 #include "store/ProjectFiles.h"
 #include "store/ProjectStore.h"
 #include "store/StalePartials.h"
@@ -238,6 +239,37 @@ private slots:
         QVERIFY(problems[1].message.contains(QStringLiteral("damaged")));
         QVERIFY(problems[2].message.contains(QStringLiteral("inside the project folder")));
         QVERIFY(loaded.error().message.contains(QStringLiteral("3 files")));
+        // The first one as the creator knows it: the scene, then the file.
+        QVERIFY2(loaded.error().message.contains(QStringLiteral("First: Intro: assets/images/text.png is not an image")),
+                 qPrintable(loaded.error().message));
+    }
+
+    void assetProblemsNameTheScene_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("intro card position") << QStringLiteral("/sceneImages/0/file") << QStringLiteral("Intro");
+        QTest::newRow("step with the creator's name")
+            << QStringLiteral("/sceneImages/3/file") << QStringLiteral("Step 2 (kite photo.jpg)");
+        QTest::newRow("music") << QStringLiteral("/brief/musicFile") << QStringLiteral("The background music");
+        QTest::newRow("past the last scene") << QStringLiteral("/sceneImages/40/file") << QString();
+        QTest::newRow("index too long") << QStringLiteral("/sceneImages/99999999999999999999/file") << QString();
+        QTest::newRow("not a picture") << QStringLiteral("/brief/description") << QString();
+        QTest::newRow("prefix only") << QStringLiteral("/sceneImages/1x/file") << QString();
+    }
+
+    void assetProblemsNameTheScene()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, where);
+        Project p = test::exampleProject();
+        p.syncSceneImages();
+        QVERIFY(p.sceneImages.size() > 3);
+        p.sceneImages[3] = {
+            SceneImage::Source::File, QStringLiteral("assets/images/a.jpg"), {}, QStringLiteral("kite photo.jpg"), false};
+        QCOMPARE(ProjectAssetCheck::where(p, path), where);
+        const QString described = ProjectAssetCheck::describe(p, {path, QStringLiteral("is missing.")});
+        QCOMPARE(described, where.isEmpty() ? QStringLiteral("is missing.") : where + QStringLiteral(": is missing."));
     }
 
     void cliRenderListsEveryProblemAndSweepsPartials()

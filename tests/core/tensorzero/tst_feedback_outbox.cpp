@@ -52,7 +52,7 @@ private slots:
         InferenceRequest r;
         r.functionName = QStringLiteral("script_generator");
         r.userArguments = scriptArguments();
-        const auto result = runJob<GatewayResult<InferenceResponse>>(m_client->infer(r));
+        const auto result = runJob<Result<InferenceResponse>>(m_client->infer(r));
         QVERIFY(result && result->ok());
         m_episode = result->value().episodeId;
         m_gateway->clearRecords();
@@ -314,12 +314,18 @@ private slots:
 
     void killedBeforeSendingStillSends()
     {
-        // A child killed as soon as its file exists (Queued or Sending, nothing accepted) loses nothing.
-        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1);
+        // A child killed while its request is held (Sending on disk, nothing accepted) loses nothing.
+        // Killed once the double holds the request, not merely once the file exists: a request still
+        // in flight at the kill would land after clearFaults() and be stored (a race, not a rule).
+        // Every send of the child is held (not only the first): under load it may time out and
+        // retry before the kill, and a retry answered would be the at-least-once duplicate.
+        m_gateway->injectFault(QStringLiteral("/feedback"), {GatewayDouble::Fault::Kind::Hold}, 1000);
+        QSignalSpy held(m_gateway.get(), &GatewayDouble::requestHeld);
         QProcess child;
         child.start(QStringLiteral(TZ_OUTBOX_CHILD), {m_dir->path(), m_gateway->url().toString(), m_episode});
         QVERIFY(child.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(!filesOnDisk().isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(held.count() >= 1, 30000);
+        QVERIFY(!filesOnDisk().isEmpty());
         // Never kill(0, …): that would signal this whole process group.
         QVERIFY(child.processId() > 0 && child.state() == QProcess::Running);
         ::kill(pid_t(child.processId()), SIGKILL);

@@ -87,7 +87,7 @@ private slots:
         InferenceRequest r;
         r.functionName = QStringLiteral("script_generator");
         r.userArguments = scriptArguments();
-        const auto inference = runJob<GatewayResult<InferenceResponse>>(client.infer(r));
+        const auto inference = runJob<Result<InferenceResponse>>(client.infer(r));
         QVERIFY(inference && inference->ok());
         QTemporaryDir dir;
         QString id;

@@ -95,7 +95,7 @@ private slots:
         InferenceRequest r;
         r.functionName = QStringLiteral("script_generator");
         r.userArguments = scriptArguments();
-        const auto answer = runJob<GatewayResult<InferenceResponse>>(client.infer(r));
+        const auto answer = runJob<Result<InferenceResponse>>(client.infer(r));
         QVERIFY(answer && answer->ok());
     }
 

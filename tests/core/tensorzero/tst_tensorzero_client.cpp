@@ -34,22 +34,22 @@ private:
         r.stage = QStringLiteral("script");
         return r;
     }
-    // No answer, or more than one finished(), is a test failure recorded by runJob(); the caller
+    // No answer, or more than one finished(), is a test failure recorded by runGatewayJob(); the caller
     // QVERIFYs the optional and never gets a made-up result.
-    std::optional<GatewayResult<InferenceResponse>> infer(const InferenceRequest &r, const char *file = __builtin_FILE(),
-                                                          int line = __builtin_LINE())
+    std::optional<GatewayOutcome<InferenceResponse>> infer(const InferenceRequest &r, const char *file = __builtin_FILE(),
+                                                           int line = __builtin_LINE())
     {
-        return runJob<GatewayResult<InferenceResponse>>(m_client->infer(r), file, line);
+        return runGatewayJob(m_client->infer(r), file, line);
     }
-    std::optional<GatewayResult<QString>> feedback(const FeedbackRequest &r, const char *file = __builtin_FILE(),
-                                                   int line = __builtin_LINE())
+    std::optional<GatewayOutcome<QString>> feedback(const FeedbackRequest &r, const char *file = __builtin_FILE(),
+                                                    int line = __builtin_LINE())
     {
-        return runJob<GatewayResult<QString>>(m_client->feedback(r), file, line);
+        return runGatewayJob(m_client->feedback(r), file, line);
     }
     bool feedbackAccepted(const FeedbackRequest &r)
     {
         const auto answer = feedback(r);
-        return answer && answer->ok();
+        return answer && answer->result.ok();
     }
     static QByteArray encodedImage(const char *format)
     {
@@ -89,8 +89,8 @@ private slots:
         Episode episode(QStringLiteral("proj-1"));
         const auto firstAnswer = infer(scriptRequest(episode));
         QVERIFY(firstAnswer);
-        const auto &first = *firstAnswer;
-        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().error.toString()));
+        const auto &first = firstAnswer->result;
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toString()));
         // The answer follows the request: as many steps as asked for, numbered 1…N.
         QCOMPARE(first->parsed["title"], fixture(QStringLiteral("script_generator"))["title"]);
         QCOMPARE(first->parsed["steps"].size(), std::size_t(scriptArguments()["expected_steps"].get<int>()));
@@ -107,7 +107,7 @@ private slots:
         enhance.stage = QStringLiteral("prompts");
         const auto secondAnswer = infer(enhance);
         QVERIFY(secondAnswer);
-        const auto &second = *secondAnswer;
+        const auto &second = secondAnswer->result;
         QVERIFY(second.ok());
         QCOMPARE(second->episodeId, first->episodeId);
 
@@ -143,7 +143,7 @@ private slots:
         r.tags.insert(QStringLiteral("ui"), QStringLiteral("studio"));
         const auto resultAnswer = infer(r);
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(result.ok());
         QCOMPARE(result->variantName, QStringLiteral("structured_fast"));
         const json body = m_gateway->requests(QStringLiteral("/inference")).first().json;
@@ -188,16 +188,16 @@ private slots:
         r.dryrun = true;
         const auto resultAnswer = infer(r);
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(result.ok());
         QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).first().json["dryrun"], json(true));
         QVERIFY(m_client->records().first().dryrun);
         const auto fbAnswer = feedback(FeedbackRequest::number(QStringLiteral("video_quality_score"), 7,
                                                                FeedbackRequest::Target::Inference, result->inferenceId));
         QVERIFY(fbAnswer);
-        const auto &fb = *fbAnswer;
+        const auto &fb = fbAnswer->result;
         QVERIFY(!fb.ok());
-        QCOMPARE(int(fb.error().code), int(TensorZeroError::Code::BadRequest));
+        QCOMPARE(int(fbAnswer->gatewayError->code), int(TensorZeroError::Code::BadRequest));
     }
 
     void evaluatorSendsKeyframesAsFileBlocks()
@@ -213,8 +213,8 @@ private slots:
         r.images = {ImageInput{"image/png", encodedImage("PNG")}, ImageInput{"image/jpeg", encodedImage("JPG")}};
         const auto resultAnswer = infer(r);
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
-        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().error.toString()));
+        const auto &result = resultAnswer->result;
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
         QCOMPARE(result->parsed["rating_label"], json("FAIR"));
         const json content = m_gateway->requests(QStringLiteral("/inference")).first().json["input"]["messages"][0]["content"];
         QCOMPARE(content.size(), std::size_t(3));
@@ -230,12 +230,12 @@ private slots:
         r.userArguments["expected_steps"] = 12;
         const auto resultAnswer = infer(r);
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::BadRequest));
-        QCOMPARE(result.error().httpStatus, 400);
-        QVERIFY(result.error().gatewayMessage.contains(QStringLiteral("expected_steps")));
-        QVERIFY(!result.error().retryable());
+        QCOMPARE(int(resultAnswer->gatewayError->code), int(TensorZeroError::Code::BadRequest));
+        QCOMPARE(resultAnswer->gatewayError->httpStatus, 400);
+        QVERIFY(resultAnswer->gatewayError->gatewayMessage.contains(QStringLiteral("expected_steps")));
+        QVERIFY(!result.error().retryable);
         QCOMPARE(m_gateway->requests().size(), 1);
     }
 
@@ -255,9 +255,9 @@ private slots:
         r.variantName = variant;
         const auto resultAnswer = infer(r);
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::NotFound));
+        QCOMPARE(int(resultAnswer->gatewayError->code), int(TensorZeroError::Code::NotFound));
         QCOMPARE(m_gateway->requests().size(), 1);
     }
 
@@ -267,10 +267,10 @@ private slots:
         Episode episode;
         const auto resultAnswer = infer(scriptRequest(episode));
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::ParsedNull));
-        QVERIFY(!result.error().rawOutput.isEmpty());
+        QCOMPARE(int(resultAnswer->gatewayError->code), int(TensorZeroError::Code::ParsedNull));
+        QVERIFY(!resultAnswer->gatewayError->rawOutput.isEmpty());
         const auto sent = m_gateway->requests(QStringLiteral("/inference"));
         QCOMPARE(sent.size(), 2);
         // The retry stays in the episode the gateway opened.
@@ -284,7 +284,7 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::ParsedNull}, 1);
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(result.ok());
         QCOMPARE(result->attempts, 2);
     }
@@ -296,7 +296,7 @@ private slots:
         clock.start();
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(result.ok());
         QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 2);
@@ -307,9 +307,9 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::RateLimited, 0, "3600"}, 1);
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::RateLimited));
+        QCOMPARE(int(resultAnswer->gatewayError->code), int(TensorZeroError::Code::RateLimited));
         QCOMPARE(m_gateway->requests().size(), 1);
     }
 
@@ -326,8 +326,8 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind(kind)}, 2);
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
-        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().error.toString()));
+        const auto &result = resultAnswer->result;
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
         QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 3);
     }
 
@@ -348,10 +348,10 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind(kind)}, 10);
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), code);
-        QVERIFY(result.error().retryable());
+        QCOMPARE(int(resultAnswer->gatewayError->code), code);
+        QVERIFY(result.error().retryable);
         QVERIFY(m_gateway->requests(QStringLiteral("/inference")).size() >= 3);
     }
 
@@ -360,9 +360,9 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::InternalError}, 1);
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::InternalError));
+        QCOMPARE(int(resultAnswer->gatewayError->code), int(TensorZeroError::Code::InternalError));
         QCOMPARE(m_gateway->requests().size(), 1); // 500 is not retried
     }
 
@@ -371,9 +371,9 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::MalformedBody}, 1);
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::MalformedResponse));
+        QCOMPARE(int(resultAnswer->gatewayError->code), int(TensorZeroError::Code::MalformedResponse));
     }
 
     void timeoutIsTyped()
@@ -385,39 +385,10 @@ private slots:
         m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::Latency, 1000}, 2);
         const auto resultAnswer = infer(scriptRequest());
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), int(TensorZeroError::Code::Timeout));
+        QCOMPARE(int(resultAnswer->gatewayError->code), int(TensorZeroError::Code::Timeout));
         QTRY_COMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 2);
-    }
-
-    void cancelEndsOnceWithCancelled()
-    {
-        // The double holds the request until the client goes away: cancel while it is held.
-        m_gateway->injectFault(QStringLiteral("/inference"), {GatewayDouble::Fault::Kind::Hold}, 1);
-        QSignalSpy held(m_gateway.get(), &GatewayDouble::requestHeld);
-        QSignalSpy handled(m_gateway.get(), &GatewayDouble::requestHandled);
-        QPointer<InferenceJob> job = m_client->infer(scriptRequest());
-        int emissions = 0;
-        std::optional<GatewayResult<InferenceResponse>> result;
-        connect(job, &InferenceJob::finished, this, [&](const GatewayResult<InferenceResponse> &r) {
-            result = r;
-            ++emissions;
-        });
-        job->start();
-        QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, kHungJobMs);
-        job->cancel();
-        QCOMPARE(emissions, 0); // never from inside cancel()
-        QTRY_COMPARE(emissions, 1);
-        QVERIFY(!result->ok());
-        QCOMPARE(int(result->error().code), int(TensorZeroError::Code::Cancelled));
-        // The job goes away, the held request ends on the double's side, and nothing else comes.
-        QTRY_VERIFY_WITH_TIMEOUT(job.isNull(), kHungJobMs);
-        QTRY_COMPARE_WITH_TIMEOUT(handled.count(), 1, kHungJobMs);
-        QCOMPARE(handled.first().at(1).toInt(), 0); // the client went away: nothing was answered
-        QCOMPARE(emissions, 1);
-        QCOMPARE(m_gateway->requests(QStringLiteral("/inference")).size(), 1);
-        QVERIFY(m_client->records().isEmpty());
     }
 
     void feedbackKinds()
@@ -425,7 +396,7 @@ private slots:
         Episode episode;
         const auto inferenceAnswer = infer(scriptRequest(episode));
         QVERIFY(inferenceAnswer);
-        const auto &inference = *inferenceAnswer;
+        const auto &inference = inferenceAnswer->result;
         QVERIFY(inference.ok());
         QVERIFY(feedbackAccepted(FeedbackRequest::number(QStringLiteral("video_quality_score"), 8.5,
                                                          FeedbackRequest::Target::Inference, inference->inferenceId)));
@@ -473,7 +444,7 @@ private slots:
         Episode episode;
         const auto inferenceAnswer = infer(scriptRequest(episode));
         QVERIFY(inferenceAnswer);
-        const auto &inference = *inferenceAnswer;
+        const auto &inference = inferenceAnswer->result;
         QVERIFY(inference.ok());
         FeedbackRequest r;
         r.metricName = metric;
@@ -482,28 +453,28 @@ private slots:
         r.targetId = unknownId ? GatewayDouble::newUuidV7() : onInference ? inference->inferenceId : episode.id();
         const auto resultAnswer = feedback(r);
         QVERIFY(resultAnswer);
-        const auto &result = *resultAnswer;
+        const auto &result = resultAnswer->result;
         QVERIFY(!result.ok());
-        QCOMPARE(int(result.error().code), code);
-        QVERIFY(!result.error().retryable());
+        QCOMPARE(int(resultAnswer->gatewayError->code), code);
+        QVERIFY(!result.error().retryable);
         QCOMPARE(m_gateway->requests(QStringLiteral("/feedback")).size(), 1);
     }
 
     void statusAndHealth()
     {
-        const auto status = runJob<GatewayResult<GatewayStatus>>(m_client->status());
-        QVERIFY(status && status->ok());
-        QCOMPARE(status->value().status, QStringLiteral("ok"));
-        QCOMPARE(status->value().version, QStringLiteral("2026.1.0-double"));
-        auto health = runJob<GatewayResult<GatewayHealth>>(m_client->health());
-        QVERIFY(health && health->ok());
-        QVERIFY(health->value().healthy);
+        const auto status = runGatewayJob(m_client->status());
+        QVERIFY(status && status->result.ok());
+        QCOMPARE(status->result->status, QStringLiteral("ok"));
+        QCOMPARE(status->result->version, QStringLiteral("2026.1.0-double"));
+        auto health = runGatewayJob(m_client->health());
+        QVERIFY(health && health->result.ok());
+        QVERIFY(health->result->healthy);
         m_gateway->setBackendHealthy(QStringLiteral("clickhouse"), false);
-        health = runJob<GatewayResult<GatewayHealth>>(m_client->health());
-        QVERIFY(health && health->ok());
-        QVERIFY(!health->value().healthy);
-        QCOMPARE(health->value().httpStatus, 503);
-        QCOMPARE(health->value().backends.value(QStringLiteral("clickhouse")), QStringLiteral("error"));
+        health = runGatewayJob(m_client->health());
+        QVERIFY(health && health->result.ok());
+        QVERIFY(!health->result->healthy);
+        QCOMPARE(health->result->httpStatus, 503);
+        QCOMPARE(health->result->backends.value(QStringLiteral("clickhouse")), QStringLiteral("error"));
         QCOMPARE(m_gateway->requests(QStringLiteral("/health")).size(), 2); // no retry on 503 for health
     }
 
@@ -514,9 +485,10 @@ private slots:
         auto options = fastOptions(url);
         options.retry.maxAttempts = 2;
         m_client->setOptions(options);
-        const auto status = runJob<GatewayResult<GatewayStatus>>(m_client->status());
-        QVERIFY(status && !status->ok());
-        QCOMPARE(int(status->error().code), int(TensorZeroError::Code::Network));
+        const auto status = runGatewayJob(m_client->status());
+        QVERIFY(status && !status->result.ok());
+        QCOMPARE(int(status->gatewayError->code), int(TensorZeroError::Code::Network));
+        QCOMPARE(int(status->result.error().kind), int(Error::Kind::Network));
     }
 };
 
